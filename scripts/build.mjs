@@ -1,0 +1,23 @@
+// Bundles the CLI with esbuild into dist/ (one entry, lazily loaded chunks per command),
+// so a one-shot command loads only what it needs and starts close to bare Node.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { 'ai-econ': 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.js' },
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: false,
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

@@ -1,0 +1,21 @@
+/** `ai-econ init [file]`: write the commented default parameter file. */
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('write the commented default parameter file (Gensyn $AI) to start from')
+    .argument('[file]', 'where to write it ("-" for stdout)', 'ai-econ.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const { readFileSync, existsSync } = await import('node:fs');
+      const { builtinConfigPath } = await import('../io/paths.js');
+      const { InputError } = await import('../core/errors.js');
+      const { writeText } = await import('./run.js');
+      const text = readFileSync(builtinConfigPath(), 'utf8');
+      if (file === '-') return writeText({ format: 'table', color: false }, text);
+      if (existsSync(file) && !opts.force) throw new InputError(`${file} already exists; use --force to overwrite it`);
+      await writeText({ format: 'table', color: false, output: file }, text);
+      process.stderr.write(`wrote ${file}; check it with: ai-econ validate -c ${file}\n`);
+    });
+}

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// Placeholder: `ai-econ quote` is built in its own issue.
+export function register(_program: Command): void {}

@@ -1,0 +1,35 @@
+import { InputError } from './errors.js';
+
+/**
+ * Split `total` in proportion to `weights`, exactly: each part gets floor(total*w/W) and the
+ * leftover base units go one each to the parts with the largest remainders (ties: earliest first).
+ * Parts always add up to `total`. All-zero weights give all-zero parts and the total back
+ * as `undistributed`, so callers decide where it goes.
+ */
+export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (total < 0n) throw new RangeError('allocate: negative total');
+  const W = weights.reduce((a, b) => a + b, 0n);
+  if (weights.some((w) => w < 0n)) throw new RangeError('allocate: negative weight');
+  if (W === 0n) {
+    if (total === 0n || weights.length === 0) return weights.map(() => 0n);
+    throw new InputError('cannot split an amount by weights that are all zero');
+  }
+  const parts = weights.map((w) => (total * w) / W);
+  let left = total - parts.reduce((a, b) => a + b, 0n);
+  if (left > 0n) {
+    const order = weights
+      .map((w, i) => ({ i, rem: (total * w) % W }))
+      .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+    for (let k = 0; left > 0n; k++, left--) parts[order[k].i] += 1n;
+  }
+  return parts;
+}
+
+/**
+ * Step k (1..n) of an even split of `rest` into n steps: floor(rest*k/n) - floor(rest*(k-1)/n).
+ * Steps sum exactly to `rest` (floor of the cumulative figure, the last step takes the dust).
+ */
+export function evenStep(rest: bigint, n: number, k: number): bigint {
+  const N = BigInt(n);
+  return (rest * BigInt(k)) / N - (rest * BigInt(k - 1)) / N;
+}

@@ -1,0 +1,85 @@
+/**
+ * Calendar dates (no time zone) as ISO strings `YYYY-MM-DD`, which sort as text.
+ * Arithmetic is date-fns on UTC dates (@date-fns/utc), so results never depend on the
+ * machine's time zone. Month arithmetic clamps to the month's end (Jan 31 + 1 month = Feb 28/29).
+ */
+import { addDays, addMonths } from 'date-fns';
+import { UTCDateMini } from '@date-fns/utc';
+import { InputError } from './errors.js';
+import type { Duration } from './units.js';
+
+export type CalDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toUtc(d: CalDate): Date {
+  const m = ISO.exec(d)!;
+  return new UTCDateMini(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+function fromUtc(d: Date): CalDate {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A real calendar date `YYYY-MM-DD` (rejects 2026-02-30, 2026-13-01, 26-1-1). */
+export function parseDate(text: string, what = 'a date'): CalDate {
+  const t = text.trim();
+  const m = ISO.exec(t);
+  if (!m) throw new InputError(`expected ${what} as YYYY-MM-DD (like 2026-04-29); found ${JSON.stringify(text)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    throw new InputError(`${what} ${t} does not exist (${MONTHS[Math.min(Math.max(mo, 1), 12) - 1]} ${y} has ${mo >= 1 && mo <= 12 ? daysInMonth(y, mo) : '?'} days)`);
+  }
+  if (y < 1970 || y > 9999) throw new InputError(`${what} ${t} is out of range (years 1970–9999)`);
+  return t;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days. */
+export function addOffset(date: CalDate, months: number, days: number): CalDate {
+  let d: Date = toUtc(date);
+  if (months) d = addMonths(d, months);
+  if (days) d = addDays(d, days);
+  return fromUtc(d);
+}
+
+/** Calendar offset of a duration as (months, days); hours must make whole days. */
+export function spanOffset(span: Duration, k = 1): { months: number; days: number } {
+  switch (span.unit) {
+    case 'year': return { months: 12 * span.n * k, days: 0 };
+    case 'quarter': return { months: 3 * span.n * k, days: 0 };
+    case 'month': return { months: span.n * k, days: 0 };
+    case 'week': return { months: 0, days: 7 * span.n * k };
+    case 'day':
+      if (!Number.isInteger(span.n)) throw new InputError(`a calendar span must be whole days; found ${span.n} days`);
+      return { months: 0, days: span.n * k };
+    case 'hour':
+      if (span.n % 24 !== 0) throw new InputError(`a calendar span must be whole days; found ${span.n} hours`);
+      return { months: 0, days: (span.n / 24) * k };
+  }
+}
+
+/** `date` plus k times a duration, always computed from the anchor date. */
+export function addSpan(date: CalDate, span: Duration, k = 1): CalDate {
+  const o = spanOffset(span, k);
+  return addOffset(date, o.months, o.days);
+}
+
+/** `YYYY-MM` of a date. */
+export const monthOf = (d: CalDate): string => d.slice(0, 7);
+
+/** Whole days from a to b (b - a). */
+export function daysBetween(a: CalDate, b: CalDate): number {
+  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+}
+
+export const minDate = (a: CalDate, b: CalDate): CalDate => (a <= b ? a : b);
+export const maxDate = (a: CalDate, b: CalDate): CalDate => (a >= b ? a : b);

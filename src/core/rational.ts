@@ -1,0 +1,108 @@
+/** Exact non-floating rationals on bigint: percentages, prices, fractions like 1/48. */
+export interface Rational {
+  readonly n: bigint;
+  /** Always > 0; the fraction is kept reduced. */
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('division by zero');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd) || 1n;
+  return { n: nn / g, d: dd / g };
+}
+
+export const ZERO = rat(0n);
+export const ONE = rat(1n);
+
+export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+export const div = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
+export const neg = (a: Rational): Rational => rat(-a.n, a.d);
+export const cmp = (a: Rational, b: Rational): number => {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+};
+export const eq = (a: Rational, b: Rational): boolean => a.n === b.n && a.d === b.d;
+export const min = (a: Rational, b: Rational): Rational => (cmp(a, b) <= 0 ? a : b);
+export const max = (a: Rational, b: Rational): Rational => (cmp(a, b) >= 0 ? a : b);
+export const sum = (xs: readonly Rational[]): Rational => xs.reduce(add, ZERO);
+
+/** floor(x) for any sign. */
+export function floor(x: Rational): bigint {
+  const q = x.n / x.d;
+  return x.n < 0n && q * x.d !== x.n ? q - 1n : q;
+}
+
+/** ceil(x) for any sign. */
+export function ceil(x: Rational): bigint {
+  return -floor(neg(x));
+}
+
+/** floor(amount * r): the share of an integer amount, rounded down. */
+export function mulFloor(amount: bigint, r: Rational): bigint {
+  return floor(rat(amount * r.n, r.d));
+}
+
+export function toNumber(x: Rational): number {
+  // Scale first so huge numerators/denominators keep their precision.
+  const scale = 10n ** 18n;
+  const q = floor(rat(x.n * scale, x.d));
+  return Number(q) / 1e18;
+}
+
+/** A decimal number's exact value as a rational (finite JS numbers only). */
+export function fromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  return parseDecimal(String(x));
+}
+
+const DECIMAL = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/** Exact value of a decimal literal: "0.10" is exactly 1/10, "1e-3" exactly 1/1000. */
+export function parseDecimal(text: string): Rational {
+  const m = DECIMAL.exec(text);
+  if (!m || (m[2] === undefined && m[3] === undefined)) throw new SyntaxError(`not a decimal number: ${text}`);
+  const [, sign, int = '', frac = '', exp = '0'] = m;
+  let n = BigInt((int || '0') + frac);
+  if (sign === '-') n = -n;
+  const e = Number(exp) - frac.length;
+  return e >= 0 ? rat(n * 10n ** BigInt(e)) : rat(n, 10n ** BigInt(-e));
+}
+
+/**
+ * Decimal string of x with at most `digits` fractional digits, rounded half away from zero,
+ * trailing zeros trimmed (exact when the expansion terminates within `digits`).
+ */
+export function toDecimal(x: Rational, digits: number, opts: { fixed?: boolean } = {}): string {
+  const negative = x.n < 0n;
+  const a = negative ? -x.n : x.n;
+  const scale = 10n ** BigInt(digits);
+  let q = (a * scale) / x.d;
+  const r = (a * scale) % x.d;
+  if (r * 2n >= x.d) q += 1n;
+  let int = (q / scale).toString();
+  let frac = digits > 0 ? (q % scale).toString().padStart(digits, '0') : '';
+  if (!opts.fixed) frac = frac.replace(/0+$/, '');
+  const s = frac ? `${int}.${frac}` : int;
+  if (q === 0n) return opts.fixed && frac ? s : '0' + (frac ? `.${frac}` : '');
+  return negative ? `-${s}` : s;
+}
+
+export function isInteger(x: Rational): boolean {
+  return x.d === 1n;
+}

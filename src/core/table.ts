@@ -1,0 +1,47 @@
+/**
+ * The table model every command produces and every renderer consumes.
+ * Cells keep exact values (bigint base units, rationals); renderers decide how to print them.
+ */
+import type { Rational } from './rational.js';
+
+export type ColumnKind =
+  | 'text' // plain text
+  | 'date' // YYYY-MM-DD or YYYY-MM
+  | 'int' // whole number (number or bigint)
+  | 'token' // bigint base units of the token
+  | 'usd' // Rational (exact) or number (statistic) US dollars
+  | 'pct' // Rational or number fraction of one, shown as a percent
+  | 'number' // Rational or number, a plain quantity
+  | 'float'; // number from floating-point statistics
+
+export interface Column {
+  key: string;
+  kind: ColumnKind;
+  /** Fractional digits in table/md view (display only; csv/json stay exact). */
+  dp?: number;
+}
+
+export type Cell = string | number | bigint | Rational | null | undefined;
+export type Row = Record<string, Cell>;
+
+export interface Table {
+  name: string;
+  title?: string;
+  columns: Column[];
+  /** Rows; an (async) iterable lets big exports stream. */
+  rows: Row[] | Iterable<Row> | AsyncIterable<Row>;
+  totals?: Row;
+  notes?: string[];
+}
+
+export interface Report {
+  command: string;
+  params: Record<string, unknown>;
+  /** Decimals of the token (to print base units as whole tokens). */
+  decimals: number;
+  tables: Table[];
+  /** Extra top-level JSON fields (e.g. Monte Carlo seed and runs). */
+  meta?: Record<string, unknown>;
+}
+
+export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column => (dp === undefined ? { key, kind } : { key, kind, dp });

@@ -1,0 +1,119 @@
+/** Views over vesting schedules: per-period unlocks, a point in time, discrete unlock events. */
+import { type CalDate, addOffset } from './date.js';
+import type { Step } from './units.js';
+import type { Unlock } from './vesting.js';
+
+export interface CategorySchedule {
+  name: string;
+  allocation: bigint;
+  unlocks: readonly Unlock[];
+}
+
+const STEP: Record<Step, [number, number]> = { day: [0, 1], week: [0, 7], month: [1, 0], quarter: [3, 0], year: [12, 0] };
+
+/** The k-th period boundary: anchor + k steps, computed from the anchor (month ends clamp). */
+export const boundary = (anchor: CalDate, every: Step, k: number): CalDate =>
+  addOffset(anchor, STEP[every][0] * k, STEP[every][1] * k);
+
+export const lastUnlockDate = (cats: readonly CategorySchedule[]): CalDate | undefined =>
+  cats.reduce<CalDate | undefined>((acc, c) => {
+    const d = c.unlocks[c.unlocks.length - 1]?.date;
+    return d && (!acc || d > acc) ? d : acc;
+  }, undefined);
+
+export interface PeriodRow {
+  /** Period end (inclusive). */
+  date: CalDate;
+  /** Unlocked in (previous boundary, date], one entry per category. */
+  amounts: bigint[];
+  total: bigint;
+  /** Everything unlocked on or before `date`, over the given categories. */
+  cumulative: bigint;
+}
+
+/**
+ * One row per period: boundaries anchor + k·every (k ≥ 0) from `from` to `to` (default: the
+ * first boundary on or after the last unlock); a `to` between boundaries closes a last, shorter
+ * period. The first boundary's row (k = 0) holds everything unlocked up to the anchor.
+ */
+export function periodRows(
+  cats: readonly CategorySchedule[],
+  opts: { anchor: CalDate; every: Step; from?: CalDate; to?: CalDate },
+): PeriodRow[] {
+  const last = lastUnlockDate(cats) ?? opts.anchor;
+  const ends: CalDate[] = [];
+  for (let k = 0; ; k++) {
+    const b = boundary(opts.anchor, opts.every, k);
+    if (opts.to !== undefined ? b > opts.to : k > 0 && boundary(opts.anchor, opts.every, k - 1) >= last) {
+      if (opts.to !== undefined && (ends.length === 0 || ends[ends.length - 1] < opts.to)) ends.push(opts.to);
+      break;
+    }
+    ends.push(b);
+  }
+  const idx = cats.map(() => 0);
+  const cum = cats.map(() => 0n);
+  const rows: PeriodRow[] = [];
+  for (const end of ends) {
+    const amounts = cats.map((c, i) => {
+      let a = 0n;
+      while (idx[i] < c.unlocks.length && c.unlocks[idx[i]].date <= end) a += c.unlocks[idx[i]++].amount;
+      cum[i] += a;
+      return a;
+    });
+    if (opts.from !== undefined && end < opts.from) continue;
+    rows.push({ date: end, amounts, total: amounts.reduce((a, b) => a + b, 0n), cumulative: cum.reduce((a, b) => a + b, 0n) });
+  }
+  return rows;
+}
+
+export interface PointRow {
+  name: string;
+  allocation: bigint;
+  unlocked: bigint;
+  locked: bigint;
+  next?: Unlock;
+}
+
+/** Each category at a date: unlocked (on or before it), locked, and the next unlock after it. */
+export function pointInTime(cats: readonly CategorySchedule[], at: CalDate): PointRow[] {
+  return cats.map((c) => {
+    let unlocked = 0n;
+    let next: Unlock | undefined;
+    for (const u of c.unlocks) {
+      if (u.date <= at) unlocked += u.amount;
+      else {
+        next = u;
+        break;
+      }
+    }
+    return { name: c.name, allocation: c.allocation, unlocked, locked: c.allocation - unlocked, next };
+  });
+}
+
+export interface UnlockEvent {
+  date: CalDate;
+  category: string;
+  amount: bigint;
+  /** Everything unlocked strictly before this date, over all categories given. */
+  unlockedBefore: bigint;
+}
+
+/** Every discrete unlock, by date then category order. */
+export function unlockEvents(cats: readonly CategorySchedule[]): UnlockEvent[] {
+  const all = cats.flatMap((c, ci) => c.unlocks.map((u) => ({ ...u, ci, category: c.name })));
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ci - b.ci));
+  const out: UnlockEvent[] = [];
+  let before = 0n;
+  let dayTotal = 0n;
+  let day: CalDate | undefined;
+  for (const e of all) {
+    if (e.date !== day) {
+      before += dayTotal;
+      dayTotal = 0n;
+      day = e.date;
+    }
+    dayTotal += e.amount;
+    out.push({ date: e.date, category: e.category, amount: e.amount, unlockedBefore: before });
+  }
+  return out;
+}

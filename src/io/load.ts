@@ -1,0 +1,283 @@
+/**
+ * Loading a parameter file: YAML (with positions) -> zod validation -> a resolved model in base
+ * units. Every problem becomes an InputError carrying `file:line:col: where: what`, all of them
+ * at once so `ai-econ validate` can list every mistake in one run.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, isAbsolute } from 'node:path';
+import { builtinConfigPath } from './paths.js';
+import { LineCounter, parseDocument, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { closest, distance } from 'fastest-levenshtein';
+import { InputError } from '../core/errors.js';
+import { toUnits } from '../core/amount.js';
+import { allocate } from '../core/allocate.js';
+import { type Rational, rat, add, cmp, mul, toDecimal, ZERO } from '../core/rational.js';
+import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
+import type { CalDate } from '../core/date.js';
+import { ParamsSchema, type Params } from './schema/index.js';
+import type { PortionInput } from './schema/fields.js';
+import { keysAt } from './schema/keys.js';
+
+export type Path = readonly (string | number)[];
+
+export interface Category {
+  name: string;
+  /** Exact share of the total supply. */
+  share: Rational;
+  allocation: bigint;
+  vesting: Vesting;
+  unlocks: Unlock[];
+}
+
+export interface Model {
+  /** The file as the user named it, or `built-in configs/gensyn.yaml`. */
+  file: string;
+  builtin: boolean;
+  params: Params;
+  decimals: number;
+  supply: bigint;
+  tge: CalDate;
+  priceUsd: Rational;
+  symbol: string;
+  categories: Category[];
+  /** `file:line:col` of a path in the document (for errors raised after loading). */
+  where(path: Path): string;
+  /** An InputError located at `path` in the parameter file. */
+  errorAt(path: Path, message: string): InputError;
+}
+
+/** A parameter file with one or more problems; `problems` are whole lines `file:line:col: …`. */
+export class ParamFileError extends InputError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ParamFileError';
+    this.problems = problems;
+  }
+}
+
+export const pathString = (path: Path): string =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)), '');
+
+class Located {
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    readonly lc: LineCounter,
+  ) {}
+
+  /** Offset of the node at `path` (or of the key itself when `key` is set), else of its nearest parent. */
+  offset(path: Path, key?: string): number {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
+      if (!node) continue;
+      if (key !== undefined && n === path.length && isMap(node)) {
+        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === key);
+        if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+      }
+      if (n < path.length && isMap(node)) {
+        // The missing key's parent: point at the map itself.
+        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === path[n]);
+        if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+      }
+      if (node.range) return node.range[0];
+    }
+    return 0;
+  }
+
+  at(path: Path, key?: string): string {
+    const { line, col } = this.lc.linePos(this.offset(path, key));
+    return `${this.file}:${line}:${col}`;
+  }
+
+  problem(path: Path, message: string, key?: string): string {
+    const where = pathString(key !== undefined ? [...path, key] : path);
+    return `${this.at(path, key)}: ${where ? `${where}: ` : ''}${message}`;
+  }
+}
+
+function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[]): string[] {
+  const out: string[] = [];
+  for (const iss of issues) {
+    const path = iss.path as (string | number)[];
+    if (iss.code === 'unrecognized_keys') {
+      const known = keysAt(ParamsSchema, path);
+      for (const k of iss.keys) {
+        const guess = known.length ? closest(k, known) : undefined;
+        const near = guess && similar(k, guess);
+        out.push(src.problem(path, `unknown key "${k}"${near ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
+      }
+    } else if (iss.code === 'invalid_type' && src.doc.getIn(path) === undefined && !src.doc.hasIn(path)) {
+      out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
+    } else if (iss.code === 'invalid_type') {
+      const value = src.doc.getIn(path);
+      out.push(src.problem(path, `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`));
+    } else if (iss.code === 'too_small' && iss.origin === 'array') {
+      out.push(src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`));
+    } else if (iss.code === 'too_small' && iss.origin === 'string') {
+      out.push(src.problem(path, 'expected a non-empty text; found an empty one'));
+    } else {
+      out.push(src.problem(path, iss.message));
+    }
+  }
+  return out;
+}
+
+/** Close enough to suggest: a prefix, or within a third of the longer name in edits. */
+function similar(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (y.startsWith(x) || x.startsWith(y)) return true;
+  return distance(x, y) <= Math.max(2, Math.ceil(Math.max(x.length, y.length) / 3));
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (isMap(v)) return 'a mapping';
+  if (isSeq(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return JSON.stringify(v);
+}
+
+/** Parse and validate parameter text; `file` names it in messages. */
+export function parseParams(text: string, file: string): { params: Params; src: Located } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lc, strict: true });
+  const yamlProblems = doc.errors.map((e) => {
+    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+    const msg = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+    return `${file}:${pos.line}:${pos.col}: invalid YAML: ${msg}`;
+  });
+  if (yamlProblems.length) throw new ParamFileError(yamlProblems);
+  const src = new Located(file, doc, lc);
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    throw new ParamFileError([`${file}:1:1: the file is empty; expected a mapping with token: and allocations: (see \`ai-econ init\`)`]);
+  }
+  if (!isMap(doc.contents)) {
+    throw new ParamFileError([src.problem([], `expected a mapping with token: and allocations:; found ${describe(doc.contents)}`)]);
+  }
+  // YAML 1.2 reads 0.10 as a float and 10_000 as text: hand every plain number to the schema as its source text.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+    },
+  });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw new ParamFileError([`${file}:1:1: invalid YAML: ${(e as Error).message} (too many aliases)`]);
+  }
+  const parsed = ParamsSchema.safeParse(raw);
+  if (!parsed.success) throw new ParamFileError(zodProblems(src, parsed.error.issues));
+  return { params: parsed.data, src };
+}
+
+const pctOf = (x: Rational): string => `${toDecimal(mul(x, rat(100n)), 6)}%`;
+
+/** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
+export function resolveParams(params: Params, src: Located, builtin = false): Model {
+  const problems: string[] = [];
+  const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
+  const decimals = params.token.decimals;
+  if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
+  const units = (path: Path, tokens: Rational): bigint => {
+    try {
+      return toUnits(tokens, decimals, pathString(path));
+    } catch (e) {
+      throw errorAt(path, (e as Error).message);
+    }
+  };
+  const supply = units(['token', 'totalSupply'], params.token.totalSupply);
+  if (supply === 0n) throw errorAt(['token', 'totalSupply'], 'expected a positive supply; found 0');
+
+  // Allocation sizes: exact shares of the supply, rounded by largest remainder so they add up.
+  const seen = new Map<string, number>();
+  const exact: Rational[] = params.allocations.map((a, i) => {
+    const key = a.name.trim().toLowerCase();
+    if (seen.has(key)) problems.push(src.problem(['allocations', i, 'name'], `duplicate category "${a.name}" (also allocations[${seen.get(key)}])`));
+    seen.set(key, i);
+    if (a.share && a.amount) problems.push(src.problem(['allocations', i], 'give either share or amount, not both'));
+    if (!a.share && !a.amount) problems.push(src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'));
+    return a.share ? mul(rat(supply), a.share) : a.amount ? rat(units(['allocations', i, 'amount'], a.amount)) : ZERO;
+  });
+  if (problems.length) throw new ParamFileError(problems);
+  const total = exact.reduce(add, ZERO);
+  const c = cmp(total, rat(supply));
+  if (c !== 0) {
+    const share = mul(total, rat(1n, supply));
+    throw errorAt(['allocations'], `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`);
+  }
+  const D = exact.reduce((acc, e) => (acc * e.d) / gcd(acc, e.d), 1n);
+  const sizes = allocate(supply, exact.map((e) => (e.n * D) / e.d));
+
+  const categories: Category[] = params.allocations.map((a, i) => {
+    const v = a.vesting;
+    const path = ['allocations', i, 'vesting'];
+    const portion = (p: PortionInput | undefined, at: Path): Portion | undefined =>
+      !p ? undefined : p.kind === 'share' ? p : { kind: 'units', units: units(at, p.tokens) };
+    const vesting: Vesting = v
+      ? {
+          start: v.start ?? params.token.tge,
+          atStart: portion(v.atStart, [...path, 'atStart']),
+          cliff: v.cliff,
+          atCliff: portion(v.atCliff, [...path, 'atCliff']),
+          linear: v.linear,
+          every: v.every,
+          segments: v.segments?.map((s, j) => ({ ...s, share: portion(s.share, [...path, 'segments', j, 'share']) })),
+          tranches: v.tranches?.map((t, j) => ({ at: t.at, share: portion(t.share, [...path, 'tranches', j, 'share'])! })),
+        }
+      : { start: params.token.tge, atStart: { kind: 'share', r: rat(1n) } };
+    let unlocks: Unlock[] = [];
+    try {
+      unlocks = vestingSchedule(sizes[i], vesting);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(src.problem(v ? path : ['allocations', i], e.message));
+    }
+    return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
+  });
+  if (problems.length) throw new ParamFileError(problems);
+  return {
+    file: src.file,
+    builtin,
+    params,
+    decimals,
+    supply,
+    tge: params.token.tge,
+    priceUsd: params.token.priceUsd,
+    symbol: params.token.symbol,
+    categories,
+    where: (path) => src.at(path),
+    errorAt,
+  };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Read, validate and resolve a parameter file (default: the built-in Gensyn $AI parameters). */
+export function loadModel(file?: string): Model {
+  const builtin = file === undefined;
+  const path = builtin ? builtinConfigPath() : file;
+  const shown = builtin ? 'built-in configs/gensyn.yaml' : displayPath(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new InputError(`cannot read parameter file ${shown}: ${why}`);
+  }
+  const { params, src } = parseParams(text, shown);
+  return resolveParams(params, src, builtin);
+}
+
+function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

@@ -1,0 +1,60 @@
+/** Picks the renderer for --format and writes a report to a sink. */
+import { closest } from 'fastest-levenshtein';
+import { InputError } from '../../core/errors.js';
+import type { Report, Table } from '../../core/table.js';
+import type { Sink } from '../output.js';
+
+export type Format = 'table' | 'csv' | 'json' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+
+export interface RenderOptions {
+  format: Format;
+  /** csv: which table (default: the first, the command's main table). */
+  table?: string;
+  bom?: boolean;
+  /** --no-color given. */
+  noColor?: boolean;
+}
+
+export function pickTable(report: Report, name?: string): Table {
+  if (name === undefined) return report.tables[0];
+  const t = report.tables.find((x) => x.name === name);
+  if (t) return t;
+  const names = report.tables.map((x) => x.name);
+  const guess = closest(name, names);
+  throw new InputError(`option --table: no table "${name}" in ${report.command}; expected one of ${names.join(', ')} (did you mean "${guess}"?)`);
+}
+
+/** Colour level: off for --no-color, NO_COLOR, a non-terminal; FORCE_COLOR forces it on. */
+export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 | 2 | 3> {
+  const env = process.env;
+  if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const { default: chalk } = await import('chalk');
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return (chalk.level || 1) as 0 | 1 | 2 | 3;
+  return sink.isTTY ? chalk.level : 0;
+}
+
+export async function render(report: Report, sink: Sink, opts: RenderOptions): Promise<void> {
+  switch (opts.format) {
+    case 'csv': {
+      const table = pickTable(report, opts.table);
+      const { renderCsv } = await import('./csv.js');
+      return renderCsv(report, table, sink, { bom: opts.bom });
+    }
+    case 'json': {
+      const { renderJson } = await import('./json.js');
+      return renderJson(report, sink);
+    }
+    case 'md': {
+      const { renderMd } = await import('./md.js');
+      return renderMd(pick(report, opts.table), sink);
+    }
+    default: {
+      const { renderTable } = await import('./table.js');
+      return renderTable(pick(report, opts.table), sink, { colorLevel: await colorLevel(sink, opts.noColor) });
+    }
+  }
+}
+
+/** table/md print every table, or only the one --table names. */
+const pick = (report: Report, name?: string): Report => (name === undefined ? report : { ...report, tables: [pickTable(report, name)] });

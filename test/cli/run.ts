@@ -1,0 +1,37 @@
+/** Runs the built CLI (bin/ai-econ.js -> dist/) end to end, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+export const BIN = join(ROOT, 'bin', 'ai-econ.js');
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Result {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, input: opts.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary folder. */
+export const tmp = (): string => mkdtempSync(join(tmpdir(), 'ai-econ-test-'));
+
+/** Write a file into a fresh temporary folder and return its path. */
+export function tmpFile(name: string, text: string): string {
+  const p = join(tmp(), name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** Expect a user error: exit 2, one message naming `where`, no stack trace, nothing on stdout. */
+export function expectUserError(r: Result, where: RegExp | string): void {
+  const ok = r.code === 2 && r.stdout === '' && !/\n\s+at .+:\d+:\d+/.test(r.stderr) && (typeof where === 'string' ? r.stderr.includes(where) : where.test(r.stderr));
+  if (!ok) throw new Error(`expected exit 2 mentioning ${String(where)}; got exit ${r.code}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`);
+}
