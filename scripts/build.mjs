@@ -3,10 +3,13 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
+// still finds configs/ and package.json by walking up).
+const outdir = process.env.AI_ECON_DIST || 'dist';
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { 'ai-econ': 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

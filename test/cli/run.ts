@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
-export const BIN = join(ROOT, 'bin', 'ai-econ.js');
+// AI_ECON_DIST (a build folder inside the checkout) runs that build instead of bin/ -> dist/.
+export const BIN = process.env.AI_ECON_DIST ? join(ROOT, process.env.AI_ECON_DIST, 'ai-econ.js') : join(ROOT, 'bin', 'ai-econ.js');
 
 export interface Result {
   code: number;
