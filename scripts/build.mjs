@@ -24,3 +24,7 @@ await build({
   // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
+
+// Ship the parameter file's JSON Schema beside the bundle, for editors (`ai-econ schema --path`).
+import { execFileSync } from 'node:child_process';
+execFileSync(process.execPath, [`${outdir}/ai-econ.js`, 'schema', '-o', `${outdir}/ai-econ.schema.json`], { stdio: 'inherit' });

@@ -43,7 +43,8 @@ async function buildUnlocks(opts: UnlocksOptions, model: () => Promise<Model>, s
   const modes = [at && '--at', opts.events && '--events', opts.grants && '--grants'].filter(Boolean);
   if (modes.length > 1) throw new InputError(`options ${modes.join(' and ')} cannot be used together`);
   const m = await model();
-  const cats = selectCategories(m, opts.category ?? [], InputError);
+  const { suggestion } = await import('../io/suggest.js');
+  const cats = selectCategories(m, opts.category ?? [], InputError, suggestion);
   const params = { ...(await source()), from, to, every, category: opts.category, at, events: opts.events || undefined };
   const base = { command: 'unlocks', params, decimals: m.decimals };
   const note = `Amounts in whole ${m.symbol}; table view rounds, csv/json are exact to the base unit (${m.decimals} decimals).`;
@@ -57,14 +58,13 @@ async function buildUnlocks(opts: UnlocksOptions, model: () => Promise<Model>, s
   return { ...base, tables: [await periodsTable(m, cats, { every, from, to }, [note, ...assumed])] };
 }
 
-function selectCategories(m: Model, names: string[], Err: new (msg: string) => Error): Model['categories'] {
+function selectCategories(m: Model, names: string[], Err: new (msg: string) => Error, suggestion: (s: string, xs: string[]) => string): Model['categories'] {
   if (names.length === 0) return m.categories;
   return names.map((n) => {
     const c = m.categories.find((x) => x.name.toLowerCase() === n.toLowerCase());
     if (c) return c;
     const known = m.categories.map((x) => x.name);
-    const guess = known.find((k) => k.toLowerCase().startsWith(n.toLowerCase().slice(0, 3)));
-    throw new Err(`option --category: no category "${n}" in ${m.file}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${known.join(', ')}`);
+    throw new Err(`option --category: no category "${n}" in ${m.file}${suggestion(n, known)}; expected one of: ${known.join(', ')}`);
   });
 }
 

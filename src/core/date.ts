@@ -30,9 +30,8 @@ export function parseDate(text: string, what = 'a date'): CalDate {
   const m = ISO.exec(t);
   if (!m) throw new InputError(`expected ${what} as YYYY-MM-DD (like 2026-04-29); found ${JSON.stringify(text)}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new InputError(`${what} ${t} does not exist (${MONTHS[Math.min(Math.max(mo, 1), 12) - 1]} ${y} has ${mo >= 1 && mo <= 12 ? daysInMonth(y, mo) : '?'} days)`);
-  }
+  if (mo < 1 || mo > 12) throw new InputError(`${t} does not exist (there is no month ${mo})`);
+  if (d < 1 || d > daysInMonth(y, mo)) throw new InputError(`${t} does not exist (${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days)`);
   if (y < 1970 || y > 9999) throw new InputError(`${what} ${t} is out of range (years 1970–9999)`);
   return t;
 }

@@ -8,7 +8,7 @@ import { relative, isAbsolute } from 'node:path';
 import { builtinConfigPath } from './paths.js';
 import { LineCounter, parseDocument, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.js';
 import { InputError } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
@@ -104,11 +104,10 @@ function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[]): string[
     if (iss.code === 'unrecognized_keys') {
       const known = keysAt(ParamsSchema, path);
       for (const k of iss.keys) {
-        const guess = known.length ? closest(k, known) : undefined;
-        const near = guess && similar(k, guess);
-        out.push(src.problem(path, `unknown key "${k}"${near ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
+        const guess = didYouMean(k, known);
+        out.push(src.problem(path, `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
       }
-    } else if (iss.code === 'invalid_type' && src.doc.getIn(path) === undefined && !src.doc.hasIn(path)) {
+    } else if (path.length > 0 && !src.doc.hasIn(path)) {
       out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
     } else if (iss.code === 'invalid_type') {
       const value = src.doc.getIn(path);
@@ -122,14 +121,6 @@ function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[]): string[
     }
   }
   return out;
-}
-
-/** Close enough to suggest: a prefix, or within a third of the longer name in edits. */
-function similar(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (y.startsWith(x) || x.startsWith(y)) return true;
-  return distance(x, y) <= Math.max(2, Math.ceil(Math.max(x.length, y.length) / 3));
 }
 
 function describe(v: unknown): string {

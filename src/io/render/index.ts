@@ -1,5 +1,5 @@
 /** Picks the renderer for --format and writes a report to a sink. */
-import { closest } from 'fastest-levenshtein';
+import { suggestion } from '../suggest.js';
 import { InputError } from '../../core/errors.js';
 import type { Report, Table } from '../../core/table.js';
 import type { Sink } from '../output.js';
@@ -21,8 +21,7 @@ export function pickTable(report: Report, name?: string): Table {
   const t = report.tables.find((x) => x.name === name);
   if (t) return t;
   const names = report.tables.map((x) => x.name);
-  const guess = closest(name, names);
-  throw new InputError(`option --table: no table "${name}" in ${report.command}; expected one of ${names.join(', ')} (did you mean "${guess}"?)`);
+  throw new InputError(`option --table: no table "${name}" in ${report.command}; expected one of ${names.join(', ')}${suggestion(name, names)}`);
 }
 
 /** Colour level: off for --no-color, NO_COLOR, a non-terminal; FORCE_COLOR forces it on. */

@@ -1,0 +1,49 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { add, ceil, cmp, div, floor, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
+
+describe('rational', () => {
+  test('reduces and normalises the sign', () => {
+    expect(rat(6n, -4n)).toEqual({ n: -3n, d: 2n });
+  });
+  test('0.10 is exactly 1/10 and 40.40 exactly 202/5', () => {
+    expect(parseDecimal('0.10')).toEqual({ n: 1n, d: 10n });
+    expect(parseDecimal('40.40')).toEqual({ n: 202n, d: 5n });
+    expect(parseDecimal('1e-3')).toEqual({ n: 1n, d: 1000n });
+  });
+  test('0.1 + 0.2 = 0.3 exactly', () => {
+    expect(add(parseDecimal('0.1'), parseDecimal('0.2'))).toEqual(parseDecimal('0.3'));
+  });
+  test('floor and ceil for both signs', () => {
+    expect(floor(rat(7n, 2n))).toBe(3n);
+    expect(floor(rat(-7n, 2n))).toBe(-4n);
+    expect(ceil(rat(7n, 2n))).toBe(4n);
+    expect(ceil(rat(-7n, 2n))).toBe(-3n);
+  });
+  test('toDecimal rounds half away from zero and trims', () => {
+    expect(toDecimal(rat(1n, 3n), 4)).toBe('0.3333');
+    expect(toDecimal(rat(2n, 3n), 4)).toBe('0.6667');
+    expect(toDecimal(rat(1n, 8n), 2)).toBe('0.13');
+    expect(toDecimal(rat(-1n, 8n), 2)).toBe('-0.13');
+    expect(toDecimal(rat(5n, 2n), 4)).toBe('2.5');
+    expect(toDecimal(rat(5n, 2n), 2, { fixed: true })).toBe('2.50');
+    expect(toDecimal(rat(0n), 2, { fixed: true })).toBe('0.00');
+  });
+  test('mulFloor: 1/3 of 10 is 3', () => {
+    expect(mulFloor(10n, rat(1n, 3n))).toBe(3n);
+  });
+  test('toNumber keeps precision of huge fractions', () => {
+    expect(toNumber(rat(10n ** 30n + 1n, 10n ** 30n))).toBeCloseTo(1, 12);
+  });
+  test('property: field laws on random rationals', () => {
+    const r = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 12n })).map(([n, d]) => rat(n, d));
+    fc.assert(
+      fc.property(r, r, (a, b) => {
+        expect(sub(add(a, b), b)).toEqual(a);
+        if (b.n !== 0n) expect(mul(div(a, b), b)).toEqual(a);
+        expect(cmp(a, b)).toBe(-cmp(b, a));
+        expect(floor(a) * a.d <= a.n).toBe(true);
+      }),
+    );
+  });
+});
