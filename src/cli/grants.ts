@@ -1,8 +1,70 @@
-/** `ai-econ unlocks --grants FILE`: per-beneficiary grants (issue 6). */
-import type { Report } from '../core/table.js';
+/**
+ * `ai-econ unlocks --grants FILE`: every beneficiary's unlocks, streamed, never held in memory.
+ * Writing to stdout, the file is read twice — once to check every row, so a bad row stops the
+ * command before anything is printed, once to write. With -o one pass is enough: the output goes
+ * to a temporary file that a bad row discards, leaving nothing written.
+ */
+import type { Report, Row } from '../core/table.js';
 import type { Model } from '../io/load.js';
-import { InputError } from '../core/errors.js';
 
-export async function grantsReport(_m: Model, _file: string, _o: { from?: string; to?: string; categories: string[] }, _base: Omit<Report, 'tables'>): Promise<Report> {
-  throw new InputError('option --grants: per-beneficiary grants are not available yet');
+export interface GrantsOptions {
+  from?: string;
+  to?: string;
+  categories: string[];
+  /** Check the whole file before writing anything (needed when output is not atomic). */
+  checkFirst: boolean;
+}
+
+export async function grantsReport(m: Model, file: string, o: GrantsOptions, base: Omit<Report, 'tables'>): Promise<Report> {
+  const { readGrants } = await import('../io/grants.js');
+  const { col } = await import('../core/table.js');
+  const { displayUnits } = await import('../core/amount.js');
+  const keep = new Set(o.categories);
+  const granted = new Map<string, bigint>();
+  const count = (category: string, amount: bigint) => granted.set(category, (granted.get(category) ?? 0n) + amount);
+  const warnOverAllocated = () => {
+    for (const c of m.categories) {
+      const g = granted.get(c.name) ?? 0n;
+      if (g > c.allocation) {
+        process.stderr.write(`ai-econ: warning: grants in ${c.name} add up to ${displayUnits(g, m.decimals, 0)} ${m.symbol}, more than its allocation of ${displayUnits(c.allocation, m.decimals, 0)}\n`);
+      }
+    }
+  };
+  if (o.checkFirst) {
+    for await (const g of readGrants(file, m)) count(g.grant.category, g.grant.amount);
+    warnOverAllocated();
+  }
+  async function* chunks(): AsyncGenerator<Row[]> {
+    for await (const { grant, unlocks } of readGrants(file, m)) {
+      if (!o.checkFirst) count(grant.category, grant.amount);
+      if (!keep.has(grant.category)) continue;
+      let cumulative = 0n;
+      const rows: Row[] = [];
+      for (const u of unlocks) {
+        cumulative += u.amount;
+        if ((o.from && u.date < o.from) || (o.to && u.date > o.to)) continue;
+        rows.push({ date: u.date, beneficiary: grant.beneficiary, category: grant.category, unlocked: u.amount, cumulative });
+      }
+      yield rows;
+    }
+    if (!o.checkFirst) warnOverAllocated();
+  }
+  return {
+    ...base,
+    params: { ...base.params, grants: file },
+    tables: [
+      {
+        name: 'grants',
+        title: `Grants from ${file}: each beneficiary's unlocks — ${m.file}`,
+        columns: [col('date', 'date'), col('beneficiary'), col('category'), col('unlocked', 'token'), col('cumulative', 'token')],
+        rows: [],
+        chunks: chunks(),
+        notes: [
+          "One row per unlock of each grant, grant by grant in file order; cumulative is that grant's total so far.",
+          "Columns a grant leaves empty (start, cliff, at_cliff, linear, every) follow its category's vesting.",
+          `Amounts in ${m.symbol}; csv/json are exact to the base unit and stream in constant memory.`,
+        ],
+      },
+    ],
+  };
 }

@@ -30,7 +30,8 @@ export function register(program: Command): void {
     .action((_o: unknown, cmd: Command) => runReport<UnlocksOptions>(cmd, (ctx) => buildUnlocks(ctx.opts, ctx.model, ctx.source)));
 }
 
-async function buildUnlocks(opts: UnlocksOptions, model: () => Promise<Model>, source: () => Promise<Record<string, unknown>>): Promise<Report> {
+async function buildUnlocks(opts: UnlocksOptions & { output?: string }, model: () => Promise<Model>, source: () => Promise<Record<string, unknown>>): Promise<Report> {
+  const output = opts.output;
   const { flag } = await import('./flags.js');
   const { parseDate } = await import('../core/date.js');
   const { parseStep } = await import('../core/units.js');
@@ -51,7 +52,7 @@ async function buildUnlocks(opts: UnlocksOptions, model: () => Promise<Model>, s
   const assumed = m.builtin ? ['Vesting terms beyond the published 12-month team/investor cliff are assumptions (see configs/gensyn.yaml).'] : [];
   if (opts.grants) {
     const { grantsReport } = await import('./grants.js');
-    return grantsReport(m, opts.grants, { from, to, categories: cats.map((c) => c.name) }, base);
+    return grantsReport(m, opts.grants, { from, to, categories: cats.map((c) => c.name), checkFirst: !output }, base);
   }
   if (at) return { ...base, tables: [await atTable(m, cats, at, [note, ...assumed])] };
   if (opts.events) return { ...base, tables: [await eventsTable(m, cats, from, to, [note, ...assumed])] };

@@ -26,10 +26,17 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
 }
 
 /**
- * Step k (1..n) of an even split of `rest` into n steps: floor(rest*k/n) - floor(rest*(k-1)/n).
- * Steps sum exactly to `rest` (floor of the cumulative figure, the last step takes the dust).
+ * An even split of `rest` into n steps: step k (1..n) is floor(rest·k/n) − floor(rest·(k−1)/n).
+ * The steps sum exactly to `rest` (floor of the cumulative figure; the dust lands on later steps).
  */
-export function evenStep(rest: bigint, n: number, k: number): bigint {
+export function evenSteps(rest: bigint, n: number): bigint[] {
   const N = BigInt(n);
-  return (rest * BigInt(k)) / N - (rest * BigInt(k - 1)) / N;
+  const out = new Array<bigint>(n);
+  let prev = 0n;
+  for (let k = 1; k <= n; k++) {
+    const cur = (rest * BigInt(k)) / N;
+    out[k - 1] = cur - prev;
+    prev = cur;
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 import { InputError } from './errors.js';
 import { type Rational, rat, isInteger, mul, toDecimal } from './rational.js';
 
+const SCALES = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k));
 /** 10^decimals base units per whole token. */
-export const unitScale = (decimals: number): bigint => 10n ** BigInt(decimals);
+export const unitScale = (decimals: number): bigint => SCALES[decimals] ?? 10n ** BigInt(decimals);
 
 /** Whole tokens (exact rational) to base units; refuses amounts finer than one base unit. */
 export function toUnits(tokens: Rational, decimals: number, what = 'amount'): bigint {
@@ -15,11 +16,13 @@ export function toUnits(tokens: Rational, decimals: number, what = 'amount'): bi
 
 /** Base units as an exact decimal string of whole tokens: 92645833333333333333333333n -> "92645833.333333333333333333". */
 export function formatUnits(units: bigint, decimals: number): string {
+  // String slicing of the digits: exact, and much cheaper than bigint division on hot export paths.
   const negative = units < 0n;
-  const a = negative ? -units : units;
-  const scale = unitScale(decimals);
-  const int = (a / scale).toString();
-  const frac = decimals > 0 ? (a % scale).toString().padStart(decimals, '0').replace(/0+$/, '') : '';
+  const digits = (negative ? -units : units).toString().padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  let end = digits.length;
+  while (end > int.length && digits.charCodeAt(end - 1) === 48) end--;
+  const frac = digits.slice(int.length, end);
   return (negative ? '-' : '') + (frac ? `${int}.${frac}` : int);
 }
 

@@ -30,6 +30,8 @@ export interface Table {
   columns: Column[];
   /** Rows; an (async) iterable lets big exports stream. */
   rows: Row[] | Iterable<Row> | AsyncIterable<Row>;
+  /** Big streamed exports may hand rows over in chunks instead (read after `rows`). */
+  chunks?: AsyncIterable<readonly Row[]>;
   totals?: Row;
   notes?: string[];
 }

@@ -6,7 +6,7 @@
  * linear step k of n releases floor(rest·k/n) − floor(rest·(k−1)/n). When the shares of a
  * schedule with no open remainder add up to exactly 100%, the last part takes the dust.
  */
-import { evenStep } from './allocate.js';
+import { evenSteps } from './allocate.js';
 import { type CalDate, addOffset, spanOffset } from './date.js';
 import { InputError } from './errors.js';
 import { type Rational, rat, add, cmp, mul, mulFloor, toDecimal, ZERO } from './rational.js';
@@ -62,8 +62,23 @@ interface Offset {
   days: number;
 }
 
+// Step dates depend only on (start, offset, span, step): many grants share them, so they are
+// remembered (a pure cache: same inputs, same dates; bounded so it cannot grow without limit).
+const dateCache = new Map<string, { dates: CalDate[]; end: Offset }>();
+
 /** Dates of the linear steps of `span` after `from`, each `from + k·every`, the last on the span's end. */
-function linearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: CalDate[]; end: Offset } {
+function linearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: readonly CalDate[]; end: Offset } {
+  const key = `${start}|${from.months}|${from.days}|${span.n}${span.unit}|${every}`;
+  let hit = dateCache.get(key);
+  if (!hit) {
+    if (dateCache.size >= 4096) dateCache.clear();
+    hit = computeLinearDates(start, from, span, every);
+    dateCache.set(key, hit);
+  }
+  return hit;
+}
+
+function computeLinearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: CalDate[]; end: Offset } {
   const s = spanOffset(span);
   if (s.months === 0 && s.days === 0) throw new InputError('linear must be longer than zero');
   const end: Offset = { months: from.months + s.months, days: from.days + s.days };
@@ -81,8 +96,7 @@ function linearDates(start: CalDate, from: Offset, span: Duration, every: Step):
 }
 
 function spread(rest: bigint, dates: readonly CalDate[], out: Unlock[]): void {
-  const n = dates.length;
-  for (let k = 1; k <= n; k++) out.push({ date: dates[k - 1], amount: evenStep(rest, n, k) });
+  evenSteps(rest, dates.length).forEach((amount, i) => out.push({ date: dates[i], amount }));
 }
 
 function trancheSchedule(total: bigint, v: Vesting): Unlock[] {

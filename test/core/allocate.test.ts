@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { allocate, evenStep } from '../../src/core/allocate.js';
+import { allocate, evenSteps } from '../../src/core/allocate.js';
 
 describe('allocate (largest remainder)', () => {
   test('hand-computed: 100 by 1:1:1 gives 34, 33, 33', () => {
@@ -33,14 +33,16 @@ describe('allocate (largest remainder)', () => {
   });
 });
 
-describe('evenStep', () => {
+describe('evenSteps', () => {
   test('hand-computed: 10 in 3 steps is 3, 3, 4', () => {
-    expect([1, 2, 3].map((k) => evenStep(10n, 3, k))).toEqual([3n, 3n, 4n]);
+    expect(evenSteps(10n, 3)).toEqual([3n, 3n, 4n]);
+    // floor(90k/48) - floor(90(k-1)/48): 1, 2 (3-1), 2 (5-3), 2 (7-5)
+    expect(evenSteps(90n, 48).slice(0, 4)).toEqual([1n, 2n, 2n, 2n]);
   });
   test('property: n steps add up to the rest exactly and differ by at most 1', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 28n }), fc.integer({ min: 1, max: 400 }), (rest, n) => {
-        const steps = Array.from({ length: n }, (_, i) => evenStep(rest, n, i + 1));
+        const steps = evenSteps(rest, n);
         expect(steps.reduce((a, b) => a + b, 0n)).toBe(rest);
         const lo = rest / BigInt(n);
         steps.forEach((s) => expect(s === lo || s === lo + 1n).toBe(true));

@@ -5,7 +5,7 @@
 import type { Report, Row, Table } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { jsonValue } from './cells.js';
-import { eachRow } from './rows.js';
+import { eachChunk } from './rows.js';
 
 const plain = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
@@ -17,9 +17,13 @@ export async function renderJson(report: Report, sink: Sink): Promise<void> {
   for (const [i, t] of report.tables.entries()) {
     await sink.write(`${i ? ',' : ''}\n    ${tableHead(t)}, "rows": [`);
     let first = true;
-    for await (const row of eachRow(t)) {
-      await sink.write(`${first ? '' : ','}\n      ${JSON.stringify(obj(report, t, row))}`);
-      first = false;
+    for await (const chunk of eachChunk(t)) {
+      let text = '';
+      for (const row of chunk) {
+        text += `${first ? '' : ','}\n      ${JSON.stringify(obj(report, t, row))}`;
+        first = false;
+      }
+      await sink.write(text);
     }
     await sink.write(`${first ? '' : '\n    '}]`);
     if (t.totals) await sink.write(`, "totals": ${JSON.stringify(obj(report, t, t.totals))}`);

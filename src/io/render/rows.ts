@@ -1,13 +1,28 @@
 import type { Row, Table } from '../../core/table.js';
 
-/** All rows of a table, whether it holds an array, an iterable or an async iterable. */
-export async function* eachRow(t: Table): AsyncGenerator<Row> {
-  yield* t.rows as AsyncIterable<Row> | Iterable<Row>;
+const CHUNK = 512;
+
+/** A table's rows in chunks, whether it holds an array, an iterable, an async iterable or chunks. */
+export async function* eachChunk(t: Table): AsyncGenerator<readonly Row[]> {
+  if (Array.isArray(t.rows)) {
+    if (t.rows.length) yield t.rows;
+  } else {
+    let chunk: Row[] = [];
+    for await (const r of t.rows as AsyncIterable<Row> | Iterable<Row>) {
+      chunk.push(r);
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length) yield chunk;
+  }
+  if (t.chunks) yield* t.chunks;
 }
 
 export async function allRows(t: Table): Promise<Row[]> {
-  if (Array.isArray(t.rows)) return t.rows;
+  if (Array.isArray(t.rows) && !t.chunks) return t.rows;
   const out: Row[] = [];
-  for await (const r of eachRow(t)) out.push(r);
+  for await (const c of eachChunk(t)) out.push(...c);
   return out;
 }
