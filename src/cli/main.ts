@@ -79,6 +79,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 quietOnClosedPipe();
+// For `npm run bench`: the process's own peak memory, printed on stderr at exit.
+if (process.env.AI_ECON_STATS) {
+  process.on('exit', () => process.stderr.write(`ai-econ-stats: maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+}
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

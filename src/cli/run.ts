@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Report } from '../core/table.js';
-import type { Model } from '../io/load.js';
+import type { Model } from '../io/model.js';
 import type { Format } from '../io/render/index.js';
 
 export interface Globals {
@@ -31,7 +31,7 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
   let model: Promise<Model> | undefined;
   const ctx: Ctx<O> = {
     opts,
-    model: () => (model ??= import('../io/load.js').then((m) => m.loadModel(opts.config))),
+    model: () => (model ??= import('../io/params.js').then((m) => m.loadModel(opts.config))),
     source: async () => {
       const m = await ctx.model();
       return { config: m.file };

@@ -9,9 +9,9 @@ export function register(program: Command): void {
     .argument('[file]', 'the file to check (same as -c)')
     .action(async (file: string | undefined, _opts: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals() as Globals;
-      const { loadModel } = await import('../io/load.js');
+      const { loadModelFromYaml } = await import('../io/load.js');
       const { displayUnits } = await import('../core/amount.js');
-      const m = loadModel(file ?? g.config);
+      const m = loadModelFromYaml(file ?? g.config);
       process.stdout.write(
         `${m.file}: valid — ${m.params.token.name} (${m.symbol}), supply ${displayUnits(m.supply, m.decimals, 0)}, ` +
           `${m.categories.length} allocations, ${m.categories.reduce((n, c) => n + c.unlocks.length, 0)} unlock events\n`,

@@ -4,7 +4,7 @@
  * machine's time zone. Month arithmetic clamps to the month's end (Jan 31 + 1 month = Feb 28/29).
  */
 import { addDays, addMonths } from 'date-fns';
-import { UTCDateMini } from '@date-fns/utc';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { InputError } from './errors.js';
 import type { Duration } from './units.js';
 

@@ -157,3 +157,14 @@ describe('allocation, validate, schema, init', () => {
     expect(existsSync(BIN)).toBe(true);
   });
 });
+
+describe('built-in parameters from the build snapshot', () => {
+  test('the same figures as reading configs/gensyn.yaml itself', () => {
+    for (const args of [['unlocks', '-f', 'csv'], ['allocation', '-f', 'csv'], ['unlocks', '--events', '-f', 'csv']]) {
+      const fast = cli(args);
+      const yaml = cli([...args, '-c', 'configs/gensyn.yaml']);
+      expect(fast.code).toBe(0);
+      expect(fast.stdout).toBe(yaml.stdout);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The resolved model every command works on: parameters validated by the schema, allocations and
+ * vesting in base units. Free of YAML and zod, so the built-in parameters can be loaded from a
+ * build-time snapshot without either (see params.ts).
+ */
+import { InputError } from '../core/errors.js';
+import { toUnits } from '../core/amount.js';
+import { allocate } from '../core/allocate.js';
+import { type Rational, rat, add, cmp, mul, toDecimal, ZERO } from '../core/rational.js';
+import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
+import type { CalDate } from '../core/date.js';
+import type { Params } from './schema/index.js';
+import type { PortionInput } from './schema/fields.js';
+
+export type Path = readonly (string | number)[];
+
+export interface Category {
+  name: string;
+  /** Exact share of the total supply. */
+  share: Rational;
+  allocation: bigint;
+  vesting: Vesting;
+  unlocks: Unlock[];
+}
+
+export interface Model {
+  /** The file as the user named it, or `built-in configs/gensyn.yaml`. */
+  file: string;
+  builtin: boolean;
+  params: Params;
+  decimals: number;
+  supply: bigint;
+  tge: CalDate;
+  priceUsd: Rational;
+  symbol: string;
+  categories: Category[];
+  /** `file:line:col` of a path in the document (for errors raised after loading). */
+  where(path: Path): string;
+  /** An InputError located at `path` in the parameter file. */
+  errorAt(path: Path, message: string): InputError;
+}
+
+/** A parameter file with one or more problems; `problems` are whole lines `file:line:col: …`. */
+export class ParamFileError extends InputError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ParamFileError';
+    this.problems = problems;
+  }
+}
+
+export const pathString = (path: Path): string =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)), '');
+
+/** Says where a path is in the parameter file (`file:line:col`) and phrases a problem there. */
+export interface Locator {
+  /** The file as messages name it. */
+  readonly file: string;
+  at(path: Path, key?: string): string;
+  problem(path: Path, message: string, key?: string): string;
+}
+
+const pctOf = (x: Rational): string => `${toDecimal(mul(x, rat(100n)), 6)}%`;
+
+/** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
+export function resolveParams(params: Params, src: Locator, builtin = false): Model {
+  const problems: string[] = [];
+  const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
+  const decimals = params.token.decimals;
+  if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
+  const units = (path: Path, tokens: Rational): bigint => {
+    try {
+      return toUnits(tokens, decimals, pathString(path));
+    } catch (e) {
+      throw errorAt(path, (e as Error).message);
+    }
+  };
+  const supply = units(['token', 'totalSupply'], params.token.totalSupply);
+  if (supply === 0n) throw errorAt(['token', 'totalSupply'], 'expected a positive supply; found 0');
+
+  // Allocation sizes: exact shares of the supply, rounded by largest remainder so they add up.
+  const seen = new Map<string, number>();
+  const exact: Rational[] = params.allocations.map((a, i) => {
+    const key = a.name.trim().toLowerCase();
+    if (seen.has(key)) problems.push(src.problem(['allocations', i, 'name'], `duplicate category "${a.name}" (also allocations[${seen.get(key)}])`));
+    seen.set(key, i);
+    if (a.share && a.amount) problems.push(src.problem(['allocations', i], 'give either share or amount, not both'));
+    if (!a.share && !a.amount) problems.push(src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'));
+    return a.share ? mul(rat(supply), a.share) : a.amount ? rat(units(['allocations', i, 'amount'], a.amount)) : ZERO;
+  });
+  if (problems.length) throw new ParamFileError(problems);
+  const total = exact.reduce(add, ZERO);
+  const c = cmp(total, rat(supply));
+  if (c !== 0) {
+    const share = mul(total, rat(1n, supply));
+    throw errorAt(['allocations'], `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`);
+  }
+  const D = exact.reduce((acc, e) => (acc * e.d) / gcd(acc, e.d), 1n);
+  const sizes = allocate(supply, exact.map((e) => (e.n * D) / e.d));
+
+  const categories: Category[] = params.allocations.map((a, i) => {
+    const v = a.vesting;
+    const path = ['allocations', i, 'vesting'];
+    const portion = (p: PortionInput | undefined, at: Path): Portion | undefined =>
+      !p ? undefined : p.kind === 'share' ? p : { kind: 'units', units: units(at, p.tokens) };
+    const vesting: Vesting = v
+      ? {
+          start: v.start ?? params.token.tge,
+          atStart: portion(v.atStart, [...path, 'atStart']),
+          cliff: v.cliff,
+          atCliff: portion(v.atCliff, [...path, 'atCliff']),
+          linear: v.linear,
+          every: v.every,
+          segments: v.segments?.map((s, j) => ({ ...s, share: portion(s.share, [...path, 'segments', j, 'share']) })),
+          tranches: v.tranches?.map((t, j) => ({ at: t.at, share: portion(t.share, [...path, 'tranches', j, 'share'])! })),
+        }
+      : { start: params.token.tge, atStart: { kind: 'share', r: rat(1n) } };
+    let unlocks: Unlock[] = [];
+    try {
+      unlocks = vestingSchedule(sizes[i], vesting);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(src.problem(v ? path : ['allocations', i], e.message));
+    }
+    return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
+  });
+  if (problems.length) throw new ParamFileError(problems);
+  return {
+    file: src.file,
+    builtin,
+    params,
+    decimals,
+    supply,
+    tge: params.token.tge,
+    priceUsd: params.token.priceUsd,
+    symbol: params.token.symbol,
+    categories,
+    where: (path) => src.at(path),
+    errorAt,
+  };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
