@@ -1,4 +1,37 @@
 import { z } from 'zod';
+import { duration, fraction, number, share, usd } from './fields.js';
 
-// Placeholder until `ai-econ quote` lands (issue 3): accepts any mapping.
-export const FeesSchema = z.looseObject({}).describe('Fee model for `ai-econ quote`');
+const GpuSchema = z.strictObject({
+  pricePerHourUsd: usd('Default USD price of one GPU-hour (edit to your market)'),
+  tflops: number('Dense BF16 peak TFLOPS from the vendor datasheet (no sparsity)'),
+});
+
+const MarketSchema = z.strictObject({
+  utilization: fraction('Current network utilization U, 0–100% (the --utilization default)'),
+  target: fraction('Target utilization where the multiplier is 1, e.g. 80%'),
+  belowSlope: number('Multiplier slope below target: m = 1 − belowSlope·(target − U)/target'),
+  aboveSlope: number('Multiplier slope above target: m = 1 + aboveSlope·(U − target)/(1 − target)'),
+  floor: number('Lowest multiplier, e.g. 0.25'),
+});
+
+export const SplitSchema = z
+  .strictObject({
+    nodes: share('Share of fees to compute nodes, e.g. 80%'),
+    validators: share('Share of fees to validators, e.g. 15%'),
+    treasury: share('Share of fees to the community treasury, e.g. 5%'),
+  })
+  .describe('How a fee is split; must add up to exactly 100%');
+
+export const FeesSchema = z
+  .strictObject({
+    gpus: z.record(z.string(), GpuSchema).describe('GPU classes by name: price per GPU-hour and dense BF16 TFLOPS'),
+    defaultGpu: z.string().describe('GPU class used when --gpu is not given'),
+    mfu: fraction('Model FLOPs utilization for estimating GPU-hours from model size, e.g. 40%'),
+    maxTaskGpuHours: number('A job is split into tasks of at most this many GPU-hours'),
+    baseFeePerTaskUsd: usd('Fixed USD fee per task (verification and scheduling overhead)'),
+    durationFeePerHourUsd: usd('USD fee per hour of the job\'s wall-clock duration'),
+    defaultDuration: duration('Job duration when --duration is not given, e.g. 48h').optional(),
+    market: MarketSchema.describe('Demand multiplier m(U): kinked at the target utilization, floored'),
+    split: SplitSchema,
+  })
+  .describe('Fee model for `ai-econ quote`');
