@@ -17,7 +17,7 @@ import { keysAt } from './schema/keys.js';
 export { ParamFileError, pathString, resolveParams } from './model.js';
 export type { Category, Model, Path } from './model.js';
 
-class Located implements Locator {
+export class Located implements Locator {
   constructor(
     readonly file: string,
     readonly doc: Document,
@@ -54,12 +54,13 @@ class Located implements Locator {
   }
 }
 
-function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[]): string[] {
+/** zod issues as located problems; `root` is the schema the issue paths start from. */
+export function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): string[] {
   const out: string[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
     if (iss.code === 'unrecognized_keys') {
-      const known = keysAt(ParamsSchema, path);
+      const known = keysAt(root, path);
       for (const k of iss.keys) {
         const guess = didYouMean(k, known);
         out.push(src.problem(path, `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
@@ -88,8 +89,13 @@ function describe(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Parse and validate parameter text; `file` names it in messages. */
-export function parseParams(text: string, file: string): { params: Params; src: Located } {
+/**
+ * Parse YAML text with positions: syntax errors, duplicate keys and alias bombs become located
+ * problems, and every plain number reaches the caller as its source text (YAML 1.2 reads 0.10 as a
+ * float and 10_000 as text; the schema parses both exactly). `expected` names what the document
+ * should be, for the empty and wrong-shape messages.
+ */
+export function parseYaml(text: string, file: string, expected: { what: string; shape?: 'mapping' | 'list' | 'either' }): { raw: unknown; src: Located } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lc, strict: true });
   const yamlProblems = doc.errors.map((e) => {
@@ -100,23 +106,27 @@ export function parseParams(text: string, file: string): { params: Params; src: 
   if (yamlProblems.length) throw new ParamFileError(yamlProblems);
   const src = new Located(file, doc, lc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new ParamFileError([`${file}:1:1: the file is empty; expected a mapping with token: and allocations: (see \`ai-econ init\`)`]);
+    throw new ParamFileError([`${file}:1:1: the file is empty; expected ${expected.what}`]);
   }
-  if (!isMap(doc.contents)) {
-    throw new ParamFileError([src.problem([], `expected a mapping with token: and allocations:; found ${describe(doc.contents)}`)]);
+  const shape = expected.shape ?? 'mapping';
+  if ((shape === 'list' || !isMap(doc.contents)) && (shape === 'mapping' || !isSeq(doc.contents))) {
+    throw new ParamFileError([src.problem([], `expected ${expected.what}; found ${describe(doc.contents)}`)]);
   }
-  // YAML 1.2 reads 0.10 as a float and 10_000 as text: hand every plain number to the schema as its source text.
   visit(doc, {
     Scalar(_key, node) {
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
     },
   });
-  let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 50 });
+    return { raw: doc.toJS({ maxAliasCount: 50 }), src };
   } catch (e) {
     throw new ParamFileError([`${file}:1:1: invalid YAML: ${(e as Error).message} (too many aliases)`]);
   }
+}
+
+/** Parse and validate parameter text; `file` names it in messages. */
+export function parseParams(text: string, file: string): { params: Params; src: Located } {
+  const { raw, src } = parseYaml(text, file, { what: 'a mapping with token: and allocations: (see `ai-econ init`)' });
   const parsed = ParamsSchema.safeParse(raw);
   if (!parsed.success) throw new ParamFileError(zodProblems(src, parsed.error.issues));
   return { params: parsed.data, src };

@@ -1,5 +1,51 @@
 import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { parseFraction, parseInteger } from '../../core/units.js';
+import { amount, fraction, scalar, share } from './fields.js';
+import { SplitSchema } from './fees.js';
 
-// Placeholders until `ai-econ rewards` lands (issue 4): accept anything.
-export const RewardsSchema = z.looseObject({}).describe('Epoch reward parameters for `ai-econ rewards`');
-export const NodesSchema = z.array(z.looseObject({})).describe('Example node list for `ai-econ rewards`');
+/** A fraction of one that may not exceed 100% (quality, uptime). */
+const unitFraction = (description: string) =>
+  scalar(
+    (t) => {
+      const f = parseFraction(t);
+      if (f.n > f.d) throw new InputError(`expected at most 100%; found ${JSON.stringify(t)}`);
+      return f;
+    },
+    'a fraction from 0 to 100% (0.95 or 95%)',
+    description,
+  );
+const count = (description: string) => scalar((t) => BigInt(parseInteger(t)), 'a whole number', description);
+
+export const RewardsSchema = z
+  .strictObject({
+    emissionPerEpoch: amount('Compute-mining emission per epoch in tokens, paid to compute nodes (from the treasury\'s incentive budget)'),
+    epochFees: amount('Fees collected in an epoch, in tokens (the --fees default)').optional(),
+    minUptime: fraction('Nodes below this uptime earn nothing this epoch, e.g. 90%'),
+    stakeMin: amount('Nodes staking less than this earn nothing this epoch, in tokens'),
+    slashing: z
+      .strictObject({
+        rate: share('Share of its stake a node loses per failed verification check, e.g. 10%'),
+        destination: z.enum(['treasury', 'burn']).describe('Where slashed stake goes: treasury | burn'),
+      })
+      .describe('Slashing for failed verification checks (capped at the stake)'),
+    split: SplitSchema.optional().describe('Fee split for rewards (default: fees.split, else 80% / 15% / 5%)'),
+  })
+  .describe('Epoch reward parameters for `ai-econ rewards`');
+
+/** One node, as a row of a node file or an item of `nodes:`; columns as in the CSV. */
+export const NodeSchema = z.strictObject({
+  id: z.union([z.string().min(1), z.number()], { error: 'expected a node id' }).transform(String).describe('Node id'),
+  role: z.enum(['compute', 'validator'], { error: (iss) => `expected compute or validator; found ${JSON.stringify(iss.input)}` }).describe('compute | validator'),
+  stake: amount('Tokens staked'),
+  tasks: count('Tasks completed this epoch (compute nodes)').optional(),
+  quality: unitFraction('Quality / accuracy of results, 0–100%').optional(),
+  uptime: unitFraction('Online share of the epoch, 0–100%'),
+  failed_checks: count('Failed verification checks this epoch').optional(),
+  verifications: count('Verifications performed (validators; when given, validators share by it instead of stake)').optional(),
+});
+export type NodeInput = z.output<typeof NodeSchema>;
+
+export const NodesSchema = z.array(NodeSchema).describe('Example node list for `ai-econ rewards` (--nodes FILE replaces it)');
+export const NODE_COLUMNS = Object.keys(NodeSchema.shape);
+export const NODE_REQUIRED = ['id', 'role', 'stake', 'uptime'];
