@@ -91,6 +91,18 @@ if (supports('burn')) {
   const py = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
   const cases = [{ name: 'ai-econ burn --runs 10000 --months 120', cmd: process.execPath, args: [BIN, 'burn', '--runs', '10000', '--months', '120', '--seed', '42', '-f', 'csv', '-o', join(DIR, 'bands.csv')] }];
   if (py.status === 0) cases.push({ name: 'numpy twin (scripts/bench_mc.py)', cmd: 'python3', args: [join(ROOT, 'scripts', 'bench_mc.py'), '--runs', '10000', '--months', '120', '--seed', '42'] });
+  // The numpy twin gets the same inputs: ai-econ's own deterministic projection and parameters.
+  const proj = JSON.parse(spawnSync(process.execPath, [BIN, 'burn', '--months', '120', '-f', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+  const rows = proj.tables[0].rows;
+  const first = rows[0];
+  const inputs = {
+    vault_in_usd: rows.map((r) => Number(r.revenue_usd)), // revenueShare is 100% in the built-in file
+    unlocks: rows.map((r) => Number(r.unlocked)),
+    unlocked_before: Number(first.circulating) + Number(first.burned) + Number(first.to_treasury) - Number(first.unlocked),
+    p0: 0.1, mu: 0, sigma: 0.8, max_buy: 0.1, burn: 0.7, treasury: 0.29,
+  };
+  writeFileSync(join(DIR, 'mc-inputs.json'), JSON.stringify(inputs));
+  if (py.status === 0) cases[1].args.push('--inputs', join(DIR, 'mc-inputs.json'), '--out', join(DIR, 'bands-numpy.csv'));
   const mc = sideBySide(cases, 5);
   out('## Monte Carlo, 10,000 paths × 120 months (whole process)');
   out();

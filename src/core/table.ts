@@ -21,7 +21,17 @@ export interface Column {
   dp?: number;
 }
 
-export type Cell = string | number | bigint | Rational | null | undefined;
+/** A cell that carries its own kind, for metric/value tables whose rows differ in kind. */
+export interface TypedCell {
+  readonly as: ColumnKind;
+  readonly v: string | number | bigint | Rational | null | undefined;
+  readonly dp?: number;
+}
+
+export type Cell = string | number | bigint | Rational | TypedCell | null | undefined;
+
+/** A cell printed as `kind` whatever its column's kind. */
+export const typed = (as: ColumnKind, v: TypedCell['v'], dp?: number): TypedCell => (dp === undefined ? { as, v } : { as, v, dp });
 export type Row = Record<string, Cell>;
 
 export interface Table {
@@ -44,6 +54,8 @@ export interface Report {
   tables: Table[];
   /** Extra top-level JSON fields (e.g. Monte Carlo seed and runs). */
   meta?: Record<string, unknown>;
+  /** Pre-drawn text charts: printed after the tables in table and md views. */
+  charts?: string[];
 }
 
 export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column => (dp === undefined ? { key, kind } : { key, kind, dp });

@@ -1,9 +1,13 @@
 /** How a cell prints: exactly (csv, json) or for reading (table, md). */
 import { formatUnits, groupThousands, unitScale } from '../../core/amount.js';
 import { type Rational, rat, mul, toDecimal } from '../../core/rational.js';
-import type { Cell, Column } from '../../core/table.js';
+import type { Cell, Column, TypedCell } from '../../core/table.js';
 
 const isRational = (c: Cell): c is Rational => typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
+const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
+/** A typed cell's value and the column it prints as. */
+const untype = (c: Cell, column: Column): [Cell, Column] =>
+  isTyped(c) ? [c.v, { key: column.key, kind: c.as, ...(c.dp !== undefined ? { dp: c.dp } : {}) }] : [c, column];
 const asRational = (c: Cell): Rational | undefined =>
   isRational(c) ? c : typeof c === 'bigint' ? rat(c) : undefined;
 
@@ -13,7 +17,8 @@ export const EXACT_DIGITS = { usd: 10, pct: 8, number: 10 } as const;
 const num = (x: number, dp: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(dp).replace(/\.?0+$/, ''));
 
 /** Exact text of a cell for csv (and json strings); null for an empty cell. */
-export function exactText(c: Cell, column: Column, decimals: number): string | null {
+export function exactText(cell: Cell, col: Column, decimals: number): string | null {
+  const [c, column] = untype(cell, col);
   if (c === null || c === undefined) return null;
   switch (column.kind) {
     case 'token':
@@ -34,7 +39,8 @@ export function exactText(c: Cell, column: Column, decimals: number): string | n
 }
 
 /** JSON value of a cell: exact decimal strings for tokens, USD, percents and exact numbers; numbers for counts and statistics. */
-export function jsonValue(c: Cell, column: Column, decimals: number): string | number | null {
+export function jsonValue(cell: Cell, col: Column, decimals: number): string | number | null {
+  const [c, column] = untype(cell, col);
   if (c === null || c === undefined) return null;
   if ((column.kind === 'int' || column.kind === 'float') && (typeof c === 'number' || (typeof c === 'bigint' && c <= BigInt(Number.MAX_SAFE_INTEGER) && c >= -BigInt(Number.MAX_SAFE_INTEGER)))) {
     return Number(c);
@@ -46,7 +52,8 @@ export function jsonValue(c: Cell, column: Column, decimals: number): string | n
 const DEFAULT_DP: Record<Column['kind'], number> = { text: 0, date: 0, int: 0, token: 2, usd: 2, pct: 2, number: 4, float: 2 };
 
 /** Human text of a cell: rounded for display only, with thousands separators. */
-export function displayText(c: Cell, column: Column, decimals: number): string {
+export function displayText(cell: Cell, col: Column, decimals: number): string {
+  const [c, column] = untype(cell, col);
   if (c === null || c === undefined) return '';
   const dp = column.dp ?? DEFAULT_DP[column.kind];
   const fixed = (r: Rational, d: number) => groupThousands(toDecimal(r, d, { fixed: true }));

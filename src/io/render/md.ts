@@ -26,4 +26,5 @@ export async function renderMd(report: Report, sink: Sink): Promise<void> {
     if (t.notes?.length) lines.push('', ...t.notes.map((n) => `- ${esc(n)}`));
     await sink.write(lines.join('\n') + '\n');
   }
+  for (const chart of report.charts ?? []) await sink.write(`\n\`\`\`text\n${chart}\n\`\`\`\n`);
 }

@@ -25,4 +25,5 @@ export async function renderTable(report: Report, sink: Sink, opts: { colorLevel
     for (const n of t.notes ?? []) out.push(c.dim(n));
     await sink.write(out.join('\n') + '\n');
   }
+  for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);
 }

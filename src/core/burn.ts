@@ -1,0 +1,184 @@
+/**
+ * Buy-and-burn projection (SPEC §4 burn), exact: revenue goes to the BuyBack Vault, the vault buys
+ * tokens at the month's price (never more than a share of the circulating float; unspent USD
+ * carries over), and the bought tokens are split burn / treasury / execution by largest remainder.
+ * USD figures are exact rationals rounded to 10⁻¹² USD each month; tokens are base units.
+ */
+import { allocate } from './allocate.js';
+import { weightsOf } from './fees.js';
+import { type Rational, rat, add, cmp, div, floor, mul, sub, ONE, ZERO } from './rational.js';
+
+export interface BuybackSplit {
+  revenueShare: Rational;
+  burn: Rational;
+  treasury: Rational;
+  execution: Rational;
+  /** The vault buys at most this share of the circulating float in a month. */
+  maxBuyPctOfFloat: Rational;
+}
+
+export type PriceModel = 'constant' | 'growth' | 'gbm';
+
+export interface ProjectionSpec {
+  /** YYYY-MM labels of the months, in order. */
+  months: string[];
+  revenueStartUsd: Rational;
+  /** Monthly revenue growth (may be negative). */
+  revenueGrowth: Rational;
+  priceModel: PriceModel;
+  priceStartUsd: Rational;
+  /** Annual drift of the price (growth and gbm models). */
+  drift: Rational;
+  /** Annual volatility (gbm, Monte Carlo). */
+  volatility: Rational;
+  /** Do treasury holdings / execution rewards count as circulating? */
+  treasuryCirculates: boolean;
+  executionCirculates: boolean;
+}
+
+export interface BurnInputs {
+  spec: ProjectionSpec;
+  buyback: BuybackSplit;
+  decimals: number;
+  /** The supply cap, base units. */
+  supply: bigint;
+  /** Unlocked before the first month, base units. */
+  unlockedBefore: bigint;
+  /** Unlocks in each month, base units. */
+  unlocks: bigint[];
+}
+
+export interface BurnMonth {
+  month: string;
+  revenueUsd: Rational;
+  /** USD in the vault after this month's purchase (carried over). */
+  vaultUsd: Rational;
+  priceUsd: Rational;
+  bought: bigint;
+  burned: bigint;
+  toTreasury: bigint;
+  toExecution: bigint;
+  unlocked: bigint;
+  netEmission: bigint;
+  totalSupply: bigint;
+  circulating: bigint;
+  cumulativeBurned: bigint;
+  /** (circulating − previous circulating) / previous circulating × 12; undefined from zero. */
+  inflationAnnualized?: Rational;
+  /** burned / unlocked; undefined when nothing unlocked. */
+  coverage?: Rational;
+}
+
+const PICO = 10n ** 12n;
+/** Round half up to 10⁻¹² (USD), keeping month-by-month compounding from growing without bound. */
+export const roundPico = (x: Rational): Rational => {
+  const scaled = mul(x, rat(PICO));
+  return rat(floor(add(scaled, rat(1n, 2n))), PICO);
+};
+
+/** The price path: constant, or compounding drift/12 a month (growth; gbm's drift-only path). */
+export function pricePath(spec: ProjectionSpec): Rational[] {
+  const step = spec.priceModel === 'constant' ? ONE : add(ONE, div(spec.drift, rat(12n)));
+  const out: Rational[] = [];
+  let p = spec.priceStartUsd;
+  for (let k = 0; k < spec.months.length; k++) {
+    out.push(p);
+    p = roundPico(mul(p, step));
+  }
+  return out;
+}
+
+/** Revenue: month 1 = startUsd, then × (1 + growth) a month. */
+export function revenuePath(spec: ProjectionSpec): Rational[] {
+  const out: Rational[] = [];
+  let r = spec.revenueStartUsd;
+  const step = add(ONE, spec.revenueGrowth);
+  for (let k = 0; k < spec.months.length; k++) {
+    out.push(cmp(r, ZERO) < 0 ? ZERO : r);
+    r = roundPico(mul(r, step));
+  }
+  return out;
+}
+
+/** Run the deterministic projection, or with `prices` a given price path (one per month). */
+export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.spec)): BurnMonth[] {
+  const { spec, buyback: bb } = inp;
+  const unit = rat(10n ** BigInt(inp.decimals));
+  const splitW = weightsOf([bb.burn, bb.treasury, bb.execution]);
+  const revenue = revenuePath(spec);
+  let vault = ZERO;
+  let unlockedCum = inp.unlockedBefore;
+  let cumBurned = 0n;
+  let cumTreasury = 0n;
+  let cumExecution = 0n;
+  const circulatingOf = () =>
+    unlockedCum - cumBurned - (spec.treasuryCirculates ? 0n : cumTreasury) - (spec.executionCirculates ? 0n : cumExecution);
+  let prevCirc = circulatingOf();
+  const out: BurnMonth[] = [];
+  spec.months.forEach((month, k) => {
+    const price = prices[k];
+    const unlocked = inp.unlocks[k] ?? 0n;
+    unlockedCum += unlocked;
+    vault = add(vault, roundPico(mul(revenue[k], bb.revenueShare)));
+    // The float the vault may buy from: circulating after this month's unlocks.
+    const float = circulatingOf();
+    const cap = float > 0n ? floor(mul(rat(float), bb.maxBuyPctOfFloat)) : 0n;
+    const affordable = price.n > 0n ? floor(mul(div(vault, price), unit)) : 0n;
+    const bought = [affordable, cap, float > 0n ? float : 0n].reduce((a, b) => (b < a ? b : a));
+    vault = sub(vault, mul(rat(bought, unit.n), price));
+    const [burned, toTreasury, toExecution] = bought > 0n ? allocate(bought, splitW) : [0n, 0n, 0n];
+    cumBurned += burned;
+    cumTreasury += toTreasury;
+    cumExecution += toExecution;
+    const circ = circulatingOf();
+    out.push({
+      month,
+      revenueUsd: revenue[k],
+      vaultUsd: vault,
+      priceUsd: price,
+      bought,
+      burned,
+      toTreasury,
+      toExecution,
+      unlocked,
+      netEmission: unlocked - burned,
+      totalSupply: inp.supply - cumBurned,
+      circulating: circ,
+      cumulativeBurned: cumBurned,
+      inflationAnnualized: prevCirc > 0n ? rat((circ - prevCirc) * 12n, prevCirc) : undefined,
+      coverage: unlocked > 0n ? rat(burned, unlocked) : undefined,
+    });
+    prevCirc = circ;
+  });
+  return out;
+}
+
+/** First month from which net emission stays ≤ 0 to the end of the horizon, or undefined. */
+export function netDeflationFrom(months: readonly { month: string; netEmission: bigint }[]): string | undefined {
+  let from: string | undefined;
+  for (const m of months) {
+    if (m.netEmission <= 0n) from ??= m.month;
+    else from = undefined;
+  }
+  return from;
+}
+
+/**
+ * Monthly revenue at which the burn offsets the steady-state unlock at the start price:
+ * unlock (tokens) × price / (revenueShare × burn share).
+ */
+export function breakEvenRevenue(steadyUnlock: bigint, decimals: number, priceUsd: Rational, bb: BuybackSplit): Rational | undefined {
+  const denom = mul(bb.revenueShare, bb.burn);
+  if (denom.n === 0n) return undefined;
+  return div(mul(rat(steadyUnlock, 10n ** BigInt(decimals)), priceUsd), denom);
+}
+
+/** Sum unlocks by month label (YYYY-MM). */
+export function unlocksByMonth(unlocks: readonly { date: string; amount: bigint }[]): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  for (const u of unlocks) {
+    const k = u.date.slice(0, 7);
+    m.set(k, (m.get(k) ?? 0n) + u.amount);
+  }
+  return m;
+}
