@@ -185,7 +185,7 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
   };
 
   if (runs !== undefined) {
-    const { runMonteCarlo } = await import('../core/montecarlo.js');
+    const { runMonteCarloThreads } = await import('../io/mc-threads.js');
     const { packageVersion } = await import('../io/paths.js');
     const spec = specOf(o.scenario);
     const inp = inputsFor(spec);
@@ -193,7 +193,7 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
     const vaultIn = burn.revenuePath(spec).map((r) => R.toNumber(R.mul(r, bb.revenueShare)));
     const s = seed ?? 1;
     const progress = await progressBar(runs, spec.months.length);
-    const res = runMonteCarlo(
+    const res = await runMonteCarloThreads(
       {
         runs, seed: s, vaultInUsd: Float64Array.from(vaultIn), unlocks: Float64Array.from(inp.unlocks.map(toTokens)), unlockedBefore: toTokens(inp.unlockedBefore),
         p0: R.toNumber(spec.priceStartUsd), mu: R.toNumber(spec.drift), sigma: R.toNumber(spec.volatility), maxBuyPctOfFloat: R.toNumber(bb.maxBuyPctOfFloat),

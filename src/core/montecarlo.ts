@@ -6,7 +6,8 @@
  * so results do not depend on run order and are the same on every machine.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+
+const TWO_POW_M31 = 2 ** -31;
 
 export interface McInputs {
   runs: number;
@@ -44,90 +45,117 @@ export interface McBands {
   pNetDeflation: Float64Array;
 }
 
+/** Per-month values of every run, month-major: run r in month k at [k·runs + r]. */
+export interface McColumns {
+  circulating: Float64Array;
+  cumulativeBurned: Float64Array;
+  price: Float64Array;
+  /** Runs (of this slice) whose net emission in month k was ≤ 0. */
+  deflation: Uint32Array;
+}
+
+export function allocColumns(months: number, runs: number): McColumns {
+  return { circulating: new Float64Array(months * runs), cumulativeBurned: new Float64Array(months * runs), price: new Float64Array(months * runs), deflation: new Uint32Array(months) };
+}
+
 /**
- * Simulate every run month by month (all runs advance one month together, each from its own
- * stream, so a run's numbers do not depend on the others), and reduce each month to its bands
- * while that month's values are at hand: memory stays at a few columns whatever the run count.
+ * Simulate runs r0..r1−1 month by month (the runs of the slice advance one month together), each
+ * from its own stream: the seed's generator jumped r times. Writes the slice's cells of `cols`.
  */
-export function runMonteCarlo(inp: McInputs, onProgress?: (monthsDone: number) => void): McBands {
+export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColumns, onMonth?: (k: number) => void): void {
   const M = inp.unlocks.length;
   const R = inp.runs;
+  const n = r1 - r0;
   const dt = 1 / 12;
   const drift = (inp.mu - (inp.sigma * inp.sigma) / 2) * dt;
   const vol = inp.sigma * Math.sqrt(dt);
   const keepTreasury = inp.treasuryCirculates ? 0 : 1;
   const keepExecution = inp.executionCirculates ? 0 : 1;
   const base = xoroshiro128plus(inp.seed | 0);
-  const rngs = new Array<ReturnType<typeof xoroshiro128plus>>(R);
-  for (let r = 0; r < R; r++) {
-    rngs[r] = base.clone();
+  for (let r = 0; r < r0; r++) base.jump();
+  const rngs = new Array<ReturnType<typeof xoroshiro128plus>>(n);
+  for (let i = 0; i < n; i++) {
+    rngs[i] = base.clone();
     base.jump();
   }
-  const spare = new Float64Array(R).fill(NaN);
-  const price = new Float64Array(R).fill(inp.p0);
-  const vault = new Float64Array(R);
-  const cumBurn = new Float64Array(R);
-  const cumTreasury = new Float64Array(R);
-  const cumExec = new Float64Array(R);
-  const colCirc = new Float64Array(R);
-  const colBurn = new Float64Array(R);
-  const colPrice = new Float64Array(R);
-  const out: McBands = { months: M, runs: R, circulating: [], cumulativeBurned: [], price: [], pNetDeflation: new Float64Array(M) };
+  const spare = new Float64Array(n).fill(NaN);
+  const price = new Float64Array(n).fill(inp.p0);
+  const vault = new Float64Array(n);
+  const cumBurn = new Float64Array(n);
+  const cumTreasury = new Float64Array(n);
+  const cumExec = new Float64Array(n);
   let unlockedCum = inp.unlockedBefore;
   for (let k = 0; k < M; k++) {
     const unlocked = inp.unlocks[k];
     unlockedCum += unlocked;
     const vaultIn = inp.vaultInUsd[k];
+    const row = k * R + r0;
     let deflating = 0;
-    for (let r = 0; r < R; r++) {
-      let p = price[r];
+    for (let i = 0; i < n; i++) {
+      let p = price[i];
       if (k > 0) {
         // A standard normal by Marsaglia's polar method on the run's uniforms, the pair's second
         // value kept for the run's next month.
-        let z = spare[r];
-        if (z === z) spare[r] = NaN;
+        let z = spare[i];
+        if (z === z) spare[i] = NaN;
         else {
-          const g = rngs[r];
+          const g = rngs[i];
           let u: number;
           let v: number;
           let q: number;
           do {
-            u = 2 * uniformFloat64(g) - 1;
-            v = 2 * uniformFloat64(g) - 1;
+            // One 32-bit draw per coordinate, uniform on (−1, 1): ample resolution for the polar method.
+            u = g.next() * TWO_POW_M31;
+            v = g.next() * TWO_POW_M31;
             q = u * u + v * v;
           } while (q >= 1 || q === 0);
           const f = Math.sqrt((-2 * Math.log(q)) / q);
-          spare[r] = v * f;
+          spare[i] = v * f;
           z = u * f;
         }
         p *= Math.exp(drift + vol * z);
-        price[r] = p;
+        price[i] = p;
       }
-      const v = vault[r] + vaultIn;
-      const held = keepTreasury * cumTreasury[r] + keepExecution * cumExec[r];
-      const float = unlockedCum - cumBurn[r] - held;
-      let bought = v / p;
+      const cash = vault[i] + vaultIn;
+      const float = unlockedCum - cumBurn[i] - keepTreasury * cumTreasury[i] - keepExecution * cumExec[i];
+      let bought = cash / p;
       const cap = float * inp.maxBuyPctOfFloat;
       if (bought > cap) bought = cap;
       if (bought < 0) bought = 0;
-      vault[r] = v - bought * p;
+      vault[i] = cash - bought * p;
       const burned = bought * inp.burn;
-      const cb = cumBurn[r] + burned;
-      cumBurn[r] = cb;
-      cumTreasury[r] += bought * inp.treasury;
-      cumExec[r] += bought * inp.execution;
-      colCirc[r] = unlockedCum - cb - keepTreasury * cumTreasury[r] - keepExecution * cumExec[r];
-      colBurn[r] = cb;
-      colPrice[r] = p;
+      const cb = cumBurn[i] + burned;
+      cumBurn[i] = cb;
+      cumTreasury[i] += bought * inp.treasury;
+      cumExec[i] += bought * inp.execution;
+      cols.circulating[row + i] = unlockedCum - cb - keepTreasury * cumTreasury[i] - keepExecution * cumExec[i];
+      cols.cumulativeBurned[row + i] = cb;
+      cols.price[row + i] = p;
       if (unlocked - burned <= 0) deflating++;
     }
-    out.circulating.push(band(colCirc));
-    out.cumulativeBurned.push(band(colBurn));
-    out.price.push(band(colPrice));
-    out.pNetDeflation[k] = deflating / R;
-    onProgress?.(k + 1);
+    cols.deflation[k] += deflating;
+    onMonth?.(k + 1);
+  }
+}
+
+/** Bands of months k0..k1−1 (reorders those months' cells). */
+export function bandsOfMonths(cols: McColumns, runs: number, k0: number, k1: number): Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> {
+  const out: Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> = { circulating: [], cumulativeBurned: [], price: [] };
+  for (let k = k0; k < k1; k++) {
+    const cell = (a: Float64Array) => a.subarray(k * runs, (k + 1) * runs);
+    out.circulating.push(band(cell(cols.circulating)));
+    out.cumulativeBurned.push(band(cell(cols.cumulativeBurned)));
+    out.price.push(band(cell(cols.price)));
   }
   return out;
+}
+
+/** The whole Monte Carlo on one thread: simulate every run, then reduce each month to its bands. */
+export function runMonteCarlo(inp: McInputs, onProgress?: (monthsDone: number) => void): McBands {
+  const M = inp.unlocks.length;
+  const cols = allocColumns(M, inp.runs);
+  simulateRuns(inp, 0, inp.runs, cols, onProgress);
+  return { months: M, runs: inp.runs, ...bandsOfMonths(cols, inp.runs, 0, M), pNetDeflation: Float64Array.from(cols.deflation, (c) => c / inp.runs) };
 }
 
 /** Quantile of sorted values, linear interpolation (Hyndman–Fan type 7, numpy's and d3's default). */
@@ -142,48 +170,46 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
 
 /**
  * Rearrange a[left..right] so that a[k] holds the value it would have if sorted, smaller values
- * before it and larger after (Hoare's selection, median-of-three pivot). A numeric kernel for
- * Float64Array: d3-array's generic quickselect calls a comparator per step and was 4× slower here.
+ * before it and larger after: Floyd–Rivest selection, as in d3-array's quickselect, specialised
+ * for Float64Array (d3's generic version calls a comparator per step and was 4× slower here).
  */
 export function selectFloat64(a: Float64Array, k: number, left = 0, right = a.length - 1): void {
   while (right > left) {
-    if (right === left + 1) {
-      if (a[right] < a[left]) {
-        const t = a[left];
-        a[left] = a[right];
-        a[right] = t;
-      }
-      return;
+    if (right - left > 600) {
+      // Recurse on a sample to bring a good pivot close to k first.
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      selectFloat64(a, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
     }
-    const mid = (left + right) >>> 1;
-    // Median of three as the pivot, moved to a[mid]; a[left] ≤ pivot ≤ a[right] act as sentinels.
-    let x = a[left];
-    let y = a[mid];
-    let z = a[right];
-    if (y < x) [x, y] = [y, x];
-    if (z < x) [x, z] = [z, x];
-    if (z < y) [y, z] = [z, y];
-    a[left] = x;
-    a[mid] = y;
-    a[right] = z;
-    const pivot = y;
+    const t = a[k];
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
+    swap(a, left, k);
+    if (a[right] > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 /**

@@ -72,6 +72,16 @@ describe('ai-econ burn', () => {
     expect(c.stdout).not.toBe(a.stdout);
     expect(bands.notes.join(' ')).toContain('floating point');
   });
+  test('two threads (simulation and bands pipelined) give exactly the one-thread output', () => {
+    const args = ['burn', '--runs', '20000', '--seed', '9', '--months', '24', '-f', 'csv'];
+    const threaded = cli(args);
+    const single = cli(args, { env: { AI_ECON_THREADS: '1' } });
+    expect(threaded.code).toBe(0);
+    expect(threaded.stdout.split('\n')).toHaveLength(26);
+    expect(threaded.stdout).toBe(single.stdout);
+    // 20,000 runs × 24 months is over the two-thread threshold, and the build ships the worker.
+    expect(existsSync(join(ROOT, process.env.AI_ECON_DIST || 'dist', 'mc-worker.js'))).toBe(true);
+  });
   test('--chart draws circulating and total supply (table view), or to stderr with csv', () => {
     const r = cli(['burn', '--months', '24', '--chart']);
     expect(r.code).toBe(0);
