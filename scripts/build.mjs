@@ -33,7 +33,7 @@ await build({
   outExtension: { '.js': '.js' },
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: false,
-  minify: false,
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [onlyEnglishZodMessages],

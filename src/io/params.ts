@@ -1,10 +1,10 @@
 /**
  * Where a command gets its model. The built-in parameters come from a snapshot the build writes
  * beside the bundle (`gensyn.params.json`: the schema's output for configs/gensyn.yaml, with the
- * YAML's SHA-256), which saves loading the YAML parser and zod on every run; if the YAML changed
- * since the build, or there is no snapshot (tests run from src/), the YAML is read as for any file.
+ * YAML text it came from), which saves loading the YAML parser and zod on every run; if the YAML
+ * changed since the build, or there is no snapshot (tests run from src/), the YAML is read as for
+ * any file. (Comparing the text itself is exact and cheaper than loading node:crypto to hash it.)
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,11 @@ import type { Params } from './schema/index.js';
 export const SNAPSHOT_FILE = 'gensyn.params.json';
 export const BUILTIN_NAME = 'built-in configs/gensyn.yaml';
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
 /** JSON with bigints kept exact: a bigint becomes {"$big": "123"}. */
 export const toSnapshot = (yamlText: string, params: Params): string =>
-  JSON.stringify({ sha256: sha256(yamlText), params }, (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
+  JSON.stringify({ yaml: yamlText, params }, (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
 
-export function fromSnapshot(text: string): { sha256: string; params: Params } {
+export function fromSnapshot(text: string): { yaml: string; params: Params } {
   return JSON.parse(text, (_k, v) => (v && typeof v === 'object' && typeof v.$big === 'string' && Object.keys(v).length === 1 ? BigInt(v.$big) : v));
 }
 
@@ -45,8 +43,8 @@ const builtinLocator: Locator = {
 export function builtinFromSnapshot(): Model | undefined {
   const snap = snapshotPath();
   if (!snap) return undefined;
-  const { sha256: hash, params } = fromSnapshot(readFileSync(snap, 'utf8'));
-  if (hash !== sha256(readFileSync(builtinConfigPath(), 'utf8'))) return undefined;
+  const { yaml, params } = fromSnapshot(readFileSync(snap, 'utf8'));
+  if (yaml !== readFileSync(builtinConfigPath(), 'utf8')) return undefined;
   return resolveParams(params, builtinLocator, true);
 }
 

@@ -28,9 +28,10 @@ export function pickTable(report: Report, name?: string): Table {
 export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 | 2 | 3> {
   const env = process.env;
   if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (!forced && !sink.isTTY) return 0; // decided without loading chalk
   const { default: chalk } = await import('chalk');
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return (chalk.level || 1) as 0 | 1 | 2 | 3;
-  return sink.isTTY ? chalk.level : 0;
+  return forced ? ((chalk.level || 1) as 0 | 1 | 2 | 3) : chalk.level;
 }
 
 export async function render(report: Report, sink: Sink, opts: RenderOptions): Promise<void> {

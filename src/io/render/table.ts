@@ -1,13 +1,14 @@
 /** Terminal tables: cli-table3 layout, chalk colour (off for NO_COLOR, --no-color or a non-TTY). */
 import Table3 from 'cli-table3';
-import { Chalk } from 'chalk';
 import type { Report } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { displayText, isNumeric } from './cells.js';
 import { allRows } from './rows.js';
 
 export async function renderTable(report: Report, sink: Sink, opts: { colorLevel: 0 | 1 | 2 | 3 }): Promise<void> {
-  const c = new Chalk({ level: opts.colorLevel });
+  // chalk loads only when there is colour to draw.
+  const plain = (x: string) => x;
+  const c = opts.colorLevel > 0 ? new (await import('chalk')).Chalk({ level: opts.colorLevel }) : { bold: plain, cyan: plain, dim: plain };
   for (const [i, t] of report.tables.entries()) {
     const out: string[] = [];
     if (i) out.push('');
