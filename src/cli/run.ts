@@ -26,6 +26,9 @@ export interface Ctx<O> {
 
 export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise<Report>): Promise<void> {
   const opts = cmd.optsWithGlobals() as O & Globals;
+  // Start loading the renderer now, alongside the model and the command's own modules.
+  const renderer = import('../io/render/index.js').then((r) => (r.preload(opts.format), r));
+  renderer.catch(() => undefined);
   const { checkOutputPath, fileSink, stdoutSink } = await import('../io/output.js');
   if (opts.output) checkOutputPath(opts.output);
   let model: Promise<Model> | undefined;
@@ -38,7 +41,7 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
     },
   };
   const report = await build(ctx);
-  const { render } = await import('../io/render/index.js');
+  const { render } = await renderer;
   const sink = opts.output ? fileSink(opts.output) : stdoutSink();
   try {
     await render(report, sink, { format: opts.format, table: opts.table, bom: opts.bom, noColor: opts.color === false });

@@ -34,6 +34,12 @@ export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 |
   return forced ? ((chalk.level || 1) as 0 | 1 | 2 | 3) : chalk.level;
 }
 
+/** Start loading a format's renderer ahead of time (errors surface when it renders). */
+export function preload(format: Format): void {
+  const p = format === 'csv' ? import('./csv.js') : format === 'json' ? import('./json.js') : format === 'md' ? import('./md.js') : import('./table.js');
+  p.catch(() => undefined);
+}
+
 export async function render(report: Report, sink: Sink, opts: RenderOptions): Promise<void> {
   switch (opts.format) {
     case 'csv': {
