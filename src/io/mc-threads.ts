@@ -5,10 +5,8 @@
  * own stream and each month's bands depend only on that month's values, so the output is the same
  * as on one thread — which small runs, or a missing worker bundle (tests run from src/), use.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { besideBundle } from './paths.js';
 import { runMonteCarlo, simulateRuns, type McBands, type McColumns, type McInputs, bandsOfMonths } from '../core/montecarlo.js';
 
 export const WORKER_FILE = 'mc-worker.js';
@@ -29,16 +27,6 @@ export const columnsOf = (s: SharedColumns, months: number): McColumns => ({
   price: new Float64Array(s.price),
   deflation: new Uint32Array(months),
 });
-
-function workerPath(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 2; i++) {
-    const p = join(dir, WORKER_FILE);
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
 
 /** The worker's side: reduce each month to bands as soon as the simulation has finished it. */
 export function reduceAsSimulated(shared: SharedColumns, runs: number, months: number): ReturnType<typeof bandsOfMonths> {
@@ -63,7 +51,7 @@ export function reduceAsSimulated(shared: SharedColumns, runs: number, months: n
 export async function runMonteCarloThreads(inp: McInputs, onProgress?: (monthsDone: number) => void): Promise<McBands> {
   const M = inp.unlocks.length;
   const R = inp.runs;
-  const file = workerPath();
+  const file = besideBundle(WORKER_FILE);
   if (!file || R * M < MIN_CELLS || process.env.AI_ECON_THREADS === '1') return runMonteCarlo(inp, onProgress);
   const bytes = M * R * 8;
   const shared: SharedColumns = {

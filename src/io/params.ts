@@ -5,10 +5,8 @@
  * changed since the build, or there is no snapshot (tests run from src/), the YAML is read as for
  * any file. (Comparing the text itself is exact and cheaper than loading node:crypto to hash it.)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { builtinConfigPath } from './paths.js';
+import { readFileSync } from 'node:fs';
+import { besideBundle, builtinConfigPath } from './paths.js';
 import { pathString, resolveParams, type Locator, type Model } from './model.js';
 import type { Params } from './schema/index.js';
 
@@ -23,16 +21,6 @@ export function fromSnapshot(text: string): { yaml: string; params: Params } {
   return JSON.parse(text, (_k, v) => (v && typeof v === 'object' && typeof v.$big === 'string' && Object.keys(v).length === 1 ? BigInt(v.$big) : v));
 }
 
-function snapshotPath(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 2; i++) {
-    const p = join(dir, SNAPSHOT_FILE);
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
-
 const builtinLocator: Locator = {
   file: BUILTIN_NAME,
   at: () => BUILTIN_NAME,
@@ -41,7 +29,7 @@ const builtinLocator: Locator = {
 
 /** The built-in model from the snapshot, or undefined when there is none or it is stale. */
 export function builtinFromSnapshot(): Model | undefined {
-  const snap = snapshotPath();
+  const snap = besideBundle(SNAPSHOT_FILE);
   if (!snap) return undefined;
   const { yaml, params } = fromSnapshot(readFileSync(snap, 'utf8'));
   if (yaml !== readFileSync(builtinConfigPath(), 'utf8')) return undefined;

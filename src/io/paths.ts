@@ -3,15 +3,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function packageFile(rel: string): string {
+/** `rel` in this module's folder or up to `levels − 1` folders above it, if it exists. */
+export function findUp(rel: string, levels: number): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < levels; i++) {
     const p = join(dir, rel);
     if (existsSync(p)) return p;
     dir = dirname(dir);
   }
-  throw new Error(`cannot find ${rel} in the ai-econ package`);
+  return undefined;
 }
+
+export function packageFile(rel: string): string {
+  const p = findUp(rel, 6);
+  if (!p) throw new Error(`cannot find ${rel} in the ai-econ package`);
+  return p;
+}
+
+/** A file the build writes beside the bundle (dist/), if this code runs from the bundle. */
+export const besideBundle = (name: string): string | undefined => findUp(name, 2);
 
 export const builtinConfigPath = (): string => packageFile('configs/gensyn.yaml');
 
