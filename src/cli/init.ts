@@ -12,7 +12,11 @@ export function register(program: Command): void {
       const { builtinConfigPath } = await import('../io/paths.js');
       const { InputError } = await import('../core/errors.js');
       const { writeText } = await import('./run.js');
-      const text = readFileSync(builtinConfigPath(), 'utf8');
+      const { findUp } = await import('../io/paths.js');
+      // Point the editor hint at the schema shipped with this installation.
+      const schema = findUp('dist/ai-econ.schema.json', 6);
+      const source = readFileSync(builtinConfigPath(), 'utf8');
+      const text = schema ? source.replace(/(# yaml-language-server: \$schema=).*/, `$1${schema}`) : source;
       if (file === '-') return writeText({ format: 'table', color: false }, text);
       if (existsSync(file) && !opts.force) throw new InputError(`${file} already exists; use --force to overwrite it`);
       await writeText({ format: 'table', color: false, output: file }, text);
