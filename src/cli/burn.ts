@@ -123,24 +123,11 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
     };
   };
 
-  // Unlocks from the vesting engine, by month.
+  // Unlocks from the same vesting engine as `unlocks`.
   const all = m.categories.flatMap((c) => c.unlocks);
-  const byMonth = burn.unlocksByMonth(all);
-  const inputsFor = (spec: ProjectionSpec) => {
-    const first = spec.months[0];
-    return {
-      spec,
-      buyback: bb,
-      decimals: m.decimals,
-      supply: m.supply,
-      unlockedBefore: all.filter((u) => monthOf(u.date) < first).reduce((a, u) => a + u.amount, 0n),
-      unlocks: spec.months.map((k) => byMonth.get(k) ?? 0n),
-    };
-  };
-  // Steady-state unlock: the largest monthly unlock in the months strictly after the last cliff.
+  const inputsFor = (spec: ProjectionSpec) => ({ spec, buyback: bb, decimals: m.decimals, supply: m.supply, ...burn.monthlyUnlocks(all, spec.months) });
   const cliffEnds = m.categories.filter((c) => c.vesting.cliff && c.vesting.cliff.n > 0).map((c) => monthOf(addSpan(c.vesting.start, c.vesting.cliff!)));
-  const lastCliff = cliffEnds.sort().at(-1);
-  const steady = [...byMonth.entries()].filter(([k]) => !lastCliff || k > lastCliff).reduce((a, [, v]) => (v > a ? v : a), 0n);
+  const { lastCliff, amount: steady } = burn.steadyStateUnlock(all, cliffEnds);
 
   const params = { ...source, months, revenue: o.revenue, growth: o.growth, price: o.price, scenario: o.scenario, all_scenarios: o.allScenarios || undefined, runs, seed: runs ? (seed ?? 1) : undefined };
   const notes = [
@@ -186,19 +173,14 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
 
   if (runs !== undefined) {
     const { runMonteCarloThreads } = await import('../io/mc-threads.js');
+    const { mcInputsOf } = await import('../core/montecarlo.js');
     const { packageVersion } = await import('../io/paths.js');
     const spec = specOf(o.scenario);
-    const inp = inputsFor(spec);
     const toTokens = (u: bigint) => Number(u) / 10 ** m.decimals;
-    const vaultIn = burn.revenuePath(spec).map((r) => R.toNumber(R.mul(r, bb.revenueShare)));
     const s = seed ?? 1;
     const progress = await progressBar(runs, spec.months.length);
     const res = await runMonteCarloThreads(
-      {
-        runs, seed: s, vaultInUsd: Float64Array.from(vaultIn), unlocks: Float64Array.from(inp.unlocks.map(toTokens)), unlockedBefore: toTokens(inp.unlockedBefore),
-        p0: R.toNumber(spec.priceStartUsd), mu: R.toNumber(spec.drift), sigma: R.toNumber(spec.volatility), maxBuyPctOfFloat: R.toNumber(bb.maxBuyPctOfFloat),
-        burn: R.toNumber(bb.burn), treasury: R.toNumber(bb.treasury), execution: R.toNumber(bb.execution), treasuryCirculates: spec.treasuryCirculates, executionCirculates: spec.executionCirculates,
-      },
+      mcInputsOf(inputsFor(spec), runs, s),
       progress?.update,
     );
     progress?.stop();

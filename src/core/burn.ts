@@ -173,6 +173,27 @@ export function breakEvenRevenue(steadyUnlock: bigint, decimals: number, priceUs
   return div(mul(rat(steadyUnlock, 10n ** BigInt(decimals)), priceUsd), denom);
 }
 
+/** The unlocks a projection starts from: everything before its first month, then month by month. */
+export function monthlyUnlocks(unlocks: readonly { date: string; amount: bigint }[], months: readonly string[]): { unlockedBefore: bigint; unlocks: bigint[] } {
+  const byMonth = unlocksByMonth(unlocks);
+  const first = months[0];
+  return {
+    unlockedBefore: unlocks.filter((u) => u.date.slice(0, 7) < first).reduce((a, u) => a + u.amount, 0n),
+    unlocks: months.map((k) => byMonth.get(k) ?? 0n),
+  };
+}
+
+/**
+ * The steady-state unlock: the largest monthly unlock in the months strictly after the last cliff
+ * (the latest cliff-end month of any category; with no cliff, any month).
+ */
+export function steadyStateUnlock(unlocks: readonly { date: string; amount: bigint }[], cliffEndMonths: readonly string[]): { lastCliff?: string; amount: bigint } {
+  const lastCliff = [...cliffEndMonths].sort().at(-1);
+  let amount = 0n;
+  for (const [k, v] of unlocksByMonth(unlocks)) if ((!lastCliff || k > lastCliff) && v > amount) amount = v;
+  return { lastCliff, amount };
+}
+
 /** Sum unlocks by month label (YYYY-MM). */
 export function unlocksByMonth(unlocks: readonly { date: string; amount: bigint }[]): Map<string, bigint> {
   const m = new Map<string, bigint>();

@@ -6,6 +6,8 @@
  * so results do not depend on run order and are the same on every machine.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { revenuePath, type BurnInputs } from './burn.js';
+import { type Rational, mul, toNumber } from './rational.js';
 
 const TWO_POW_M31 = 2 ** -31;
 
@@ -46,6 +48,28 @@ export interface McBands {
 }
 
 /** Per-month values of every run, month-major: run r in month k at [k·runs + r]. */
+/** The Monte Carlo inputs of an exact projection: the same revenue, unlocks and shares, as floats. */
+export function mcInputsOf(b: BurnInputs, runs: number, seed: number): McInputs {
+  const f = (x: Rational) => toNumber(x);
+  const tokens = (u: bigint) => Number(u) / 10 ** b.decimals;
+  return {
+    runs,
+    seed,
+    vaultInUsd: Float64Array.from(revenuePath(b.spec), (r) => f(mul(r, b.buyback.revenueShare))),
+    unlocks: Float64Array.from(b.unlocks, tokens),
+    unlockedBefore: tokens(b.unlockedBefore),
+    p0: f(b.spec.priceStartUsd),
+    mu: f(b.spec.drift),
+    sigma: f(b.spec.volatility),
+    maxBuyPctOfFloat: f(b.buyback.maxBuyPctOfFloat),
+    burn: f(b.buyback.burn),
+    treasury: f(b.buyback.treasury),
+    execution: f(b.buyback.execution),
+    treasuryCirculates: b.spec.treasuryCirculates,
+    executionCirculates: b.spec.executionCirculates,
+  };
+}
+
 export interface McColumns {
   circulating: Float64Array;
   cumulativeBurned: Float64Array;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { breakEvenRevenue, netDeflationFrom, projectBurn, revenuePath, type BurnInputs, type ProjectionSpec } from '../../src/core/burn.js';
-import { band, quantileSorted, runMonteCarlo, selectFloat64, type McInputs } from '../../src/core/montecarlo.js';
+import { breakEvenRevenue, monthlyUnlocks, netDeflationFrom, projectBurn, revenuePath, steadyStateUnlock, type BurnInputs, type ProjectionSpec } from '../../src/core/burn.js';
+import { band, mcInputsOf, quantileSorted, runMonteCarlo, selectFloat64, type McInputs } from '../../src/core/montecarlo.js';
 import { parseDecimal as d, rat, toDecimal } from '../../src/core/rational.js';
 
 const spec = (over: Partial<ProjectionSpec> = {}): ProjectionSpec => ({
@@ -185,5 +185,29 @@ describe('Monte Carlo', () => {
         expect(a[k]).toBe(Float64Array.from(xs).sort()[k]);
       }),
     );
+  });
+});
+
+describe('projection inputs from the vesting engine', () => {
+  const unlocks = [
+    { date: '2026-04-29', amount: 100n },
+    { date: '2026-05-29', amount: 10n },
+    { date: '2027-04-29', amount: 500n },
+    { date: '2027-05-29', amount: 40n },
+    { date: '2027-06-29', amount: 45n },
+  ];
+  test('monthlyUnlocks: everything before month 1, then by YYYY-MM', () => {
+    expect(monthlyUnlocks(unlocks, ['2026-05', '2026-06', '2027-04'])).toEqual({ unlockedBefore: 100n, unlocks: [10n, 0n, 500n] });
+  });
+  test('steadyStateUnlock: the largest month strictly after the last cliff', () => {
+    expect(steadyStateUnlock(unlocks, ['2027-04', '2026-10'])).toEqual({ lastCliff: '2027-04', amount: 45n });
+    expect(steadyStateUnlock(unlocks, [])).toEqual({ lastCliff: undefined, amount: 500n });
+  });
+  test('mcInputsOf: the Monte Carlo sees the same revenue, unlocks and shares as the exact projection', () => {
+    const m = mcInputsOf(inputs({ decimals: 2, unlockedBefore: 150n, unlocks: [0n, 250n, 0n] }, { revenueGrowth: d('0.5') }), 10, 3);
+    expect(Array.from(m.vaultInUsd)).toEqual([10, 15, 22.5]);
+    expect(Array.from(m.unlocks)).toEqual([0, 2.5, 0]);
+    expect(m.unlockedBefore).toBe(1.5);
+    expect([m.burn, m.treasury, m.execution, m.maxBuyPctOfFloat, m.p0, m.sigma]).toEqual([0.7, 0.29, 0.01, 0.1, 1, 0.8]);
   });
 });
