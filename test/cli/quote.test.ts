@@ -1,13 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cli, expectUserError, tmp, tmpFile } from './run.js';
+import { ROOT, cli, expectUserError, tmp, tmpFile, csvLines } from './run.js';
 
-const csv = (args: string[]) => {
-  const r = cli(['quote', ...args, '-f', 'csv']);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout.trim().split('\n');
-};
+const csv = (args: string[]) => csvLines('quote', args);
 
 describe('ai-econ quote', () => {
   test('7B params on 140B tokens on H100 within 48 h: breakdown by hand', () => {

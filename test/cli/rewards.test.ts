@@ -1,14 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cli, expectUserError, tmpFile } from './run.js';
+import { ROOT, cli, expectUserError, tmpFile, csvLines } from './run.js';
 
 const HEADER = 'id,role,stake,tasks,quality,uptime,failed_checks\n';
-const csv = (args: string[]) => {
-  const r = cli(['rewards', ...args, '-f', 'csv']);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout.trim().split('\n');
-};
+const csv = (args: string[]) => csvLines('rewards', args);
 
 describe('ai-econ rewards', () => {
   test('runs with no arguments on the built-in example epoch and balances', () => {

@@ -36,3 +36,10 @@ export function expectUserError(r: Result, where: RegExp | string): void {
   const ok = r.code === 2 && r.stdout === '' && !/\n\s+at .+:\d+:\d+/.test(r.stderr) && (typeof where === 'string' ? r.stderr.includes(where) : where.test(r.stderr));
   if (!ok) throw new Error(`expected exit 2 mentioning ${String(where)}; got exit ${r.code}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`);
 }
+
+/** A command's csv output as lines; fails the test with its stderr unless it exits 0. */
+export function csvLines(command: string, args: string[]): string[] {
+  const r = cli([command, ...args, '-f', 'csv']);
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return r.stdout.trim().split('\n');
+}
