@@ -57,10 +57,10 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
   if (!p.buyback || !p.projection) throw new InputError(`${m.file} has no ${!p.buyback ? 'buyback' : 'projection'} section; ai-econ burn needs buyback and projection (see ai-econ init)`);
   const bbIn = p.buyback;
   const splitSum = R.add(R.add(bbIn.burn, bbIn.treasury), bbIn.execution);
-  if (R.cmp(splitSum, R.ONE) !== 0) throw m.errorAt(['buyback'], `burn + treasury + execution add up to ${R.toDecimal(R.mul(splitSum, rat(100n)), 6)}%; they must add up to exactly 100%`);
+  if (R.cmp(splitSum, R.ONE) !== 0) throw m.errorAt(['buyback'], `burn + treasury + execution add up to ${R.formatPercent(splitSum)}; they must add up to exactly 100%`);
   for (const k of ['revenueShare', 'maxBuyPctOfFloat'] as const) {
     const v = bbIn[k];
-    if (v && R.cmp(v, R.ONE) > 0) throw m.errorAt(['buyback', k], `expected at most 100%; found ${R.toDecimal(R.mul(v, rat(100n)), 6)}%`);
+    if (v && R.cmp(v, R.ONE) > 0) throw m.errorAt(['buyback', k], `expected at most 100%; found ${R.formatPercent(v)}`);
   }
   const bb: BuybackSplit = { revenueShare: bbIn.revenueShare, burn: bbIn.burn, treasury: bbIn.treasury, execution: bbIn.execution, maxBuyPctOfFloat: bbIn.maxBuyPctOfFloat ?? rat(1n, 10n) };
   const pr = p.projection;
@@ -87,12 +87,7 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
   const months = flag('--months', o.months, positiveInt('a number of months'), true);
   if (months !== undefined && months > 1200) throw new InputError('option --months: expected at most 1200 months (100 years)');
   const revenue = flag('--revenue', o.revenue, (t) => units.parseUsd(t, 'a monthly revenue in USD'), true);
-  const growth = flag('--growth', o.growth, (t) => {
-    const s = t.trim();
-    const v = units.parseShare(s.replace(/^-/, ''), 'a monthly growth rate');
-    return s.startsWith('-') ? rat(-v.n, v.d) : v;
-  }, true);
-  if (growth && R.cmp(growth, rat(-1n)) < 0) throw new InputError('option --growth: expected a rate above -100%');
+  const growth = flag('--growth', o.growth, (t) => units.parseSignedShare(t, 'a monthly growth rate'), true);
   const price = flag('--price', o.price, (t) => {
     const v = units.parseUsd(t, 'a token price in USD');
     if (v.n === 0n) throw new InputError(`expected a price above 0; found ${JSON.stringify(t)}`);
@@ -295,7 +290,7 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
 }
 
 function pct(R: typeof import('../core/rational.js'), x: Rational): string {
-  return `${R.toDecimal(R.mul(x, R.rat(100n)), 4)}%`;
+  return R.formatPercent(x, 4);
 }
 
 /** A progress bar on stderr for long Monte Carlo runs, only on a terminal. */

@@ -53,7 +53,7 @@ interface JobValues {
 
 async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
   // Loaded together, not one after another: start-up time is what a quote is waiting for.
-  const [{ flag }, { InputError }, units, { rat, add, cmp, mul, toDecimal, ONE, parseDecimal }, fees, { suggestion }, { col }] = await Promise.all([
+  const [{ flag }, { InputError }, units, { rat, add, cmp, mul, toDecimal, formatPercent, ONE, parseDecimal }, fees, { suggestion }, { col }] = await Promise.all([
     import('./flags.js'),
     import('../core/errors.js'),
     import('../core/units.js'),
@@ -71,7 +71,7 @@ async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unkn
     throw m.errorAt(['fees', 'split'], (e as Error).message);
   }
   for (const [k, v] of [['utilization', f.market.utilization], ['target', f.market.target]] as const) {
-    if (cmp(v, ONE) > 0) throw m.errorAt(['fees', 'market', k], `expected 0% to 100%; found ${toDecimal(mul(v, rat(100n)), 6)}%`);
+    if (cmp(v, ONE) > 0) throw m.errorAt(['fees', 'market', k], `expected 0% to 100%; found ${formatPercent(v)}`);
   }
   const gpus = Object.entries(f.gpus).map(([name, g]): Gpu => ({ name, pricePerHourUsd: g.pricePerHourUsd, tflops: g.tflops }));
   const known = gpus.map((g) => g.name);

@@ -26,7 +26,7 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
   const { InputError } = await import('../core/errors.js');
   const { parseAmount } = await import('../core/units.js');
   const { toUnits, displayUnits } = await import('../core/amount.js');
-  const { rat, toDecimal, mul } = await import('../core/rational.js');
+  const { rat, formatPercent } = await import('../core/rational.js');
   const { epochRewards } = await import('../core/rewards.js');
   const { checkSplit } = await import('../core/fees.js');
   const { loadNodes } = await import('../io/nodes.js');
@@ -54,7 +54,7 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
     slashTo: r.slashing.destination,
     decimals: m.decimals,
   });
-  const pct = (x: { n: bigint; d: bigint }) => `${toDecimal(mul(x, rat(100n)), 4)}%`;
+  const pct = (x: { n: bigint; d: bigint }) => formatPercent(x, 4);
   const tok = (u: bigint) => `${displayUnits(u, m.decimals, 2)} ${m.symbol}`;
   const treasury = res.treasuryFees + res.treasuryUnclaimed;
   const rewards = res.rewardsCompute + res.rewardsValidators;

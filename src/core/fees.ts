@@ -4,7 +4,7 @@
  */
 import { allocate } from './allocate.js';
 import { InputError } from './errors.js';
-import { type Rational, rat, add, ceil, cmp, div, floor, max, mul, sub, toDecimal, ONE, ZERO } from './rational.js';
+import { type Rational, rat, add, ceil, cmp, div, floor, formatPercent, max, mul, sub, ONE, ZERO } from './rational.js';
 
 export interface Market {
   target: Rational;
@@ -139,6 +139,6 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
 export function checkSplit(split: FeeModel['split']): void {
   const s = add(add(split.nodes, split.validators), split.treasury);
   if (cmp(s, ONE) !== 0) {
-    throw new InputError(`the split adds up to ${toDecimal(mul(s, rat(100n)), 6)}%; nodes + validators + treasury must add up to exactly 100%`);
+    throw new InputError(`the split adds up to ${formatPercent(s)}; nodes + validators + treasury must add up to exactly 100%`);
   }
 }

@@ -106,3 +106,6 @@ export function toDecimal(x: Rational, digits: number, opts: { fixed?: boolean }
 export function isInteger(x: Rational): boolean {
   return x.d === 1n;
 }
+
+/** A fraction of one as a percent string: 101/250 -> "40.4%" (up to `digits` decimals). */
+export const formatPercent = (x: Rational, digits = 6): string => `${toDecimal(mul(x, rat(100n)), digits)}%`;

@@ -45,6 +45,15 @@ export function parseShare(text: string, what = 'a share'): Rational {
   throw new InputError(`expected ${what} as a percent like 40.40% or a fraction like 1/48; found ${show(text)}`);
 }
 
+/** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`; above −100%. */
+export function parseSignedShare(text: string, what = 'a rate'): Rational {
+  const t = text.trim();
+  const negative = t.startsWith('-');
+  const v = parseShare(negative ? t.slice(1) : t, what);
+  if (negative && v.n > v.d) throw new InputError(`expected ${what} above -100%; found ${show(text)}`);
+  return negative ? rat(-v.n, v.d) : v;
+}
+
 /** A fraction of one: `95%`, `19/20` or a plain decimal `0.95`. */
 export function parseFraction(text: string, what = 'a fraction'): Rational {
   const t = clean(text);

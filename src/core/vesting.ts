@@ -9,7 +9,7 @@
 import { evenSteps } from './allocate.js';
 import { type CalDate, addOffset, spanOffset } from './date.js';
 import { InputError } from './errors.js';
-import { type Rational, rat, add, cmp, mul, mulFloor, toDecimal, ZERO } from './rational.js';
+import { type Rational, rat, add, cmp, formatPercent, mul, mulFloor, ZERO } from './rational.js';
 import type { DateOrDuration, Duration, Step } from './units.js';
 
 /** A share of the allocation, or an amount of base units. */
@@ -54,8 +54,7 @@ const portionUnits = (total: bigint, p: Portion | undefined): bigint =>
   !p ? 0n : p.kind === 'units' ? p.units : mulFloor(total, p.r);
 const portionExact = (total: bigint, p: Portion | undefined): Rational =>
   !p ? ZERO : p.kind === 'units' ? rat(p.units) : mul(rat(total), p.r);
-const pct = (x: Rational, total: bigint): string =>
-  total === 0n ? '0%' : `${toDecimal(mul(x, rat(100n, total)), 6)}%`;
+const pct = (x: Rational, total: bigint): string => (total === 0n ? '0%' : formatPercent(mul(x, rat(1n, total))));
 
 interface Offset {
   months: number;

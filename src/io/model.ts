@@ -6,7 +6,7 @@
 import { InputError } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
-import { type Rational, rat, add, cmp, mul, toDecimal, ZERO } from '../core/rational.js';
+import { type Rational, rat, add, cmp, formatPercent, mul, ZERO } from '../core/rational.js';
 import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
 import type { CalDate } from '../core/date.js';
 import type { Params } from './schema/index.js';
@@ -61,7 +61,7 @@ export interface Locator {
   problem(path: Path, message: string, key?: string): string;
 }
 
-const pctOf = (x: Rational): string => `${toDecimal(mul(x, rat(100n)), 6)}%`;
+const pctOf = (x: Rational): string => formatPercent(x);
 
 /** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
 export function resolveParams(params: Params, src: Locator, builtin = false): Model {

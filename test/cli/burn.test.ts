@@ -94,7 +94,7 @@ describe('ai-econ burn', () => {
     [['--price', '-1'], /option --price: expected a token price in USD .*found "-1"/],
     [['--revenue', 'lots'], /option --revenue: expected a monthly revenue in USD .*found "lots"/],
     [['--growth', '3'], /option --growth: expected a monthly growth rate as a percent/],
-    [['--growth', '-150%'], /option --growth: expected a rate above -100%/],
+    [['--growth', '-150%'], /option --growth: expected a monthly growth rate above -100%/],
     [['--runs', '0'], /option --runs: expected a number of runs of at least 1; found "0"/],
     [['--runs', '-5'], /option --runs: .*found "-5"/],
     [['--seed', '5'], 'option --seed goes with --runs N'],

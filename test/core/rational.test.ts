@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { add, ceil, cmp, div, floor, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
+import { add, ceil, cmp, div, floor, formatPercent, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
 
 describe('rational', () => {
   test('reduces and normalises the sign', () => {
@@ -28,6 +28,10 @@ describe('rational', () => {
     expect(toDecimal(rat(5n, 2n), 4)).toBe('2.5');
     expect(toDecimal(rat(5n, 2n), 2, { fixed: true })).toBe('2.50');
     expect(toDecimal(rat(0n), 2, { fixed: true })).toBe('0.00');
+  });
+  test('formatPercent', () => {
+    expect(formatPercent(rat(101n, 250n))).toBe('40.4%');
+    expect(formatPercent(rat(1n, 3n), 4)).toBe('33.3333%');
   });
   test('mulFloor: 1/3 of 10 is 3', () => {
     expect(mulFloor(10n, rat(1n, 3n))).toBe(3n);

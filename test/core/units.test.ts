@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { durationHours, formatDuration, parseAmount, parseDateOrDuration, parseDuration, parseFraction, parseShare, parseStep, parseUsd } from '../../src/core/units.js';
+import { durationHours, formatDuration, parseAmount, parseDateOrDuration, parseDuration, parseFraction, parseShare, parseSignedShare, parseStep, parseUsd } from '../../src/core/units.js';
 import { parseDecimal, rat } from '../../src/core/rational.js';
 
 describe('units', () => {
@@ -22,6 +22,13 @@ describe('units', () => {
     expect(parseShare('1/3')).toEqual(rat(1n, 3n));
     expect(() => parseShare('0.4')).toThrow(/percent like 40.40% or a fraction/);
     expect(() => parseShare('1/0')).toThrow(/division by zero/);
+  });
+  test('signed rates: declines allowed, not below -100%', () => {
+    expect(parseSignedShare('3%')).toEqual(rat(3n, 100n));
+    expect(parseSignedShare('-2%')).toEqual(rat(-1n, 50n));
+    expect(parseSignedShare('-1/4')).toEqual(rat(-1n, 4n));
+    expect(() => parseSignedShare('-150%')).toThrow('expected a rate above -100%; found "-150%"');
+    expect(() => parseSignedShare('3')).toThrow(/percent like 40.40%/);
   });
   test('fractions accept plain decimals too', () => {
     expect(parseFraction('0.95')).toEqual(rat(19n, 20n));

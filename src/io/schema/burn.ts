@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { InputError } from '../../core/errors.js';
-import { parseShare } from '../../core/units.js';
-import { rat } from '../../core/rational.js';
+import { parseSignedShare } from '../../core/units.js';
 import { date, integer, scalar, share, usd } from './fields.js';
 
 /** A percent that may be negative (a decline): `3%`, `-2%`, `1/100`. */
-const signedShare = (description: string) =>
-  scalar(
-    (t) => {
-      const s = t.trim();
-      const neg = s.startsWith('-');
-      const v = parseShare(neg ? s.slice(1) : s, 'a rate');
-      if (neg && v.n > v.d) throw new InputError(`expected a rate above -100%; found ${JSON.stringify(t)}`);
-      return neg ? rat(-v.n, v.d) : v;
-    },
-    'a rate like 3% or -2%',
-    description,
-  );
+const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 3% or -2%', description);
 
 export const BuybackSchema = z
   .strictObject({
