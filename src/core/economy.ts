@@ -1,6 +1,6 @@
 /**
  * The closed loop (SPEC §4 simulate), exact: every token is in one place and the places add up to
- * the supply every month, to the base unit. GPU-hours are integers of 10⁻⁶ GPU-hour, USD integers
+ * the supply every month, to the base unit. GPU-hours are integers of 10⁻¹² GPU-hour, USD integers
  * of 10⁻⁶ USD (the pool's unit); rates are exact rationals. The month's eight steps reuse the other
  * commands' engines: vesting unlocks (given per category), m(U) (fees.ts), the fee and emission
  * pools (rewards.ts), the vault's float cap and 70/29/1 split (burn.ts), and the pool (pool.ts).
@@ -9,7 +9,7 @@ import { floatCap, netDeflationFrom, splitPurchase, type BuybackSplit } from './
 import { demandMultiplier, type Market } from './fees.js';
 import { epochPools } from './rewards.js';
 import { buyTokens, buyWithUsd, poolPrice, sellTokens, MICRO, type Pool } from './pool.js';
-import { type Rational, rat, add, cmp, div, floor, max, min, mul, mulFloor, neg, sub, toNumber, ONE, ZERO } from './rational.js';
+import { type Rational, rat, add, cmp, div, floor, fromNumber, max, min, mul, mulFloor, neg, sub, toNumber, ONE, ZERO } from './rational.js';
 
 export interface EconomyCategory {
   name: string;
@@ -61,7 +61,7 @@ export interface Ledger {
 
 export interface EconomyMonth {
   month: string;
-  /** Demand at the list fee, and what was requested at this month's fee (10⁻⁶ GPU-hours). */
+  /** Demand at the list fee, and what was requested at this month's fee (10⁻¹² GPU-hours). */
   demand: bigint;
   requested: bigint;
   capacity: bigint;
@@ -73,6 +73,8 @@ export interface EconomyMonth {
   revenue: bigint;
   /** Pool price after the month's trades, USD per token. */
   price: Rational;
+  /** USD in the pool after the month's trades, 10⁻⁶ USD (its tokens are ledger.pool). */
+  poolUsd: bigint;
   unlocked: bigint;
   soldByHolders: bigint;
   /** Pool tokens before the holders' sale. */
@@ -100,17 +102,17 @@ export interface EconomyMonth {
   ledger: Ledger;
 }
 
-/** GPU-hours as integers of 10⁻⁶ GPU-hour. */
-export const microOf = (x: Rational): bigint => floor(mul(x, rat(MICRO)));
+/** GPU-hours are integers of 10⁻¹² GPU-hour. */
+export const GPU_HOUR = 10n ** 12n;
+export const gpuHoursOf = (x: Rational): bigint => floor(mul(x, rat(GPU_HOUR)));
 
 /**
  * m^(−e) for the demand curve. e = 0 is exactly 1; otherwise the power is taken in double precision
- * and rounded to 10⁻¹² (a fractional power has no exact rational value).
+ * (a fractional power has no exact rational value), then taken exactly as that double's decimal.
  */
 export function elasticFactor(m: Rational, elasticity: Rational): Rational {
   if (elasticity.n === 0n) return ONE;
-  const v = Math.pow(toNumber(m), -toNumber(elasticity));
-  return rat(BigInt(Math.round(v * 1e12)), 10n ** 12n);
+  return fromNumber(Math.pow(toNumber(m), -toNumber(elasticity)));
 }
 
 /** capacity × (1 + clamp(responsiveness · margin, −maxChange, +maxChange)), floored. */
@@ -152,8 +154,8 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
   const s = inp.supplySide;
   let l = initialLedger(inp);
   let pool = initialPool(inp);
-  let capacity = microOf(s.gpuHours);
-  let demand = microOf(inp.demand.gpuHours);
+  let capacity = gpuHoursOf(s.gpuHours);
+  let demand = gpuHoursOf(inp.demand.gpuHours);
   const growth = add(ONE, inp.demand.growth);
   let prevU = inp.startUtilization;
   let vault = 0n;
@@ -186,7 +188,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     const requested = floor(mul(rat(demand), elasticFactor(m, inp.demand.elasticity)));
     const served = requested < capacity ? requested : capacity;
     const U = capacity > 0n ? rat(served, capacity) : ONE;
-    const revenue = floor(mul(rat(served), fee));
+    const revenue = floor(mul(rat(served, GPU_HOUR / MICRO), fee));
     // 4. Fee payers buy the fee's tokens from the pool; nodes / validators / treasury by the fee split.
     const feeBuy = buyWithUsd(pool, revenue);
     pool = feeBuy.pool;
@@ -232,7 +234,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     l.pool = pool.x;
     // 8. Margin at the end-of-month price moves next month's capacity.
     const price = poolPrice(pool, inp.decimals);
-    const costMicro = mul(rat(capacity), s.costPerGpuHourUsd);
+    const costMicro = mul(rat(capacity, GPU_HOUR / MICRO), s.costPerGpuHourUsd);
     const incomeMicro = rat(nodeIncome * pool.y, pool.x);
     const margin = costMicro.n > 0n ? sub(div(incomeMicro, costMicro), ONE) : undefined;
     const circulating = inp.supply - sum(l.locked) - l.treasury - l.burned;
@@ -247,6 +249,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
       feeUsdPerGpuHour: fee,
       revenue,
       price,
+      poolUsd: pool.y,
       unlocked,
       soldByHolders,
       poolBeforeSales,

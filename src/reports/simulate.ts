@@ -3,7 +3,7 @@
  * risks, and bands with --runs. A pure builder: (model, options) → Report.
  */
 import { band } from '../core/montecarlo.js';
-import { economyRisks, simulateEconomy, startPrice, type EconomyInputs, type EconomyMonth, type EconomyRisks } from '../core/economy.js';
+import { economyRisks, simulateEconomy, GPU_HOUR, startPrice, type EconomyInputs, type EconomyMonth, type EconomyRisks } from '../core/economy.js';
 import { floatInputsOf, simulateEconomyFloat, type FloatRisks } from '../core/economy-mc.js';
 import { MICRO } from '../core/pool.js';
 import { InputError } from '../core/errors.js';
@@ -36,7 +36,7 @@ const MONTH_COLUMNS: Column[] = [
 ];
 
 const monthRow = (x: EconomyMonth): Row => ({
-  month: x.month, demand_gpu_hours: micro(x.requested), capacity_gpu_hours: micro(x.capacity), utilization_pct: x.utilization, multiplier: x.multiplier,
+  month: x.month, demand_gpu_hours: rat(x.requested, GPU_HOUR), capacity_gpu_hours: rat(x.capacity, GPU_HOUR), utilization_pct: x.utilization, multiplier: x.multiplier,
   fee_usd_per_gpu_hour: x.feeUsdPerGpuHour, revenue_usd: micro(x.revenue), price_usd: x.price, unlocked: x.unlocked, sold_by_holders: x.soldByHolders,
   sold_by_nodes: x.soldByNodes, bought_for_fees: x.boughtForFees, bought_back: x.boughtBack, burned: x.burned, emitted: x.emitted,
   node_margin_pct: x.nodeMargin ?? null, treasury: x.treasury, circulating: x.circulating, total_supply: x.totalSupply,
@@ -108,7 +108,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
   const base = { command: 'simulate', params, decimals: m.decimals };
   const notes = (inp: EconomyInputs) => [
     `Each month: (1) unlocks move from locked to their holders; (2) holders sell their share into the pool; (3) the fee = list price × m(last month's utilization), demand_gpu_hours = demand · m^(−${toDecimal(inp.demand.elasticity, 6)}), served = min(demand, capacity); (4) fee payers buy the revenue's tokens from the pool, split ${pct(inp.feeSplit.nodes)} nodes / ${pct(inp.feeSplit.validators)} validators / ${pct(inp.feeSplit.treasury)} treasury; (5) the vault buys back ${pct(inp.buyback.revenueShare)} of revenue (at most ${pct(inp.buyback.maxBuyPctOfFloat)} of the float; unspent USD carries over), ${pct(inp.buyback.burn)} burned / ${pct(inp.buyback.treasury)} treasury / ${pct(inp.buyback.execution)} execution; (6) emission to the nodes; (7) nodes sell ${pct(inp.supplySide.sellShare)} of their income; (8) node_margin_pct = income at the end price / (capacity × cost) − 1 moves next month's capacity (× responsiveness, capped at ±${pct(inp.supplySide.maxChange)}).`,
-    `Pool x·y = k from ${toDecimal(rat(inp.pool.tokens, 10n ** BigInt(inp.decimals)), 2)} tokens and $${toDecimal(inp.pool.usd, 2)} ($${toDecimal(startPrice(inp), 6)} a token); trades floor to the base unit and to 10⁻⁶ USD, the pool keeps the dust. circulating = supply − locked − treasury − burned. Tokens exact to the base unit; GPU-hours to 10⁻⁶; a fractional elasticity's power in double precision, rounded to 10⁻¹².`,
+    `Pool x·y = k from ${toDecimal(rat(inp.pool.tokens, 10n ** BigInt(inp.decimals)), 2)} tokens and $${toDecimal(inp.pool.usd, 2)} ($${toDecimal(startPrice(inp), 6)} a token); trades floor to the base unit and to 10⁻⁶ USD, the pool keeps the dust. circulating = supply − locked − treasury − burned. Tokens exact to the base unit; GPU-hours to 10⁻¹²; a fractional elasticity's power in double precision.`,
   ];
   const title = (inp: EconomyInputs, scenario?: string) => `${inp.months[0]} to ${inp.months.at(-1)}${scenario ? `, scenario ${scenario}` : ''} — ${m.file}`;
 
