@@ -284,7 +284,7 @@ const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 export const startPrice = (inp: EconomyInputs): Rational => poolPrice(initialPool(inp), inp.decimals);
 
 export interface EconomyRisks {
-  /** Emission value / all node income, valued at each month's end price. */
+  /** Emission value / all node income, valued at each month's end price (to 10⁻⁶ USD). */
   rewardDependence?: Rational;
   emissionRunsOut?: string;
   utilizationMin: Rational;
@@ -305,8 +305,9 @@ export interface EconomyRisks {
 
 /** The seed's risks as numbers, from a run of the loop. */
 export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): EconomyRisks {
-  let emissionValue = ZERO;
-  let incomeValue = ZERO;
+  // Valued in 10⁻⁶ USD at each month's end price (integers: a sum of rationals would grow without bound).
+  let emissionValue = 0n;
+  let incomeValue = 0n;
   let uMin = ms[0].utilization;
   let uMax = ms[0].utilization;
   let prevPrice = startPrice(inp);
@@ -318,8 +319,8 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
   let emitted = 0n;
   const feeChanges: number[] = [];
   ms.forEach((x, k) => {
-    emissionValue = add(emissionValue, mul(rat(x.emitted), x.price));
-    incomeValue = add(incomeValue, mul(rat(x.nodeIncome), x.price));
+    emissionValue += (x.emitted * x.poolUsd) / x.ledger.pool;
+    incomeValue += (x.nodeIncome * x.poolUsd) / x.ledger.pool;
     if (cmp(x.utilization, uMin) < 0) uMin = x.utilization;
     if (cmp(x.utilization, uMax) > 0) uMax = x.utilization;
     const change = sub(div(x.price, prevPrice), ONE);
@@ -338,7 +339,7 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
   const sd = Math.sqrt(feeChanges.reduce((a, b) => a + (b - mean) ** 2, 0) / (feeChanges.length || 1));
   const last = ms[ms.length - 1];
   return {
-    rewardDependence: incomeValue.n > 0n ? div(emissionValue, incomeValue) : undefined,
+    rewardDependence: incomeValue > 0n ? rat(emissionValue, incomeValue) : undefined,
     emissionRunsOut: ms.find((x) => x.emissionShort)?.month,
     utilizationMin: uMin,
     utilizationMax: uMax,
