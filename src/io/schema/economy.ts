@@ -69,7 +69,9 @@ export const EconomySchema = z
     emission: EmissionSchema,
     market: MarketSchema,
   })
-  .describe('The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool');
+  .describe(
+    'The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool. Checked across fields when loaded: sell shares 0–100%; holders.sellShare keys, emission.from, market.pool.from and treasury name allocation categories; market.pool.tokens fits in what its category has unlocked before month 1; supply.maxChange below 100%; the fees and buyback sections present (split and 70/29/1 adding up to 100%); the same for every scenario\'s economy overrides',
+  );
 
 /** What a scenario may override: any field of `economy`, section by section. */
 export const EconomyOverrideSchema = z
