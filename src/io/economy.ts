@@ -102,16 +102,15 @@ function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Pat
     }
   }
   // The sections the loop runs on, and the rules their own commands check.
-  if (!p.fees) problem(['economy'], 'simulate needs the fees section too (see ai-econ init)');
-  else {
+  // A missing section is the command's error (as for quote and burn); what is there is checked here.
+  if (p.fees) {
     const gpus = Object.keys(p.fees.gpus);
     if (!gpus.some((g) => g.toLowerCase() === p.fees!.defaultGpu.toLowerCase())) problem(['fees', 'defaultGpu'], `unknown GPU class "${p.fees.defaultGpu}"; expected one of ${gpus.join(', ')}`);
     const s = p.fees.split;
     const total = add(add(s.nodes, s.validators), s.treasury);
     if (cmp(total, ONE) !== 0) problem(['fees', 'split'], `the split adds up to ${pct(total)}; nodes + validators + treasury must add up to exactly 100%`);
   }
-  if (!p.buyback) problem(['economy'], 'simulate needs the buyback section too (see ai-econ init)');
-  else {
+  if (p.buyback) {
     const b = p.buyback;
     const total = add(add(b.burn, b.treasury), b.execution);
     if (cmp(total, ONE) !== 0) problem(['buyback'], `burn + treasury + execution add up to ${pct(total)}; they must add up to exactly 100%`);
@@ -159,8 +158,10 @@ export interface EconomyModel {
 /** The core's inputs for a scenario (or the economy itself), `months` overriding the file's. */
 export function economyInputs(m: EconomyModel, scenario?: string, monthsFlag?: number): EconomyInputs {
   const p = m.params;
-  if (!p.economy) throw new InputError(`${m.file} has no economy section; ai-econ simulate needs one (see ai-econ init)`);
-  const e = mergeEconomy(p.economy, scenario ? p.scenarios?.[scenario]?.economy : undefined);
+  for (const section of ['economy', 'fees', 'buyback'] as const) {
+    if (!p[section]) throw new InputError(`${m.file} has no ${section} section; ai-econ simulate needs economy, fees and buyback (see ai-econ init)`);
+  }
+  const e = mergeEconomy(p.economy!, scenario ? p.scenarios?.[scenario]?.economy : undefined);
   const fail = (_path: Path, msg: string) => {
     throw new InputError(`${m.file}: ${msg}`);
   };

@@ -135,5 +135,7 @@ describe('ai-econ simulate', () => {
     expectUserError(cli(['simulate', '--runs', '10', '--all-scenarios']), 'cannot be used together');
     const noEconomy = tmpFile('x.yaml', CONFIG.slice(0, CONFIG.indexOf('# --- economy')).replace(/, economy: \{ demand: \{[^}]*\} \}/g, ''));
     expectUserError(cli(['simulate', '-c', noEconomy]), 'has no economy section');
+    const noFees = tmpFile('p.yaml', CONFIG.replace(/\nfees:[\s\S]*?(?=\n# ---)/, '\n'));
+    expectUserError(cli(['simulate', '-c', noFees]), 'has no fees section');
   });
 });
