@@ -115,10 +115,23 @@ export function elasticFactor(m: Rational, elasticity: Rational): Rational {
   return fromNumber(Math.pow(toNumber(m), -toNumber(elasticity)));
 }
 
-/** capacity × (1 + clamp(responsiveness · margin, −maxChange, +maxChange)), floored. */
+/**
+ * capacity × (1 + clamp(responsiveness · margin, −maxChange, +maxChange)), floored. In integers
+ * (cross-multiplied, no reduction): this runs every month.
+ */
 export function nextCapacity(capacity: bigint, margin: Rational | undefined, s: EconomyInputs['supplySide']): bigint {
-  const change = margin === undefined ? (s.responsiveness.n > 0n ? s.maxChange : ZERO) : max(neg(s.maxChange), min(s.maxChange, mul(s.responsiveness, margin)));
-  return floor(mul(rat(capacity), add(ONE, change)));
+  const mc = s.maxChange;
+  let n: bigint;
+  let d: bigint;
+  if (margin === undefined) [n, d] = s.responsiveness.n > 0n ? [mc.n, mc.d] : [0n, 1n];
+  else {
+    n = s.responsiveness.n * margin.n;
+    d = s.responsiveness.d * margin.d;
+    if (n * mc.d > mc.n * d) [n, d] = [mc.n, mc.d];
+    else if (-n * mc.d > mc.n * d) [n, d] = [-mc.n, mc.d];
+  }
+  // maxChange < 100%, so d + n > 0 and bigint division is the floor.
+  return (capacity * (d + n)) / d;
 }
 
 /** Sum of every place: equals the supply. */
@@ -311,7 +324,7 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
   let uMin = ms[0].utilization;
   let uMax = ms[0].utilization;
   let prevPrice = startPrice(inp);
-  let worst = ZERO;
+  let worst: [bigint, bigint] = [1n, 1n];
   let worstMonth = ms[0].month;
   let largest = ms[0];
   let unprofitable = 0;
@@ -323,15 +336,17 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     incomeValue += (x.nodeIncome * x.poolUsd) / x.ledger.pool;
     if (cmp(x.utilization, uMin) < 0) uMin = x.utilization;
     if (cmp(x.utilization, uMax) > 0) uMax = x.utilization;
-    const change = sub(div(x.price, prevPrice), ONE);
-    if (k === 0 || cmp(change, worst) < 0) {
-      worst = change;
+    // price / previous price as an unreduced fraction, compared by cross-multiplication.
+    const rn = x.price.n * prevPrice.d;
+    const rd = x.price.d * prevPrice.n;
+    if (k === 0 || rn * worst[1] < worst[0] * rd) {
+      worst = [rn, rd];
       worstMonth = x.month;
     }
     prevPrice = x.price;
     if (x.unlocked > largest.unlocked) largest = x;
     if (x.nodeMargin && x.nodeMargin.n < 0n) unprofitable++;
-    if (k > 0) feeChanges.push(toNumber(div(x.feeUsdPerGpuHour, ms[k - 1].feeUsdPerGpuHour)) - 1);
+    if (k > 0) feeChanges.push(toNumber(x.feeUsdPerGpuHour) / toNumber(ms[k - 1].feeUsdPerGpuHour) - 1);
     unlocked += x.unlocked;
     emitted += x.emitted;
   });
@@ -345,7 +360,7 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     utilizationMax: uMax,
     monthsNodesUnprofitable: unprofitable,
     feeVolatility: sd,
-    worstPriceChange: worst,
+    worstPriceChange: sub(rat(worst[0], worst[1]), ONE),
     worstPriceChangeMonth: worstMonth,
     unlockSoldVsPool: largest.poolBeforeSales > 0n ? rat(largest.soldByHolders, largest.poolBeforeSales) : undefined,
     largestUnlockMonth: largest.month,
