@@ -130,7 +130,6 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       bandRows.push(row);
       o.onProgress?.(k + 1, inp.months.length);
     });
-    const exact = simulateEconomy(inp);
     const bandCol = (name: string): Column => (name === 'price_usd' ? col(name, 'usd', 4) : name.endsWith('utilization_pct') ? col(name, 'pct', 1) : col(name, 'float', 0));
     return {
       ...base,
@@ -151,7 +150,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
           name: 'risks',
           title: 'Risks: the exact run, and the share of Monte Carlo runs (p_)',
           columns: [col('metric'), col('value', 'number'), col('what_it_means')],
-          rows: [...riskRows(economyRisks(inp, exact)), ...pRiskRows(risks)].map(([metric, value, what_it_means]) => ({ metric, value, what_it_means })),
+          rows: lazy(() => [...riskRows(economyRisks(inp, simulateEconomy(inp))), ...pRiskRows(risks)].map(([metric, value, what_it_means]) => ({ metric, value, what_it_means }))),
           notes: [RISK_NOTE, 'p_ figures: share of the Monte Carlo runs, in floating point.'],
         },
       ],
@@ -200,18 +199,23 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         name: 'ledger',
         title: 'Where every token is at the end of each month (the places add up to the supply, to the base unit)',
         columns: ledgerColumns(inp),
-        rows: months.map((x) => ledgerRow(inp, x)),
+        rows: lazy(() => months.map((x) => ledgerRow(inp, x))),
         notes: ['locked_: not yet vested; holders_: unlocked and not sold; treasury: the treasury category\'s unlocked tokens plus its fee and buyback shares, less emission; pool: in the x·y = k pool; outside: bought by traders (Monte Carlo only); execution: execution rewards; burned: destroyed.'],
       },
       {
         name: 'risks',
         title: 'Risks of the seed, as numbers',
         columns: [col('metric'), col('value', 'number'), col('what_it_means')],
-        rows: riskRows(economyRisks(inp, months)).map(([metric, value, what_it_means]) => ({ metric, value, what_it_means })),
+        rows: lazy(() => riskRows(economyRisks(inp, months)).map(([metric, value, what_it_means]) => ({ metric, value, what_it_means }))),
         notes: [RISK_NOTE],
       },
     ],
   };
+}
+
+/** Rows computed only if a renderer reads them (csv prints the main table only). */
+function* lazy(rows: () => Row[]): Iterable<Row> {
+  yield* rows();
 }
 
 const BAND_NAMES = { price: 'price_usd', capacity: 'capacity_gpu_hours', utilization: 'utilization_pct', circulating: 'circulating', cumulativeBurned: 'cumulative_burned' } as const;
