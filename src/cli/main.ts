@@ -35,7 +35,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('-c, --config <file>', 'parameter file (default: built-in Gensyn $AI parameters, configs/gensyn.yaml)')
-    .addOption(new Option('-f, --format <fmt>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('-f, --format <fmt>', 'output format').choices(['table', 'csv', 'json', 'md', 'svg', 'html']).default('table'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--no-color', 'no colours (also NO_COLOR=1 or a non-terminal stdout)')
     .option('--bom', 'csv: begin with a UTF-8 byte-order mark, for Excel')

@@ -1,0 +1,12 @@
+/** Vega-Lite spec -> SVG, headless (no canvas, no browser, no network). Vega loads only here, on first use. */
+import type { ChartSpec } from './common.js';
+
+export async function drawSvg(spec: ChartSpec): Promise<string> {
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
