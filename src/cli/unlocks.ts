@@ -13,6 +13,7 @@ export interface UnlocksOptions {
   at?: string;
   events?: boolean;
   grants?: string;
+  chart?: boolean;
 }
 
 export function register(program: Command): void {
@@ -26,8 +27,14 @@ export function register(program: Command): void {
     .option('--at <date>', 'one row per category: unlocked and locked on this date, and the next unlock')
     .option('--events', 'every discrete unlock with its size against the supply already unlocked')
     .option('--grants <file>', 'per-beneficiary grants from CSV (see README)')
+    .option('--chart', 'a terminal chart of cumulative unlocks per category, below the table')
     .addHelpText('after', '\nExamples:\n  $ ai-econ unlocks --every quarter --to 2028-12-31\n  $ ai-econ unlocks --at 2027-04-29\n  $ ai-econ unlocks --events --category Team,Investors -f csv')
-    .action((_o: unknown, cmd: Command) => runReport<UnlocksOptions>(cmd, (ctx) => buildUnlocks(ctx.opts, ctx.model, ctx.source)));
+    .action((_o: unknown, cmd: Command) =>
+      runReport<UnlocksOptions>(cmd, async (ctx) => {
+        const report = await buildUnlocks(ctx.opts, ctx.model, ctx.source);
+        return ctx.opts.chart ? (await import('../io/chart.js')).withUnlocksChart(report, ctx.opts) : report;
+      }),
+    );
 }
 
 async function buildUnlocks(opts: UnlocksOptions & { output?: string }, model: () => Promise<Model>, source: () => Promise<Record<string, unknown>>): Promise<Report> {

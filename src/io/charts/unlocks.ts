@@ -5,26 +5,34 @@ import { type ChartSpec, type LoadedTable, colour, dateX, frame, round, tokenUni
 const categoriesOf = (t: LoadedTable, skip: string[]): string[] => t.columns.filter((c) => c.kind === 'token' && !skip.includes(c.key)).map((c) => c.key);
 
 /**
+ * The periods table as running totals per category (whole tokens, floats for drawing), and the
+ * cliffs: dates of a category's first unlock after periods in which it had unlocked nothing.
+ */
+export function cumulativeByCategory(report: Report, t: LoadedTable): { cats: string[]; dates: string[]; cumulative: number[][]; cliffs: Map<string, string[]> } {
+  const cats = categoriesOf(t, ['total', 'cumulative']);
+  const dates = t.rows.map((r) => String(r.date));
+  const cumulative = cats.map(() => [] as number[]);
+  const cliffs = new Map<string, string[]>();
+  t.rows.forEach((r, i) => {
+    cats.forEach((c, k) => {
+      const before = cumulative[k][i - 1] ?? 0;
+      const amount = value(t, r, c, report.decimals) ?? 0;
+      if (i > 0 && before === 0 && amount > 0) cliffs.set(dates[i], [...(cliffs.get(dates[i]) ?? []), c]);
+      cumulative[k].push(before + amount);
+    });
+  });
+  return { cats, dates, cumulative, cliffs };
+}
+
+/**
  * Periods: one stacked area per category of tokens unlocked so far; a rule at every cliff (the
  * first unlock of a category that had nothing unlocked in the periods before it).
  */
 export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
-  const cats = categoriesOf(t, ['total', 'cumulative']);
-  if (t.rows.length === 0 || cats.length === 0) return undefined;
-  const d = report.decimals;
-  const running = cats.map(() => 0);
-  const points: { date: string; category: string; cumulative: number }[] = [];
-  const cliffs = new Map<string, string[]>();
-  t.rows.forEach((r, i) => {
-    cats.forEach((c, k) => {
-      const amount = value(t, r, c, d) ?? 0;
-      if (i > 0 && running[k] === 0 && amount > 0) cliffs.set(String(r.date), [...(cliffs.get(String(r.date)) ?? []), c]);
-      running[k] += amount;
-      points.push({ date: String(r.date), category: c, cumulative: running[k] });
-    });
-  });
-  const unit = tokenUnit(running.reduce((a, b) => a + b, 0));
-  const values = points.map((p) => ({ ...p, cumulative: round(p.cumulative / unit.div) }));
+  const { cats, dates, cumulative, cliffs } = cumulativeByCategory(report, t);
+  if (dates.length === 0 || cats.length === 0) return undefined;
+  const unit = tokenUnit(cumulative.reduce((a, s) => a + (s.at(-1) ?? 0), 0));
+  const values = dates.flatMap((date, i) => cats.map((category, k) => ({ date, category, cumulative: round(cumulative[k][i] / unit.div) })));
   const marks = [...cliffs].map(([date, names]) => ({ date, label: `cliff: ${names.join(', ')}` }));
   return {
     ...frame(report, 'Cumulative unlocked tokens by category'),
