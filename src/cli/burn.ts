@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .action((_o: unknown, cmd: Command) => runReport<BurnOptions>(cmd, async (ctx) => buildBurn(ctx.opts, await ctx.model(), await ctx.source())));
 }
 
-async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<string, unknown>): Promise<Report> {
+export async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<string, unknown>): Promise<Report> {
   const { flag } = await import('./flags.js');
   const { InputError } = await import('../core/errors.js');
   const units = await import('../core/units.js');

@@ -15,6 +15,7 @@ import { register as registerUnlocks } from './unlocks.js';
 import { register as registerQuote } from './quote.js';
 import { register as registerRewards } from './rewards.js';
 import { register as registerBurn } from './burn.js';
+import { register as registerReport } from './report.js';
 
 const EXAMPLES = `
 Examples:
@@ -44,7 +45,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`ai-econ: ${s}`) })
     .addHelpText('after', EXAMPLES);
-  for (const reg of [registerInit, registerValidate, registerSchema, registerAllocation, registerUnlocks, registerQuote, registerRewards, registerBurn]) {
+  for (const reg of [registerInit, registerValidate, registerSchema, registerAllocation, registerUnlocks, registerQuote, registerRewards, registerBurn, registerReport]) {
     reg(program);
   }
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError());

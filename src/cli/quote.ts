@@ -51,7 +51,7 @@ interface JobValues {
   utilization?: Rational;
 }
 
-async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
+export async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
   // Loaded together, not one after another: start-up time is what a quote is waiting for.
   const [{ flag }, { InputError }, units, { rat, add, cmp, mul, toDecimal, formatPercent, ONE, parseDecimal }, fees, { suggestion }, { col }] = await Promise.all([
     import('./flags.js'),

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .action((_o: unknown, cmd: Command) => runReport<RewardsOptions>(cmd, async (ctx) => buildRewards(ctx.opts, await ctx.model(), await ctx.source())));
 }
 
-async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
+export async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
   const { flag } = await import('./flags.js');
   const { InputError } = await import('../core/errors.js');
   const { parseAmount } = await import('../core/units.js');

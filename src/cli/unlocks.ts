@@ -37,7 +37,7 @@ export function register(program: Command): void {
     );
 }
 
-async function buildUnlocks(opts: UnlocksOptions & { output?: string }, model: () => Promise<Model>, source: () => Promise<Record<string, unknown>>): Promise<Report> {
+export async function buildUnlocks(opts: UnlocksOptions & { output?: string }, model: () => Promise<Model>, source: () => Promise<Record<string, unknown>>): Promise<Report> {
   const output = opts.output;
   const { flag } = await import('./flags.js');
   const { parseDate } = await import('../core/date.js');
