@@ -42,12 +42,11 @@ export interface TokenUnit {
   label: string;
 }
 
-/** Billions or millions of tokens, whichever keeps the largest value readable. */
+/** Billions or millions of tokens, whichever keeps the largest value readable (plain tokens below a million). */
 export function tokenUnit(max: number): TokenUnit {
   const a = Math.abs(max);
   if (a >= 1e9) return { div: 1e9, label: 'billion tokens' };
   if (a >= 1e6) return { div: 1e6, label: 'million tokens' };
-  if (a >= 1e3) return { div: 1e3, label: 'thousand tokens' };
   return { div: 1, label: 'tokens' };
 }
 

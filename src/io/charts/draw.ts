@@ -2,7 +2,9 @@
 import type { ChartSpec } from './common.js';
 
 export async function drawSvg(spec: ChartSpec): Promise<string> {
-  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // One after the other: they share modules (and jest's ESM loader trips over parallel links).
+  const vega = await import('vega');
+  const vl = await import('vega-lite');
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
