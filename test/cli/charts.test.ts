@@ -57,6 +57,7 @@ describe('-f html', () => {
     (args) => {
       const r = cli([...args, '-f', 'html']);
       expect(r.code).toBe(0);
+      expect(r.stderr).toBe(''); // no Vega-Lite warnings either
       expect(XMLValidator.validate(r.stdout)).toBe(true);
       expect(tablesIn(r.stdout)).toEqual(jsonTables(args));
       expect(r.stdout).toContain('<figure><svg');

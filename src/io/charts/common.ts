@@ -50,8 +50,8 @@ export function tokenUnit(max: number): TokenUnit {
   return { div: 1, label: 'tokens' };
 }
 
-/** Round a plotted number so specs stay small and stable (6 significant digits). */
-export const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(6)));
+/** Round a plotted number so specs stay small and stable (9 significant digits: cents of thousands of USD). */
+export const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(9)));
 
 /** Where the figures come from: the parameter file of the report. */
 export const source = (report: Report): string => String(report.params.config ?? 'built-in parameters');

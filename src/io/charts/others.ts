@@ -69,11 +69,13 @@ export function rewardsChart(report: Report, t: LoadedTable): ChartSpec | undefi
   return {
     ...frame(report, 'Epoch rewards per node, by role'),
     data: { values: raw.map((r) => ({ ...r, reward: round(r.reward / unit.div) })) },
-    mark: { type: 'bar' },
     encoding: {
-      y: { field: 'id', type: 'nominal', sort: { field: 'reward', order: 'descending' }, title: 'node' },
+      y: { field: 'id', type: 'nominal', sort: [...raw].sort((a, b) => b.reward - a.reward).map((r) => r.id), title: 'node' },
       x: { field: 'reward', type: 'quantitative', title: `reward (${unit.label})`, axis: { format: ',~r', tickCount: 10 } },
-      color: colour('role', 'role', roles),
     },
+    layer: [
+      { mark: { type: 'bar' }, encoding: { color: colour('role', 'role', roles) } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'reward', type: 'quantitative', format: ',.4~r' } } },
+    ],
   } as ChartSpec;
 }

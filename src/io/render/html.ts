@@ -24,7 +24,7 @@ const STYLE = `
 body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; } h3 { font-size: 1.05em; margin: 1.4em 0 .4em; }
 .meta { color: #666; margin-top: 0; } figure { margin: 1em 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
-.scroll { overflow-x: auto; max-height: 36em; overflow-y: auto; border: 1px solid #eee; }
+.scroll { display: inline-block; max-width: 100%; overflow-x: auto; max-height: 36em; overflow-y: auto; border: 1px solid #eee; }
 table { border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 th, td { padding: 3px 8px; border-bottom: 1px solid #eee; white-space: nowrap; } th { background: #f6f6f6; position: sticky; top: 0; text-align: left; }
 td.n, th.n { text-align: right; } tfoot td { font-weight: bold; border-top: 2px solid #ccc; }
