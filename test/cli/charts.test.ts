@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { ROOT, cli, expectUserError, tmp, tmpFile } from './run.js';
 
@@ -120,6 +121,20 @@ describe('unlocks --chart', () => {
     expect(r.stdout.startsWith('date,')).toBe(true);
     expect(r.stderr).toContain('@ total');
     expectUserError(cli(['unlocks', '--chart', '--events']), 'option --chart');
+  });
+});
+
+describe('Vega loads only when a chart is drawn', () => {
+  const traced = (args: string[]) => cli(args, { env: { NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'test', 'fixtures', 'trace-vega.mjs')).href}` } });
+  test.each([[['--version']], [['quote', '--gpu-hours', '1000']], [['unlocks', '-f', 'md']], [['burn', '--months', '12', '-f', 'json']], [['allocation', '-f', 'csv']]])('%j: no vega', (args) => {
+    const r = traced(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('LOADED');
+  });
+  test('-f svg: vega and vega-lite', () => {
+    const r = traced(['allocation', '-f', 'svg']);
+    expect(r.stderr).toContain('LOADED vega');
+    expect(r.stderr).toContain('LOADED vega-lite');
   });
 });
 
