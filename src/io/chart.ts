@@ -51,7 +51,9 @@ function overlay(data: number[][], config: { height: number; format: (x: number)
   data.forEach((values, k) => {
     asciichart.plot(values, scale).split('\n').forEach((line, y) => {
       [...line].forEach((ch, x) => {
-        if (x >= start[y] && ch !== ' ' && grid[y]) grid[y][x] = SYMBOLS[k % SYMBOLS.length];
+        if (!grid[y]) return;
+        if (x >= start[y] && ch !== ' ') grid[y][x] = SYMBOLS[k % SYMBOLS.length];
+        else if (x === start[y] - 1 && ch === '┼') grid[y][x] = ch; // a series' first value, marked on the axis
       });
     });
   });
