@@ -63,26 +63,15 @@ function overlay(data: number[][], config: { height: number; format: (x: number)
     .join('\n');
 }
 
-/** Whether a terminal chart may use colour: the table view on a colour terminal. */
-export const chartColor = (o: { format?: string; color?: boolean; output?: string }): boolean =>
-  o.format === 'table' && o.color !== false && !process.env.NO_COLOR && !o.output && Boolean(process.stdout.isTTY);
-
 /**
- * `unlocks --chart`: cumulative unlocks per category and in total, below the table view (on
- * stderr with csv/json, so the data stays clean; in the svg/html chart's place it adds nothing).
+ * `unlocks --chart`: cumulative unlocks per category and in total, added to the report's terminal
+ * charts (printed below the table and md views; the shell sends them to stderr with csv/json).
  */
-export async function withUnlocksChart(report: Report, o: { format?: string; color?: boolean; output?: string }): Promise<Report> {
+export async function withUnlocksChart(report: Report, o: { color: boolean; period: string }): Promise<Report> {
   const t = report.tables[0];
-  if (t?.name !== 'periods') throw new InputError(`option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants`);
+  if (t?.name !== 'periods') throw new InputError('option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants');
   const { cats, cumulative } = cumulativeByCategory(report, { ...t, rows: await allRows(t) });
   const total = cumulative[0]?.map((_, i) => cumulative.reduce((a, s) => a + s[i], 0)) ?? [];
-  const text = drawChart([...cats.map((label, k) => ({ label, values: cumulative[k] })), { label: 'total', values: total }], {
-    color: chartColor(o),
-    period: String(report.params.every ?? 'month'),
-  });
-  if (o.format === 'csv' || o.format === 'json') {
-    process.stderr.write(`${text}\n`);
-    return report;
-  }
+  const text = drawChart([...cats.map((label, k) => ({ label, values: cumulative[k] })), { label: 'total', values: total }], o);
   return { ...report, charts: [...(report.charts ?? []), text] };
 }

@@ -1,15 +1,19 @@
 /**
  * `ai-econ report`: the whole economy of a parameter file as sections, each a command's report
  * (its chart and tables), composed from the same builders the commands use. Rendering the page
- * (html, or md with SVG files) is src/io/render/page.ts.
+ * (html, or md with SVG files) is src/io/render/page.ts; the shell is src/cli/report.ts.
  */
+import { rat } from '../core/rational.js';
 import type { Report, Row } from '../core/table.js';
 import type { Model } from '../io/model.js';
-import { buildAllocation } from '../cli/allocation.js';
-import { buildUnlocks } from '../cli/unlocks.js';
-import { buildQuote } from '../cli/quote.js';
-import { buildRewards } from '../cli/rewards.js';
-import { buildBurn } from '../cli/burn.js';
+import { buildAllocation } from './allocation.js';
+import { buildUnlocks } from './unlocks.js';
+import { buildQuote } from './quote.js';
+import { buildRewards } from './rewards.js';
+import { buildBurn } from './burn.js';
+import type { BuildEnv } from './env.js';
+import type { OptionsOf } from './spec.js';
+import type { report as spec } from './specs.js';
 
 /** One section of the page: the chart is drawn from `chart` (default: `report`), the tables shown are `report`'s. */
 export interface Section {
@@ -29,30 +33,23 @@ export interface EconomyReport {
   skipped: string[];
 }
 
-export interface EconomyOptions {
-  /** Monte Carlo runs for the burn bands (default 1000) and the seed (default 1), as given (the burn command checks them). */
-  runs?: string;
-  seed?: string;
-}
-
-/** The reference job of the quote section (SPEC §4 report). */
-export const REFERENCE_JOB = { params: '7B', tokens: '140B' } as const;
-export const DEFAULT_RUNS = '1000';
+/** The reference job of the quote section (SPEC §4 report): a 7B model on 140B tokens. */
+export const REFERENCE_JOB = { params: 7_000_000_000n, tokens: 140_000_000_000n, text: '--params 7B --tokens 140B' } as const;
 const LARGEST_EVENTS = 10;
 
-export async function buildEconomyReport(m: Model, source: Record<string, unknown>, o: EconomyOptions = {}): Promise<EconomyReport> {
+export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {}, env: BuildEnv = {}): Promise<EconomyReport> {
   const p = m.params;
   const sections: Section[] = [];
   const skipped: string[] = [];
-  const runs = o.runs ?? DEFAULT_RUNS;
-  const seed = o.seed ?? '1';
-  const model = async () => m;
-  const src = async () => source;
+  const runs = o.runs ?? 1000;
+  const seed = o.seed ?? 1;
+  // The builders leave `params` to their shell; the charts' titles name the file from it.
+  const sourced = async (r: Report | Promise<Report>, params: Record<string, unknown> = {}): Promise<Report> => ({ ...(await r), params: { config: m.file, ...params } });
 
-  sections.push({ id: 'allocation', heading: 'Allocation', intro: 'How the total supply is divided, and each category\'s vesting terms.', report: await buildAllocation(m, source) });
+  sections.push({ id: 'allocation', heading: 'Allocation', intro: "How the total supply is divided, and each category's vesting terms.", report: await sourced(buildAllocation(m, {}, env)) });
 
-  const periods = await buildUnlocks({}, model, src);
-  const events = await buildUnlocks({ events: true }, model, src);
+  const periods = await sourced(buildUnlocks(m, {}, env));
+  const events = await sourced(buildUnlocks(m, { events: true }, env), { events: true });
   sections.push({
     id: 'unlocks',
     heading: 'Unlocks',
@@ -63,46 +60,46 @@ export async function buildEconomyReport(m: Model, source: Record<string, unknow
 
   if (p.fees) {
     const gpus = Object.keys(p.fees.gpus);
+    const job = { params: rat(REFERENCE_JOB.params), tokens: rat(REFERENCE_JOB.tokens) };
     sections.push({
       id: 'quote',
       heading: 'Reference quote',
-      intro: `Training a ${REFERENCE_JOB.params}-parameter model on ${REFERENCE_JOB.tokens} tokens on the default GPU (ai-econ quote --params ${REFERENCE_JOB.params} --tokens ${REFERENCE_JOB.tokens}).`,
-      report: await buildQuote({ ...REFERENCE_JOB }, m, source),
+      intro: `Training a 7B-parameter model on 140B tokens on the default GPU (ai-econ quote ${REFERENCE_JOB.text}).`,
+      report: await sourced(buildQuote(m, job, env)),
     });
     sections.push({
       id: 'gpus',
       heading: 'The same job on every GPU class',
-      intro: `ai-econ quote --params ${REFERENCE_JOB.params} --tokens ${REFERENCE_JOB.tokens} --compare ${gpus.join(',')}`,
-      report: await buildQuote({ ...REFERENCE_JOB, compare: gpus.join(',') }, m, source),
+      intro: `ai-econ quote ${REFERENCE_JOB.text} --compare ${gpus.join(',')}`,
+      report: await sourced(buildQuote(m, { ...job, compare: gpus }, env)),
     });
   } else skipped.push('quote: the file has no fees section');
 
   if (p.rewards) {
-    sections.push({ id: 'rewards', heading: 'Rewards of the example epoch', intro: 'ai-econ rewards: the epoch\'s fees and emission split among the file\'s nodes.', report: await buildRewards({}, m, source) });
+    sections.push({ id: 'rewards', heading: 'Rewards of the example epoch', intro: "ai-econ rewards: the epoch's fees and emission split among the file's nodes.", report: await sourced(buildRewards(m, {}, env)) });
   } else skipped.push('rewards: the file has no rewards section');
 
   if (p.buyback && p.projection) {
     const hasScenarios = Object.keys(p.scenarios ?? {}).length > 0;
-    const burnOpts = { format: 'html' as const, color: false };
     sections.push({
       id: 'burn',
       heading: hasScenarios ? 'Buy-and-burn scenarios' : 'Buy-and-burn projection',
       intro: hasScenarios ? 'ai-econ burn --all-scenarios: total supply, circulating and cumulative burned per scenario.' : 'ai-econ burn: total supply, circulating and cumulative burned.',
-      report: await buildBurn({ ...burnOpts, allScenarios: hasScenarios || undefined }, m, source),
+      report: await sourced(buildBurn(m, hasScenarios ? { allScenarios: true } : {}, env)),
     });
     sections.push({
       id: 'montecarlo',
       heading: 'Monte Carlo bands',
       intro: `ai-econ burn --runs ${runs} --seed ${seed}: the price as geometric Brownian motion; p5–p95 bands and the median.`,
-      report: await buildBurn({ ...burnOpts, runs, seed }, m, source),
+      report: await sourced(buildBurn(m, { runs, seed }, env)),
     });
   } else skipped.push('burn: the file has no buyback or projection section');
 
   // simulate (being built): its risks with their bands go here, e.g.
-  //   sections.push({ id: 'risks', heading: 'Risks (simulate)', report: await buildSimulate({ runs, seed }, m, source) });
+  //   sections.push({ id: 'risks', heading: 'Risks (simulate)', report: await sourced(buildSimulate(m, { runs, seed }, env)) });
   // and its chart in src/io/charts/index.ts (CHARTS['simulate/<table>']).
 
-  return { title: `${p.token.name} (${m.symbol}) economy`, source: String(source.config ?? m.file), sections, skipped };
+  return { title: `${p.token.name} (${m.symbol}) economy`, source: m.file, sections, skipped };
 }
 
 /** The events report cut to its `n` largest events (ties: the earlier first), in date order. */
@@ -117,5 +114,8 @@ function largestEvents(events: Report, n: number): Report {
     .sort((a, b) => a.i - b.i)
     .map((x) => x.r);
   const { totals: _totals, ...rest } = t;
-  return { ...events, tables: [{ ...rest, name: 'events', title: `The ${top.length} largest unlock events — ${events.params.config}`, rows: top, notes: [`The ${top.length} largest of ${rows.length} unlock events, in date order (ai-econ unlocks --events lists them all).`, ...(t.notes ?? [])] }] };
+  return {
+    ...events,
+    tables: [{ ...rest, title: `The ${top.length} largest unlock events — ${events.params.config}`, rows: top, notes: [`The ${top.length} largest of ${rows.length} unlock events, in date order (ai-econ unlocks --events lists them all).`, ...(t.notes ?? [])] }],
+  };
 }

@@ -7,11 +7,11 @@ import type { Report } from '../../src/core/table.js';
 import type { Model } from '../../src/io/model.js';
 import { loadModel } from '../../src/io/params.js';
 import { loadModelFromYaml } from '../../src/io/load.js';
-import { buildAllocation } from '../../src/cli/allocation.js';
-import { buildUnlocks } from '../../src/cli/unlocks.js';
-import { buildQuote } from '../../src/cli/quote.js';
-import { buildRewards } from '../../src/cli/rewards.js';
-import { buildBurn } from '../../src/cli/burn.js';
+import { buildAllocation } from '../../src/reports/allocation.js';
+import { buildUnlocks } from '../../src/reports/unlocks.js';
+import { buildQuote } from '../../src/reports/quote.js';
+import { buildRewards } from '../../src/reports/rewards.js';
+import { buildBurn } from '../../src/reports/burn.js';
 import { CHARTS, chartOf, requireChart } from '../../src/io/charts/index.js';
 import { plotValue, tokenUnit } from '../../src/io/charts/common.js';
 import { drawSvg } from '../../src/io/charts/draw.js';
@@ -19,7 +19,9 @@ import { rat } from '../../src/core/rational.js';
 import { typed } from '../../src/core/table.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const source = (m: Model) => async () => ({ config: m.file });
+/** A builder's report with the `params` its shell would add (the charts' titles name the file from it). */
+const sourced = async (m: Model, r: Report | Promise<Report>, params: Record<string, unknown> = {}): Promise<Report> => ({ ...(await r), params: { config: m.file, ...params } });
+const B = 1_000_000_000n;
 const CATS = ['Community Treasury', 'Investors', 'Team', 'Community Sale', 'Testnet Rewards'];
 
 /** Text drawn in an SVG (text elements and titles), unescaped. */
@@ -29,7 +31,7 @@ const svgText = (svg: string): string =>
 describe('chart specs', () => {
   test('a small file: the unlocks spec is exactly the committed one (cumulative per category, the cliff marked)', async () => {
     const m = loadModelFromYaml(join(FIXTURES, 'small.yaml'));
-    const r = await buildUnlocks({}, async () => m, async () => ({ config: 'test/fixtures/small.yaml' }));
+    const r = { ...(await buildUnlocks(m, {})), params: { config: 'test/fixtures/small.yaml' } };
     const expected = JSON.parse(readFileSync(join(FIXTURES, 'small-unlocks.vl.json'), 'utf8'));
     expect(await chartOf(r)).toEqual(expected);
     // By hand: Team 600 with a 3-month cliff (1/3 at it) then 2 monthly steps; Public 400, half at TGE then 2 steps.
@@ -49,7 +51,7 @@ describe('chart specs', () => {
   });
   test('a view without a chart is a user error naming the views that have one', async () => {
     const m = await loadModel();
-    const r = await buildRewards({}, m, { config: m.file });
+    const r = await sourced(m, buildRewards(m, {}));
     await expect(requireChart(r, 'totals')).rejects.toThrow('no chart for rewards --table totals; charts exist for its tables nodes');
     expect(Object.keys(CHARTS)).toContain('burn/bands');
   });
@@ -58,16 +60,16 @@ describe('chart specs', () => {
 describe('every chart renders to SVG that parses and names its series and axes', () => {
   let m: Model;
   const views: [string, () => Promise<Report>, string[]][] = [
-    ['unlocks', () => buildUnlocks({}, async () => m, source(m)), [...CATS, 'cliff: Investors, Team', 'unlocked so far (billion tokens)', 'period end (UTC)', 'Cumulative unlocked tokens by category']],
-    ['unlocks --events', () => buildUnlocks({ events: true }, async () => m, source(m)), [...CATS, 'unlocked on the date (billion tokens)', 'unlock date (UTC)']],
-    ['unlocks --at', () => buildUnlocks({ at: '2027-06-01' }, async () => m, source(m)), [...CATS, 'unlocked', 'locked', 'billion tokens', 'on 2027-06-01']],
-    ['allocation', async () => buildAllocation(m, { config: m.file }), [...CATS, '40.4%', '29.6%', 'share of total supply']],
-    ['quote', async () => buildQuote({ params: '7B', tokens: '140B' }, m, { config: m.file }), ['compute', 'tasks', 'duration', 'USD', 'fee line']],
-    ['quote --compare', async () => buildQuote({ params: '7B', tokens: '140B', compare: 'H100,A100,MI300X' }, m, { config: m.file }), ['H100', 'A100', 'MI300X', 'GPU class', 'USD', 'compute', 'tasks']],
-    ['rewards', async () => buildRewards({}, m, { config: m.file }), ['node-a', 'val-1', 'compute', 'validator', 'reward (million tokens)', 'node']],
-    ['burn', async () => buildBurn({ format: 'svg', color: false }, m, { config: m.file }), ['total supply', 'circulating', 'cumulative burned', 'billion tokens', 'month (UTC)']],
-    ['burn --all-scenarios', async () => buildBurn({ format: 'svg', color: false, allScenarios: true }, m, { config: m.file }), ['bear', 'base', 'bull', 'total supply', 'cumulative burned', 'scenario', 'series']],
-    ['burn --runs', async () => buildBurn({ format: 'svg', color: false, runs: '50', seed: '7' }, m, { config: m.file }), ['circulating', 'cumulative burned', '50 runs, seed 7', 'p5–p95', 'billion tokens']],
+    ['unlocks', () => sourced(m, buildUnlocks(m, {})), [...CATS, 'cliff: Investors, Team', 'unlocked so far (billion tokens)', 'period end (UTC)', 'Cumulative unlocked tokens by category']],
+    ['unlocks --events', () => sourced(m, buildUnlocks(m, { events: true })), [...CATS, 'unlocked on the date (billion tokens)', 'unlock date (UTC)']],
+    ['unlocks --at', () => sourced(m, buildUnlocks(m, { at: '2027-06-01' }), { at: '2027-06-01' }), [...CATS, 'unlocked', 'locked', 'billion tokens', 'on 2027-06-01']],
+    ['allocation', () => sourced(m, buildAllocation(m, {})), [...CATS, '40.4%', '29.6%', 'share of total supply']],
+    ['quote', () => sourced(m, buildQuote(m, { params: rat(7n * B), tokens: rat(140n * B) })), ['compute', 'tasks', 'duration', 'USD', 'fee line']],
+    ['quote --compare', () => sourced(m, buildQuote(m, { params: rat(7n * B), tokens: rat(140n * B), compare: ['H100', 'A100', 'MI300X'] })), ['H100', 'A100', 'MI300X', 'GPU class', 'USD', 'compute', 'tasks']],
+    ['rewards', () => sourced(m, buildRewards(m, {})), ['node-a', 'val-1', 'compute', 'validator', 'reward (million tokens)', 'node']],
+    ['burn', () => sourced(m, buildBurn(m, {})), ['total supply', 'circulating', 'cumulative burned', 'billion tokens', 'month (UTC)']],
+    ['burn --all-scenarios', () => sourced(m, buildBurn(m, { allScenarios: true })), ['bear', 'base', 'bull', 'total supply', 'cumulative burned', 'scenario', 'series']],
+    ['burn --runs', () => sourced(m, buildBurn(m, { runs: 50, seed: 7 })), ['circulating', 'cumulative burned', '50 runs, seed 7', 'p5–p95', 'billion tokens']],
   ];
   test.each(views)('%s', async (_name, build, labels) => {
     m ??= await loadModel();

@@ -93,8 +93,8 @@ export async function chartSvg(report: Report, table?: string): Promise<string |
   return spec ? drawSvg(spec) : undefined;
 }
 
-export async function renderHtml(report: Report, sink: Sink, table?: string): Promise<void> {
-  const shown = table === undefined ? report : { ...report, tables: report.tables.filter((t) => t.name === table) };
+/** The page of a report: the chart of `table` (else the main table) and the tables of `shown` (the report as --table/--columns narrow it). */
+export async function renderHtml(report: Report, shown: Report, sink: Sink, table?: string): Promise<void> {
   const svg = await chartSvg(report, table);
   const main = shown.tables[0];
   const title = main?.title ?? `ai-econ ${report.command}`;

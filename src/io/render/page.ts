@@ -3,8 +3,9 @@
  * Markdown with the charts as SVG files beside it (for a repository wiki).
  */
 import type { EconomyReport } from '../../reports/report.js';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import { fileSink, type Sink } from '../output.js';
 import { chartSvg, page, sectionHtml } from './html.js';
 import { renderMd } from './md.js';
@@ -63,4 +64,18 @@ export async function writeFiles(dir: string, files: { name: string; text: strin
       throw e;
     }
   }
+}
+
+/** Check up front that -o names a folder that exists, or a new one whose parent exists. */
+export function checkFolder(dir: string): void {
+  const st = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const s = st(dir);
+  if (s && !s.isDirectory()) throw new InputError(`option -o, --output: ${dir} is a file; -f md writes a folder (report.md and SVG files)`);
+  if (!s && !st(dirname(dir))?.isDirectory()) throw new InputError(`option -o, --output: cannot create folder ${dir}: ${dirname(dir)} does not exist`);
 }
