@@ -42,6 +42,8 @@ export { problemText } from './io/model.js';
 /** The parsers the CLI reads option text with (`parse.quantity('7B')`, `parse.date('2027-04-29')`), for typed option values. */
 export { PARSERS as parse } from './reports/parsers.js';
 export { rat, toDecimal } from './core/rational.js';
+/** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
+export { allRows as rowsOf } from './io/render/rows.js';
 
 /**
  * A parameter file with problems: `problems` lists every one as data
