@@ -1,6 +1,8 @@
 /** The library entry (src/index.ts) in-process: the same engines and text as the CLI, typed. */
 import { describe, expect, test } from '@jest/globals';
-import { loadParams, unlocks, unlockEvents, unlockedAt, quote, rewards, burn, allocation, render, parse, ParamsError, InputError } from '../../src/index.js';
+import fc from 'fast-check';
+import { addOffset } from '../../src/core/date.js';
+import { loadParams, unlocks, unlockEvents, unlockedAt, quote, rewards, burn, allocation, render, rowsOf, parse, ParamsError, InputError } from '../../src/index.js';
 import { cli } from '../cli/run.js';
 
 const E18 = 10n ** 18n;
@@ -34,7 +36,7 @@ describe('engines on the built-in parameters', () => {
     expect(r.tables[0].name).toBe('at');
     expect(r.tables[0].totals).toMatchObject({ unlocked: 3_178_000_000n * E18, locked: 6_822_000_000n * E18 });
   });
-  test('unlockEvents: one row per discrete unlock; TGE first', async () => {
+  test('unlockEvents: one row per discrete unlock (Team: the cliff, then monthly)', async () => {
     const r = await unlockEvents(undefined, { category: ['Team'] });
     const rows = r.tables[0].rows as Record<string, unknown>[];
     // Team: 25% at the 12-month cliff, then 36 monthly steps.
@@ -52,6 +54,22 @@ describe('engines on the built-in parameters', () => {
     expect((await allocation()).tables[0].rows).toHaveLength(5);
     expect((await rewards(undefined, { fees: '1000', emission: '0' })).command).toBe('rewards');
     expect((await burn(undefined, { months: '3' })).tables[0].name).toBe('months');
+  });
+});
+
+describe('the views agree with each other (property)', () => {
+  test('on any date: unlocked + locked = the supply, and unlocked = the events up to that date', async () => {
+    const model = loadParams();
+    const events = await rowsOf((await unlockEvents(model)).tables[0]);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -40, max: 60 * 31 }), async (days) => {
+        const at = addOffset(model.tge, 0, days);
+        const totals = (await unlockedAt(model, at)).tables[0].totals!;
+        expect((totals.unlocked as bigint) + (totals.locked as bigint)).toBe(model.supply);
+        expect(totals.unlocked).toBe(events.filter((e) => (e.date as string) <= at).reduce((a, e) => a + (e.amount as bigint), 0n));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

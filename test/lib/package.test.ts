@@ -4,9 +4,9 @@
  * with the output the README shows; type-check it against the installed declarations, and check that
  * they reject misuse. The install prefers npm's cache and falls back to the registry.
  */
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tmp } from '../cli/run.js';
 
@@ -34,9 +34,11 @@ function readmeExample(): { code: string; output: string } {
 }
 
 describe('the packed package, installed into a fresh project', () => {
+  let dir = '';
   let proj = '';
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
-    const dir = tmp();
+    dir = tmp();
     const packed = JSON.parse(ok(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT))) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/types/index.d.ts', 'dist/ai-econ.js', 'bin/ai-econ.js', 'configs/gensyn.yaml']));
