@@ -11,7 +11,8 @@ const pct = (r: { n: bigint; d: bigint } | undefined): string | undefined => {
   const x = (Number(r.n) * 100) / Number(r.d);
   return `${Number(x.toPrecision(6))}%`;
 };
-const num = (r: { n: bigint; d: bigint } | undefined): string | undefined => (r ? String(Number(r.n) / Number(r.d)) : undefined);
+const num = (r: { n: bigint; d: bigint } | undefined): string | undefined =>
+  r ? String(Number(r.n) / Number(r.d)).replace(/^(\d+)/, (i) => i.replace(/\B(?=(\d{3})+$)/g, ',')) : undefined;
 
 export const allocation = {
   name: 'allocation',
