@@ -21,6 +21,24 @@ const onlyEnglishZodMessages = {
     }));
   },
 };
+// cli-table3 and cli-progress measure every cell with string-width 4, which compiles two regular
+// expressions per call; in the bundle they get src/io/render/string-width.ts instead (printable
+// ASCII answered from the length, anything else handed to string-width itself).
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/cli-table3/`) || args.importer.includes(`${'node_modules'}/cli-progress/`)
+        ? { path: 'string-width', namespace: 'fast-string-width' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({
+      contents: "module.exports = require('./src/io/render/string-width.ts').default;",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts' },
@@ -36,7 +54,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [onlyEnglishZodMessages],
+  plugins: [onlyEnglishZodMessages, fastStringWidth],
   // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
