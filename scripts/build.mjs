@@ -39,6 +39,21 @@ const fastStringWidth = {
     }));
   },
 };
+// commander requires node:child_process when it loads, for executable subcommands, which ai-econ
+// has none of; loading it (and net, dgram and the stream internals behind it) costs every command
+// a few milliseconds of start-up. In the bundle commander gets it on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let cp; module.exports = new Proxy({}, { get: (_, k) => (cp ??= require('node:child_process'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts' },
@@ -54,7 +69,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [onlyEnglishZodMessages, fastStringWidth],
+  plugins: [onlyEnglishZodMessages, fastStringWidth, lazyChildProcess],
   // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
