@@ -48,8 +48,8 @@ describe('drawGrid: a table drawn in slices joins into the grid drawn whole', ()
     const body = Array.from({ length: n }, (_, i) => row(i));
     expect(drawGrid(head, body, aligns)).toBe(whole(head, body, aligns));
   });
-  test('any cells, colour codes and wide characters included', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }).map((s) => s.replace(/[\n\r]/g, ' ')), fc.constantFrom('中文', '…', '\u001b[1mbold\u001b[22m', '\u001b[36mcyan\u001b[39m', ''));
+  test('any cells, colour codes, wide characters and line breaks included', () => {
+    const cell = fc.oneof(fc.string({ maxLength: 12 }).map((s) => s.replace(/[\n\r]/g, ' ')), fc.constantFrom('中文', '…', '\u001b[1mbold\u001b[22m', '\u001b[36mcyan\u001b[39m', '', 'two\nlines'));
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }).chain((w) => fc.tuple(fc.array(cell, { minLength: w, maxLength: w }), fc.array(fc.array(cell, { minLength: w, maxLength: w }), { maxLength: 3 * GRID_ROWS + 2 }), fc.array(fc.constantFrom<Align>('left', 'right'), { minLength: w, maxLength: w }))), ([h, body, al]) => {
         expect(drawGrid(h, body, al)).toBe(whole(h, body, al));
