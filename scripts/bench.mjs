@@ -40,9 +40,9 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-/** Run each case `runs` times, taking turns, the first of each round rotating; medians. */
-function alternate(cases, runs = RUNS) {
-  cases.forEach((c) => runOnce(c)); // warm the file cache
+/** Run each case `runs` times (after one unmeasured run each, unless `warm` is false), taking turns, the first of each round rotating; medians. */
+function alternate(cases, runs = RUNS, warm = true) {
+  if (warm) cases.forEach((c) => runOnce(c)); // warm the file cache
   const res = cases.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < cases.length; j++) {
@@ -125,7 +125,7 @@ out('|---|---:|---:|---:|---:|---|');
 const peaks = {};
 for (const n of [10_000, 100_000, 300_000]) {
   const f = grantsFile(n);
-  const [r] = alternate([nodeCase(`grants ${n}`, [BIN, 'unlocks', '--grants', f, '-f', 'csv', '-o', join(DIR, 'grants-out.csv')])], n >= 300_000 ? 3 : 5);
+  const [r] = alternate([nodeCase(`grants ${n}`, [BIN, 'unlocks', '--grants', f, '-f', 'csv', '-o', join(DIR, 'grants-out.csv')])], n >= 300_000 ? 3 : 5, false);
   const rows = n * 37;
   const perS = rows / (r.ms / 1000);
   peaks[n] = r.rssMb;
