@@ -16,6 +16,39 @@ const onlyEnglishZodMessages = {
   },
 };
 
+// cli-table3 and cli-progress measure every cell with string-width 4, which compiles two regular
+// expressions per call; in the bundle they get src/io/render/string-width.ts instead (printable
+// ASCII answered from the length, anything else handed to string-width itself).
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/cli-table3/`) || args.importer.includes(`${'node_modules'}/cli-progress/`)
+        ? { path: 'string-width', namespace: 'fast-string-width' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({
+      contents: "module.exports = require('./src/io/render/string-width.ts').default;",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+// commander requires node:child_process when it loads, for executable subcommands, which ai-econ
+// has none of; loading it (and net, dgram and the stream internals behind it) costs every command
+// a few milliseconds of start-up. In the bundle commander gets it on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let cp; module.exports = new Proxy({}, { get: (_, k) => (cp ??= require('node:child_process'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
 const common = (outdir) => ({
   outdir,
   bundle: true,
@@ -29,7 +62,7 @@ const common = (outdir) => ({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [onlyEnglishZodMessages],
+  plugins: [onlyEnglishZodMessages, fastStringWidth, lazyChildProcess],
   // Vega and Vega-Lite (charts, -f svg/html) stay runtime dependencies loaded from node_modules on
   // first use: bundling them would add ~2 MB of chunks and seconds to every build for no start-up gain.
   external: ['vega', 'vega-lite'],
