@@ -6,7 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
-import { quietOnClosedPipe } from '../io/output.js';
+import { OutputError, asOutputError, quietOnClosedPipe } from '../io/output.js';
+import { escapeControlLines } from '../core/text.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
@@ -42,7 +43,7 @@ export function buildProgram(): Command {
     .option('--table <name>', 'print only this table (csv: instead of the main one)')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(`ai-econ: ${s}`) })
+    .configureOutput({ outputError: (s, write) => write(`ai-econ: ${escapeControlLines(s)}`) })
     .addHelpText('after', EXAMPLES);
   for (const reg of [registerInit, registerValidate, registerSchema, registerAllocation, registerUnlocks, registerQuote, registerRewards, registerBurn]) {
     reg(program);
@@ -67,12 +68,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
-      const lines = e.message.split('\n');
+      const lines = escapeControlLines(e.message).split('\n');
       process.stderr.write(lines.map((l) => `ai-econ: error: ${l}\n`).join(''));
       return 2;
     }
-    const err = e as Error;
-    process.stderr.write(`ai-econ: failed: ${err?.message ?? String(e)}\n`);
+    const err = asOutputError(e) as Error;
+    if (err instanceof OutputError) {
+      process.stderr.write(`ai-econ: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`ai-econ: failed: ${escapeControlLines(err?.message ?? String(e))}\n`);
     if (process.env.AI_ECON_DEBUG) process.stderr.write(`${err?.stack}\n`);
     return 1;
   }

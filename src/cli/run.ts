@@ -29,8 +29,8 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
   // Start loading the renderer now, alongside the model and the command's own modules.
   const renderer = import('../io/render/index.js').then((r) => (r.preload(opts.format), r));
   renderer.catch(() => undefined);
-  const { checkOutputPath, fileSink, stdoutSink } = await import('../io/output.js');
-  if (opts.output) checkOutputPath(opts.output);
+  const { checkOutputPath, fileSink, stdoutSink, inputFiles } = await import('../io/output.js');
+  if (opts.output !== undefined) checkOutputPath(opts.output, inputFiles(opts));
   let model: Promise<Model> | undefined;
   const ctx: Ctx<O> = {
     opts,
@@ -42,7 +42,7 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
   };
   const report = await build(ctx);
   const { render } = await renderer;
-  const sink = opts.output ? fileSink(opts.output) : stdoutSink();
+  const sink = opts.output !== undefined ? fileSink(opts.output, inputFiles(opts)) : stdoutSink();
   try {
     await render(report, sink, { format: opts.format, table: opts.table, bom: opts.bom, noColor: opts.color === false });
     await sink.close();
@@ -54,8 +54,8 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
 
 /** Write plain text (not a table) to stdout or -o, with the same atomic file handling. */
 export async function writeText(opts: Globals, text: string): Promise<void> {
-  const { fileSink, stdoutSink } = await import('../io/output.js');
-  const sink = opts.output ? fileSink(opts.output) : stdoutSink();
+  const { fileSink, stdoutSink, inputFiles } = await import('../io/output.js');
+  const sink = opts.output !== undefined ? fileSink(opts.output, inputFiles(opts)) : stdoutSink();
   try {
     await sink.write(text);
     await sink.close();
