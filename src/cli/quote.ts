@@ -86,7 +86,7 @@ async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unkn
   if (priceUsd.n === 0n) throw new InputError(o.price !== undefined ? 'option --price: expected a price above 0; found 0' : `${m.file}: token.priceUsd must be above 0 to convert USD to tokens`);
 
   const hoursOf = (t: string): Rational => {
-    const h = parseDecimal(String(units.durationHours(units.parseDuration(t), 'the duration')));
+    const h = units.durationHours(units.parseDuration(t), 'the duration');
     if (h.n === 0n) throw new InputError('expected a duration above zero; found 0');
     return h;
   };
@@ -100,7 +100,7 @@ async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unkn
     if (v.n === 0n) throw new InputError(`expected ${what} above 0; found ${JSON.stringify(t)}`);
     return v;
   };
-  const defaultHours = f.defaultDuration ? parseDecimal(String(units.durationHours(f.defaultDuration, 'fees.defaultDuration'))) : undefined;
+  const defaultHours = f.defaultDuration ? units.durationHours(f.defaultDuration, 'fees.defaultDuration') : undefined;
 
   /** One job's quote; `fail(field, msg)` locates a problem (a flag, or a CSV cell). */
   const quoteOne = (v: JobValues, gpu: Gpu, fail: (field: string, msg: string) => Error): Quote => {
