@@ -3,7 +3,6 @@
  * units. Every problem becomes an InputError carrying `file:line:col: where: what`, all of them
  * at once so `ai-econ validate` can list every mistake in one run.
  */
-import { readFileSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { builtinConfigPath } from './paths.js';
 import { LineCounter, parseDocument, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
@@ -13,6 +12,7 @@ import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
 import { ParamFileError, pathString, resolveParams, type Locator, type Model, type Path } from './model.js';
 import { keysAt } from './schema/keys.js';
+import { readTextLimited, TooLargeError } from './readfile.js';
 
 export { ParamFileError, pathString, resolveParams } from './model.js';
 export type { Category, Model, Path } from './model.js';
@@ -139,10 +139,10 @@ export function loadModelFromYaml(file?: string): Model {
   const shown = builtin ? 'built-in configs/gensyn.yaml' : displayPath(file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextLimited(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why = e instanceof TooLargeError ? e.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read parameter file ${shown}: ${why}`);
   }
   const { params, src } = parseParams(text, shown);

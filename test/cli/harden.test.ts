@@ -54,3 +54,42 @@ describe('9. durations are parsed exactly', () => {
 });
 
 export const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
+
+describe('8. a stray quote in a CSV field is exit 2 with file:line, row and column', () => {
+  test.each([
+    ['grants', 'beneficiary,category,amount\nbob,Te"am,5\n', ['unlocks', '--grants']],
+    ['nodes', 'id,role,stake,tasks,quality,uptime\nn1,com"pute,100,1,90%,99%\n', ['rewards', '--nodes']],
+    ['jobs', 'id,gpu_hours\nj1,1"0\n', ['quote', '--jobs']],
+  ])('%s', (_name, text, args) => {
+    const f = tmpFile('data.csv', text);
+    expectUserError(cli([...args, f, '-f', 'csv']), /data\.csv:2: row 1, column \w+: invalid CSV: /);
+  });
+});
+
+describe('5. endless and huge inputs stop at a limit', () => {
+  test('-c /dev/zero: the 16 MB limit, exit 2', () => {
+    expectUserError(cli(['validate', '-c', '/dev/zero']), 'cannot read parameter file /dev/zero: larger than 16 MB, the limit for this file');
+  });
+  test('--nodes /dev/zero: the 16 MB limit, exit 2', () => {
+    expectUserError(cli(['rewards', '--nodes', '/dev/zero']), 'option --nodes: cannot read /dev/zero: larger than 16 MB');
+  });
+  test('projection.months: 100000000 in the file is capped like --months', () => {
+    const text = GOOD.replace(/(projection:\n(?:.*\n)*?\s+months:) \d+/, '$1 100000000');
+    expect(text).not.toBe(GOOD);
+    expectUserError(cli(['burn', '-c', tmpFile('p.yaml', text)]), /p\.yaml:\d+:\d+: projection\.months: expected at most 1200 months/);
+  });
+  test('burn --runs 1000000 --months 1200: refused with the memory estimate', () => {
+    expectUserError(cli(['burn', '--runs', '1000000', '--months', '1200']), '1,000,000 runs × 1,200 months would need about 26.8 GB of memory');
+  });
+});
+
+describe('7. grants from a pipe are read once', () => {
+  test('cat g.csv | unlocks --grants /dev/stdin', () => {
+    const r = cli(['unlocks', '--grants', '/dev/stdin', '-f', 'csv'], { input: 'beneficiary,category,amount,linear\nalice,Team,120,12mo\n' });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('date,beneficiary,category,unlocked,cumulative');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.at(-1)).toMatch(/,alice,Team,\d+(\.\d+)?,120$/);
+  });
+});

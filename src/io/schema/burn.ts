@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { parseSignedShare } from '../../core/units.js';
 import { date, integer, scalar, share, usd } from './fields.js';
 
+/** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
+export const MAX_MONTHS = 1200;
+const months = (description: string) =>
+  integer(description).refine((n) => n <= MAX_MONTHS, { message: `expected at most ${MAX_MONTHS} months (100 years)` });
+
 /** A percent that may be negative (a decline): `3%`, `-2%`, `1/100`. */
 const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 3% or -2%', description);
 
@@ -37,7 +42,7 @@ const CirculatingSchema = z
 export const ProjectionSchema = z
   .strictObject({
     start: date('First month of the projection (its YYYY-MM is month 1)'),
-    months: integer('Months to project, e.g. 60'),
+    months: months('Months to project, e.g. 60'),
     revenue: RevenueSchema,
     price: PriceSchema,
     circulating: CirculatingSchema.optional(),
@@ -46,7 +51,7 @@ export const ProjectionSchema = z
 
 export const ScenarioSchema = z
   .strictObject({
-    months: integer('Months to project').optional(),
+    months: months('Months to project').optional(),
     revenue: RevenueSchema.partial().optional(),
     price: PriceSchema.partial().optional(),
     circulating: CirculatingSchema.optional(),
