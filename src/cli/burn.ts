@@ -70,7 +70,7 @@ async function buildBurn(o: BurnOptions & Globals, m: Model, source: Record<stri
   const scenarios = p.scenarios ?? {};
   const names = Object.keys(scenarios);
   if (o.scenario && o.allScenarios) throw new InputError('options --scenario and --all-scenarios cannot be used together');
-  if (o.scenario && !(o.scenario in scenarios)) {
+  if (o.scenario && !Object.hasOwn(scenarios, o.scenario)) {
     throw new InputError(`option --scenario: no scenario "${o.scenario}" in ${m.file}${suggestion(o.scenario, names)}${names.length ? `; expected one of ${names.join(', ')}` : ' (it has no scenarios section)'}`);
   }
   if (o.allScenarios && names.length === 0) throw new InputError(`option --all-scenarios: ${m.file} has no scenarios section`);

@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 import { OutputError, asOutputError, quietOnClosedPipe } from '../io/output.js';
 import { escapeControlLines } from '../core/text.js';
+import { checkNoEmptyValues } from './flags.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     reg(program);
   }
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError());
+  program.hook('preAction', (_program, action) => checkNoEmptyValues(action));
   return program;
 }
 

@@ -45,7 +45,7 @@ async function buildUnlocks(opts: UnlocksOptions & { output?: string }, model: (
   if (modes.length > 1) throw new InputError(`options ${modes.join(' and ')} cannot be used together`);
   const m = await model();
   const { suggestion } = await import('../io/suggest.js');
-  const cats = selectCategories(m, opts.category ?? [], InputError, suggestion);
+  const cats = selectCategories(m, (await import('../core/names.js')).splitNames(opts.category ?? [], m.categories.map((c) => c.name)), InputError, suggestion);
   const params = { ...(await source()), from, to, every, category: opts.category, at, events: opts.events || undefined };
   const base = { command: 'unlocks', params, decimals: m.decimals };
   const note = `Amounts in whole ${m.symbol}; table view rounds, csv/json are exact to the base unit (${m.decimals} decimals).`;

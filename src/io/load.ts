@@ -70,6 +70,8 @@ export function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[], r
     } else if (iss.code === 'invalid_type') {
       const value = src.doc.getIn(path);
       out.push(src.problem(path, `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`));
+    } else if (iss.code === 'invalid_key' && iss.issues[0]) {
+      out.push(path.length ? src.problem(path.slice(0, -1), iss.issues[0].message, String(path[path.length - 1])) : src.problem(path, iss.issues[0].message));
     } else if (iss.code === 'too_small' && iss.origin === 'array') {
       out.push(src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`));
     } else if (iss.code === 'too_small' && iss.origin === 'string') {
@@ -112,6 +114,17 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   if ((shape === 'list' || !isMap(doc.contents)) && (shape === 'mapping' || !isSeq(doc.contents))) {
     throw new ParamFileError([src.problem([], `expected ${expected.what}; found ${describe(doc.contents)}`)]);
   }
+  // `__proto__` as a key would be dropped or change an object's prototype: refuse it where it is.
+  const protoKeys: string[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        const { line, col } = lc.linePos(pair.key.range?.[0] ?? 0);
+        protoKeys.push(`${file}:${line}:${col}: "__proto__" cannot be used as a name; choose another`);
+      }
+    },
+  });
+  if (protoKeys.length) throw new ParamFileError(protoKeys);
   visit(doc, {
     Scalar(_key, node) {
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;

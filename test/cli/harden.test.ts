@@ -93,3 +93,71 @@ describe('7. grants from a pipe are read once', () => {
     expect(lines.at(-1)).toMatch(/,alice,Team,\d+(\.\d+)?,120$/);
   });
 });
+
+const withBurn = (extra: string): string => GOOD.replace(/\nscenarios: *(#[^\n]*)?\n/, `\nscenarios:\n${extra}`);
+
+describe('2. names that collide with fixed columns are refused, never corrupt a table', () => {
+  test.each(['total', 'date', 'Cumulative', 'unlocked_pct'])('a category named %s', (name) => {
+    const f = tmpFile('p.yaml', mini('{ cliff: 12mo, atCliff: 100% }').replace('name: Sale', `name: ${name}`));
+    expectUserError(cli(['validate', f]), new RegExp(`p\\.yaml:12:11: allocations\\[1\\]\\.name: "${name}" is the name of a fixed column of unlocks \\(reserved: date, total, cumulative, unlocked_pct\\)`));
+  });
+  test('a category named __proto__ keeps its column in JSON', () => {
+    const f = tmpFile('p.yaml', mini('{ cliff: 12mo, atCliff: 100% }').replace('name: Sale', 'name: __proto__'));
+    const r = cli(['unlocks', '-f', 'json', '-c', f]);
+    expect(r.code).toBe(0);
+    const row = JSON.parse(r.stdout).tables[0].rows[0];
+    expect(Object.keys(row)).toEqual(['date', 'Team', '__proto__', 'total', 'cumulative', 'unlocked_pct']);
+    expect(row.__proto__).toBe('500');
+  });
+  test('a scenario named metric is refused', () => {
+    expect(withBurn("")).not.toBe(GOOD);
+    const f = tmpFile('p.yaml', withBurn('  metric:\n    months: 12\n'));
+    expectUserError(cli(['validate', f]), /p\.yaml:\d+:3: scenarios\.metric: "metric" cannot name a scenario \(reserved: __proto__, metric\)/);
+  });
+});
+
+describe('11. inherited object names are never taken for a user entry', () => {
+  test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('burn --scenario %s is exit 2', (name) => {
+    expectUserError(cli(['burn', '--scenario', name]), `option --scenario: no scenario "${name}"`);
+  });
+  test('a scenario keyed constructor is the user\'s own', () => {
+    const f = tmpFile('p.yaml', withBurn('  constructor:\n    months: 3\n'));
+    const r = cli(['burn', '--scenario', 'constructor', '-f', 'csv', '-c', f]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1 + 3);
+  });
+  test('a scenario or GPU keyed __proto__ is refused, not dropped', () => {
+    expectUserError(cli(['validate', tmpFile('p.yaml', withBurn('  __proto__:\n    months: 3\n'))]), /p\.yaml:\d+:3: "__proto__" cannot be used as a name/);
+    const g = GOOD.replace(/\n  gpus: *(#[^\n]*)?\n/, '\n  gpus:\n    __proto__: { pricePerHourUsd: 1, tflops: 100 }\n');
+    expect(g).not.toBe(GOOD);
+    expectUserError(cli(['validate', tmpFile('p.yaml', g)]), /p\.yaml:\d+:5: "__proto__" cannot be used as a name/);
+  });
+});
+
+describe('12. empty flag values are exit 2 naming the flag', () => {
+  test.each([
+    [['unlocks', '-o', ''], '-o, --output'.split(',')[1].trim()],
+    [['rewards', '--nodes', ''], '--nodes'],
+    [['burn', '--scenario', ''], '--scenario'],
+    [['quote', '--gpu-hours', '1', '--compare', ''], '--compare'],
+    [['unlocks', '--category', ''], '--category'],
+    [['unlocks', '-c', ''], '--config'],
+  ])('%j', (args, name) => {
+    expectUserError(cli(args), `option ${name}: expected a value; found an empty one`);
+  });
+});
+
+describe('15. a category whose name contains a comma can be selected', () => {
+  const f = () => tmpFile('p.yaml', mini('{ cliff: 12mo, atCliff: 100% }').replace('name: Sale', 'name: "Sale, public"'));
+  test('an exact name wins over splitting on commas', () => {
+    const r = cli(['unlocks', '--category', 'Sale, public', '-f', 'csv', '-c', f()]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('date,"Sale, public",total,cumulative,unlocked_pct');
+  });
+  test('a list still splits', () => {
+    const r = cli(['unlocks', '--category', 'Team,Sale', '-f', 'csv']);
+    expect(r.code).toBe(2); // the built-in file has no Sale: the split name is looked up
+    expect(r.stderr).toContain('no category "Sale"');
+    expect(cli(['unlocks', '--category', 'Team,Investors', '-f', 'csv']).stdout.split('\n')[0]).toBe('date,Investors,Team,total,cumulative,unlocked_pct'.replace('Investors,Team', 'Team,Investors'));
+  });
+});

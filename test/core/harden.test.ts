@@ -52,3 +52,10 @@ describe('durations are exact', () => {
     expect(parseDuration('10000y')).toEqual({ n: 10000, unit: 'year' });
   });
 });
+
+import { splitNames } from '../../src/core/names.js';
+test('splitNames: an exact name (with a comma) wins; other values split on commas', () => {
+  expect(splitNames(['Sale, public'], ['Team', 'Sale, public'])).toEqual(['Sale, public']);
+  expect(splitNames(['team , Sale, public'], ['Team', 'Sale, public'])).toEqual(['team', 'Sale', 'public']);
+  expect(splitNames(['Team,', 'Investors'], ['Team', 'Investors'])).toEqual(['Team', 'Investors']);
+});

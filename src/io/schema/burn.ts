@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseSignedShare } from '../../core/units.js';
-import { date, integer, scalar, share, usd } from './fields.js';
+import { date, integer, namedRecord, scalar, share, usd } from './fields.js';
 
 /** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
 export const MAX_MONTHS = 1200;
@@ -58,4 +58,4 @@ export const ScenarioSchema = z
   })
   .describe('Overrides of projection for one scenario');
 
-export const ScenariosSchema = z.record(z.string(), ScenarioSchema).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');
+export const ScenariosSchema = namedRecord(ScenarioSchema, 'a scenario', ['metric']).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');
