@@ -161,3 +161,46 @@ describe('15. a category whose name contains a comma can be selected', () => {
     expect(cli(['unlocks', '--category', 'Team,Investors', '-f', 'csv']).stdout.split('\n')[0]).toBe('date,Investors,Team,total,cumulative,unlocked_pct'.replace('Investors,Team', 'Team,Investors'));
   });
 });
+
+describe('13. control characters never reach the terminal raw', () => {
+  const evil = 'Te\x1b[2Jam\x1b]0;pwned\x07\r';
+  const f = () => tmpFile('p.yaml', mini('{ cliff: 12mo, atCliff: 100% }').replace('name: Team', `name: "Te\\e[2Jam\\e]0;pwned\\a\\r"`));
+  test.each(['table', 'md'])('-f %s escapes them', (fmt) => {
+    const r = cli(['unlocks', '--at', '2027-06-01', '-f', fmt, '-c', f()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain('Te\\x1b[2Jam\\x1b]0;pwned\\x07\\x0d'.replace(/\\/g, fmt === 'md' ? '\\\\' : '\\'));
+  });
+  test('periods (names as column headers) in table view', () => {
+    const r = cli(['unlocks', '-c', f()]);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+  test('csv and json keep the exact name', () => {
+    expect(cli(['unlocks', '--at', '2027-06-01', '-f', 'csv', '-c', f()]).stdout).toContain(evil.replace('\r', ''));
+  });
+  test('error messages escape them', () => {
+    const r = cli(['unlocks', '--category', 'x\x1b[2J', '-c', f()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no category "x\\x1b[2J"');
+    expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+  test('md turns a lone CR in a cell into nothing raw', () => {
+    const g = tmpFile('g.csv', 'beneficiary,category,amount\n"a\rb",Team,5\n');
+    const r = cli(['unlocks', '--grants', g, '-f', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\r');
+  });
+});
+
+describe('6. the table view stays fast: above its row limit it says so; md streams', () => {
+  test('unlocks --every day over a century as a table: exit 2 in well under a minute, suggesting csv', () => {
+    const t0 = Date.now();
+    expectUserError(cli(['unlocks', '--every', 'day', '--to', '2126-04-29']), 'the table view shows at most 2,000 rows and periods has more: use -f csv');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+  test('the same as md streams, every row', () => {
+    const r = cli(['unlocks', '--every', 'day', '--to', '2126-04-29', '-f', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^\| \d{4}-/.test(l))).toHaveLength(36_525);
+  });
+});
