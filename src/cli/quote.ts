@@ -125,7 +125,7 @@ async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unkn
   const params = { ...source, gpu_hours: o.gpuHours, params: o.params, tokens: o.tokens, gpu: o.gpu, duration: o.duration, utilization: o.utilization, price: o.price, compare: o.compare, jobs: o.jobs };
   const report = (tables: Table[]): Report => ({ command: 'quote', params, decimals: m.decimals, tables });
   const notes = [
-    `USD figures are exact; tokens at ${priceDisplay(priceUsd)} per ${m.symbol} (floor to the base unit). Line tokens and the split divide the total by largest remainder, so they add up to it exactly.`,
+    `USD figures to 10⁻¹⁰ USD; tokens at $${toDecimal(priceUsd, 10)} per ${m.symbol} (floor to the base unit). Line USD and tokens and the split divide the total by largest remainder, so they add up to it exactly.`,
     'GPU-hours from model size: 6·params·tokens / (TFLOPS·10¹²·MFU·3600); the compute rate includes the demand multiplier.',
   ];
   if (m.builtin) notes.push('GPU prices and the fee parameters are editable defaults (ASSUMPTION; see configs/gensyn.yaml).');
@@ -233,4 +233,3 @@ async function buildQuote(o: QuoteOptions, m: Model, source: Record<string, unkn
   ]);
 }
 
-const priceDisplay = (p: Rational): string => `$${Number(p.n) / Number(p.d)}`;

@@ -204,3 +204,40 @@ describe('6. the table view stays fast: above its row limit it says so; md strea
     expect(r.stdout.split('\n').filter((l) => /^\| \d{4}-/.test(l))).toHaveLength(36_525);
   });
 });
+
+describe('14. printed parts add up to the printed total', () => {
+  const dec = (s: string): bigint => {
+    const [i, f = ''] = s.split('.');
+    return BigInt(i + f.padEnd(10, '0'));
+  };
+  test('quote --utilization 1/3: split usd and line usd sum to the total at 10 decimals', () => {
+    for (const table of ['split', 'breakdown']) {
+      const r = cli(['quote', '--gpu-hours', '100', '--utilization', '1/3', '-f', 'csv', '--table', table]);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      const usdAt = lines[0].split(',').indexOf('usd');
+      const values = lines.slice(1).map((l) => dec(l.split(',')[usdAt]));
+      expect(values.slice(0, -1).reduce((a, b) => a + b, 0n)).toBe(values.at(-1));
+    }
+    const split = cli(['quote', '--gpu-hours', '100', '--utilization', '1/3', '-f', 'csv', '--table', 'split']).stdout;
+    expect(split).toContain('total,100,264.7916666667,');
+    expect(split).toContain('nodes,80,211.8333333334,');
+  });
+  test('--jobs totals are the sum of the printed rows', () => {
+    const f = tmpFile('jobs.csv', 'id,gpu_hours,utilization\na,100,1/3\nb,7,1/3\nc,13,2/3\n');
+    const r = cli(['quote', '--jobs', f, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => l.split(','));
+    for (const k of ['compute_usd', 'total_usd']) {
+      const i = lines[0].indexOf(k);
+      expect(lines.slice(1, -1).reduce((a, l) => a + dec(l[i]), 0n)).toBe(dec(lines.at(-1)![i]));
+    }
+  });
+  test('the price note shows huge prices exactly, never $Infinity', () => {
+    const r = cli(['quote', '--gpu-hours', '1', '--price', '9'.repeat(400), '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Infinity');
+    expect(r.stdout).toContain(`tokens at $${'9'.repeat(400)} per AI`);
+    expect(cli(['quote', '--gpu-hours', '1', '--price', '9007199254740993', '-f', 'json']).stdout).toContain('tokens at $9007199254740993 per AI');
+  });
+});
