@@ -224,7 +224,7 @@ describe('14. printed parts add up to the printed total', () => {
     expect(split).toContain('nodes,80,211.8333333334,');
   });
   test('--jobs totals are the sum of the printed rows', () => {
-    const f = tmpFile('jobs.csv', 'id,gpu_hours,utilization\na,100,1/3\nb,7,1/3\nc,13,2/3\n');
+    const f = tmpFile('jobs.csv', 'id,gpu_hours,utilization\na,1,2/3\nb,1,2/3\nc,1,2/3\n');
     const r = cli(['quote', '--jobs', f, '-f', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => l.split(','));
