@@ -34,23 +34,12 @@ const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const int = (n) => Math.floor(rand() * n);
 
 const YAML_SEED = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
-const MINI = `token:
-  name: Mini
-  symbol: MINI
-  totalSupply: 1_000
-  decimals: 2
-  tge: 2026-01-31
-  priceUsd: 0.5
+// A small file in YAML flow style, with every kind of vesting (the built-in file is block style).
+const MINI = `token: { name: Mini, symbol: MINI, totalSupply: 1_000, decimals: 2, tge: 2026-01-31, priceUsd: 0.5 }
 allocations:
-  - name: Team
-    share: 50%
-    vesting: { cliff: 12mo, atCliff: 25%, linear: 36mo, every: month }
-  - name: Sale
-    share: 30%
-    vesting: { tranches: [{ at: 2026-06-30, share: 50% }, { at: 18mo, share: 50% }] }
-  - name: Rest
-    share: 20%
-    vesting: { segments: [{ linear: 12mo, share: 10% }, { linear: 2y }] }
+  - { name: Team, share: 50%, vesting: { cliff: 12mo, atCliff: 25%, linear: 36mo, every: month } }
+  - { name: Sale, share: 30%, vesting: { tranches: [{ at: 2026-06-30, share: 50% }, { at: 18mo, share: 50% }] } }
+  - { name: Rest, share: 20%, vesting: { segments: [{ linear: 12mo, share: 10% }, { linear: 2y }] } }
 `;
 const GRANTS = 'beneficiary,category,amount,start,cliff,at_cliff,linear,every\nalice,Team,1000,2026-04-29,12mo,25%,36mo,month\nbob,Investors,250k,,6mo,,24mo,quarter\ncarol,Team,5,,,,,\n';
 const NODES = 'id,role,stake,tasks,quality,uptime,failed_checks\nn1,compute,1000,10,90%,99%,0\nn2,compute,500,3,80%,95%,1\nv1,verifier,2000,,,100%,0\n';

@@ -2,22 +2,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cli, expectUserError, tmpFile } from './run.js';
+import { ROOT, cli, expectUserError, miniParams, tmpFile } from './run.js';
 
-const mini = (vesting: string, extra = ''): string => `token:
-  name: Mini
-  symbol: MINI
-  totalSupply: 1_000
-  decimals: 2
-  tge: 2026-01-31
-  priceUsd: 0.5
-allocations:
-  - name: Team
-    share: 50%
-    vesting: ${vesting}
-  - name: Sale
-    share: 50%
-${extra}`;
+const mini = (vesting: string): string => miniParams(vesting);
 
 describe('1. dates past 9999', () => {
   test('a cliff of 7975y is refused at its line, not booked at TGE', () => {
