@@ -59,3 +59,26 @@ test('splitNames: an exact name (with a comma) wins; other values split on comma
   expect(splitNames(['team , Sale, public'], ['Team', 'Sale, public'])).toEqual(['team', 'Sale', 'public']);
   expect(splitNames(['Team,', 'Investors'], ['Team', 'Investors'])).toEqual(['Team', 'Investors']);
 });
+
+import { usdParts, USD_DIGITS } from '../../src/core/fees.js';
+import { toDecimal } from '../../src/core/rational.js';
+import { EXACT_DIGITS } from '../../src/io/render/cells.js';
+describe('usdParts: printed parts add up to the printed total', () => {
+  test('the 80/15/5 split of 264.791666… at 10 decimals', () => {
+    const { total, parts } = usdParts(rat(635500n, 2400n), [rat(4n, 5n), rat(3n, 20n), rat(1n, 20n)]);
+    expect(parts.map((p) => toDecimal(p, 10))).toEqual(['211.8333333334', '39.71875', '13.2395833333']);
+    expect(toDecimal(total, 10)).toBe('264.7916666667');
+  });
+  test('the digits are the ones csv and json print', () => expect(USD_DIGITS).toBe(EXACT_DIGITS.usd));
+  test('property: sum of parts = total; each part within 10^-10 of exact', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 5 }), (n, d, ws) => {
+        fc.pre(ws.some((w) => w > 0n));
+        const { total, parts } = usdParts(rat(n, d), ws.map((w) => rat(w)));
+        const scale = 10n ** 10n;
+        const sum = parts.reduce((a, p) => a + (p.n * scale) / p.d, 0n);
+        expect(sum).toBe((total.n * scale) / total.d);
+      }),
+    );
+  });
+});
