@@ -8,6 +8,7 @@
  * Exit-1 runs ("ai-econ: failed: …") are listed too: they are allowed, but worth a look.
  *
  *   npm run build && node scripts/fuzz.mjs [files=2000] [seed=1] [jobs=2]
+ *   AI_ECON_DIST=.olddist node scripts/fuzz.mjs 300   # another build, to compare
  *
  * Failing inputs are kept in a folder named in the summary, with the command that failed.
  */
@@ -17,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'ai-econ.js');
+// AI_ECON_DIST (a build folder inside the checkout) fuzzes that build instead of bin/ -> dist/.
+const BIN = process.env.AI_ECON_DIST ? resolve(ROOT, process.env.AI_ECON_DIST, 'ai-econ.js') : join(ROOT, 'bin', 'ai-econ.js');
 const [files = 2000, seed = 1, parallel = 2] = process.argv.slice(2).map(Number);
 const TIMEOUT_MS = 10_000;
 
