@@ -4,6 +4,7 @@
  * command's builder through one lazy import, and render to stdout or atomically to -o.
  */
 import { Command, Option } from 'commander';
+import { InputError } from '../core/errors.js';
 import type { Report } from '../core/table.js';
 import type { Params } from '../io/schema/index.js';
 import type { Model } from '../io/model.js';
@@ -80,4 +81,16 @@ export async function runReport(cmd: Command, spec: CommandSpec, load: LoadBuild
     report.params = { ...paramsEcho(spec, all, model.file, all.set), ...report.params };
     return report;
   });
+}
+
+/** An option given an empty value (`-o ''`, `--nodes ''`, `--category ''`): exit 2 naming the flag. */
+export function checkNoEmptyValues(cmd: Command): void {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const values = c.opts() as Record<string, unknown>;
+    for (const o of c.options) {
+      const v = values[o.attributeName()];
+      const empty = typeof v === 'string' ? v.trim() === '' : Array.isArray(v) && v.some((x) => typeof x === 'string' && x.trim() === '');
+      if (empty) throw new InputError(`option ${o.long ?? o.short}: expected a value; found an empty one`);
+    }
+  }
 }

@@ -6,10 +6,11 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
-import { quietOnClosedPipe } from '../io/output.js';
+import { OutputError, asOutputError, quietOnClosedPipe } from '../io/output.js';
+import { escapeControlLines } from '../core/text.js';
 import type { Params } from '../io/schema/index.js';
 import * as specs from '../reports/specs.js';
-import { examplesText, registerReport } from './command.js';
+import { checkNoEmptyValues, examplesText, registerReport } from './command.js';
 import { globalOptions, type Globals } from './globals.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
@@ -37,7 +38,7 @@ export function buildProgram(file?: Params): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(`ai-econ: ${s}`) })
+    .configureOutput({ outputError: (s, write) => write(`ai-econ: ${escapeControlLines(s)}`) })
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXAMPLES);
   for (const o of globalOptions()) program.addOption(o);
@@ -53,6 +54,7 @@ export function buildProgram(file?: Params): Command {
   registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
   registerEconomyReport(program);
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
+  program.hook('preAction', (_program, action) => checkNoEmptyValues(action));
   return program;
 }
 
@@ -85,12 +87,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
-      const lines = e.message.split('\n');
+      const lines = escapeControlLines(e.message).split('\n');
       process.stderr.write(lines.map((l) => `ai-econ: error: ${l}\n`).join(''));
       return 2;
     }
-    const err = e as Error;
-    process.stderr.write(`ai-econ: failed: ${err?.message ?? String(e)}\n`);
+    const err = asOutputError(e) as Error;
+    if (err instanceof OutputError) {
+      process.stderr.write(`ai-econ: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`ai-econ: failed: ${escapeControlLines(err?.message ?? String(e))}\n`);
     if (process.env.AI_ECON_DEBUG) process.stderr.write(`${err?.stack}\n`);
     return 1;
   }

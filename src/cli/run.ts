@@ -23,8 +23,10 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   // Start loading the renderer now, alongside the model and the command's own modules.
   const renderer = import('../io/render/index.js').then((r) => (r.preload(g.format), r));
   renderer.catch(() => undefined);
-  const { checkOutputPath, fileSink, stdoutSink } = await import('../io/output.js');
-  if (g.output !== undefined) checkOutputPath(g.output);
+  const [{ checkOutputPath, fileSink, stdoutSink, inputFiles }, { configFile }] = await Promise.all([import('../io/output.js'), import('../io/params.js')]);
+  // Never write over an input: -c (or the file it resolves to), --grants, --nodes, --jobs.
+  const inputs = [...inputFiles(g), configFile(g.config)];
+  if (g.output !== undefined) checkOutputPath(g.output, inputs);
   let model: Promise<Model> | undefined;
   const toTerminal = g.output === undefined && Boolean(process.stdout.isTTY);
   const env: BuildEnv = {
@@ -39,7 +41,7 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   if ((g.format === 'csv' || g.format === 'json') && report.charts?.length) {
     process.stderr.write(report.charts.map((c) => `${c}\n`).join(''));
   }
-  const sink = g.output !== undefined ? fileSink(g.output) : stdoutSink();
+  const sink = g.output !== undefined ? fileSink(g.output, inputs) : stdoutSink();
   try {
     await render(report, sink, {
       format: g.format,
@@ -66,9 +68,9 @@ function terminalWidth(): number {
 }
 
 /** Write plain text (not a table) to stdout or -o, with the same atomic file handling. */
-export async function writeText(opts: Pick<Globals, 'output'>, text: string): Promise<void> {
-  const { fileSink, stdoutSink } = await import('../io/output.js');
-  const sink = opts.output !== undefined ? fileSink(opts.output) : stdoutSink();
+export async function writeText(opts: Pick<Globals, 'output' | 'config'>, text: string): Promise<void> {
+  const { fileSink, stdoutSink, inputFiles } = await import('../io/output.js');
+  const sink = opts.output !== undefined ? fileSink(opts.output, inputFiles(opts)) : stdoutSink();
   try {
     await sink.write(text);
     await sink.close();

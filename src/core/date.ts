@@ -42,12 +42,29 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days. */
-export function addOffset(date: CalDate, months: number, days: number): CalDate {
+/** The last and first dates any computed date may take: a 4-digit year, so dates sort as text. */
+export const MAX_DATE: CalDate = '9999-12-31';
+export const MIN_DATE: CalDate = '0001-01-01';
+
+/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; undefined past 0001-01-01..9999-12-31. */
+export function tryAddOffset(date: CalDate, months: number, days: number): CalDate | undefined {
+  if (!Number.isSafeInteger(months) || !Number.isSafeInteger(days) || Math.abs(months) > 12 * 10_000 || Math.abs(days) > 366 * 10_000) return undefined;
   let d: Date = toUtc(date);
   if (months) d = addMonths(d, months);
   if (days) d = addDays(d, days);
-  return fromUtc(d);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const y = d.getUTCFullYear();
+  return y < 1 || y > 9999 ? undefined : fromUtc(d);
+}
+
+/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; a date past 9999-12-31 is an InputError. */
+export function addOffset(date: CalDate, months: number, days: number): CalDate {
+  const d = tryAddOffset(date, months, days);
+  if (d === undefined) {
+    const span = [months ? `${months} months` : '', days ? `${days} days` : ''].filter(Boolean).join(' and ');
+    throw new InputError(`${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`);
+  }
+  return d;
 }
 
 /** Calendar offset of a duration as (months, days); hours must make whole days. */

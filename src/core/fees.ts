@@ -4,7 +4,7 @@
  */
 import { allocate } from './allocate.js';
 import { InputError } from './errors.js';
-import { type Rational, rat, add, ceil, cmp, div, floor, formatPercent, max, mul, sub, ONE, ZERO } from './rational.js';
+import { type Rational, rat, add, ceil, cmp, div, floor, formatPercent, max, mul, scaledRound, sub, ONE, ZERO } from './rational.js';
 
 export interface Market {
   target: Rational;
@@ -101,6 +101,21 @@ export function weightsOf(xs: readonly Rational[]): bigint[] {
   return xs.map((x) => (x.n * D) / x.d);
 }
 
+/** Fractional digits USD figures are printed with in csv/json (the renderers' EXACT_DIGITS.usd). */
+export const USD_DIGITS = 10;
+
+/**
+ * Parts of a USD total as printed: the total rounded to USD_DIGITS decimals, divided in proportion
+ * to `weights` by largest remainder, so the printed parts add up to the printed total exactly.
+ */
+export function usdParts(total: Rational, weights: readonly Rational[]): { total: Rational; parts: Rational[] } {
+  const scale = 10n ** BigInt(USD_DIGITS);
+  const units = scaledRound(total, USD_DIGITS);
+  const w = weightsOf(weights);
+  const parts = w.some((x) => x > 0n) ? allocate(units, w) : w.map(() => 0n);
+  return { total: rat(units, scale), parts: parts.map((p) => rat(p, scale)) };
+}
+
 export function quoteJob(job: JobInput, fees: FeeModel): Quote {
   if (job.gpuHours.n <= 0n) throw new InputError('GPU-hours must be above 0');
   if (job.hours.n <= 0n) throw new InputError('the duration must be above 0');
@@ -112,13 +127,17 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
     { item: 'tasks', quantity: rat(tasks), unit: 'task', rateUsd: fees.baseFeePerTaskUsd, usd: mul(rat(tasks), fees.baseFeePerTaskUsd) },
     { item: 'duration', quantity: job.hours, unit: 'hour', rateUsd: fees.durationFeePerHourUsd, usd: mul(job.hours, fees.durationFeePerHourUsd) },
   ];
-  const totalUsd = lines.reduce((a, l) => add(a, l.usd), ZERO);
-  const totalTokens = usdToUnits(totalUsd, job.priceUsd, job.decimals);
+  const exactUsd = lines.reduce((a, l) => add(a, l.usd), ZERO);
+  const totalTokens = usdToUnits(exactUsd, job.priceUsd, job.decimals);
+  // USD as printed (10 decimals): lines and split by largest remainder, adding up to the total.
   const lineWeights = weightsOf(lines.map((l) => l.usd));
+  const { total: totalUsd, parts: lineUsd } = usdParts(exactUsd, lines.map((l) => l.usd));
+  lines.forEach((l, i) => (l.usd = lineUsd[i]));
   const lineTokens = lineWeights.some((w) => w > 0n) ? allocate(totalTokens, lineWeights) : lines.map(() => 0n);
   const recipients = ['nodes', 'validators', 'treasury'] as const;
   const shares = recipients.map((r) => fees.split[r]);
   const splitTokens = allocate(totalTokens, weightsOf(shares));
+  const splitUsd = usdParts(exactUsd, shares).parts;
   return {
     gpu: job.gpu.name,
     gpuHours: job.gpuHours,
@@ -131,7 +150,7 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
     totalUsd,
     lineTokens,
     totalTokens,
-    split: recipients.map((r, i) => ({ recipient: r, share: shares[i], usd: mul(totalUsd, shares[i]), tokens: splitTokens[i] })),
+    split: recipients.map((r, i) => ({ recipient: r, share: shares[i], usd: splitUsd[i], tokens: splitTokens[i] })),
   };
 }
 

@@ -5,6 +5,7 @@
  * Run r draws from its own stream: the seed's xoroshiro128+ generator jumped r times (pure-rand),
  * so results do not depend on run order and are the same on every machine.
  */
+import { InputError } from './errors.js';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { revenuePath, type BurnInputs } from './burn.js';
 import { type Rational, mul, toNumber } from './rational.js';
@@ -48,8 +49,18 @@ export interface McBands {
 }
 
 /** Per-month values of every run, month-major: run r in month k at [k·runs + r]. */
+/** Bytes the per-month columns of every run take: three Float64 values per run-month. */
+export const mcMemoryBytes = (months: number, runs: number): number => 3 * 8 * months * runs;
+/** The most memory a Monte Carlo run may ask for (the columns are held whole to take percentiles). */
+export const MC_MAX_BYTES = 2 * 1024 ** 3;
+
 /** The Monte Carlo inputs of an exact projection: the same revenue, unlocks and shares, as floats. */
 export function mcInputsOf(b: BurnInputs, runs: number, seed: number): McInputs {
+  const bytes = mcMemoryBytes(b.spec.months.length, runs);
+  if (bytes > MC_MAX_BYTES) {
+    const gb = (x: number) => `${(x / 1024 ** 3).toFixed(1)} GB`;
+    throw new InputError(`${runs.toLocaleString('en-US')} runs × ${b.spec.months.length.toLocaleString('en-US')} months would need about ${gb(bytes)} of memory (24 bytes a run-month); the limit is ${gb(MC_MAX_BYTES)}: use fewer --runs or --months`);
+  }
   const f = (x: Rational) => toNumber(x);
   const tokens = (u: bigint) => Number(u) / 10 ** b.decimals;
   return {

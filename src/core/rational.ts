@@ -89,17 +89,24 @@ export function parseDecimal(text: string): Rational {
   return e >= 0 ? rat(n * 10n ** BigInt(e)) : rat(n, 10n ** BigInt(-e));
 }
 
+/** x · 10^digits rounded half away from zero: the integer that toDecimal prints with `digits` decimals. */
+export function scaledRound(x: Rational, digits: number): bigint {
+  const negative = x.n < 0n;
+  const a = negative ? -x.n : x.n;
+  const scale = 10n ** BigInt(digits);
+  let q = (a * scale) / x.d;
+  if (((a * scale) % x.d) * 2n >= x.d) q += 1n;
+  return negative ? -q : q;
+}
+
 /**
  * Decimal string of x with at most `digits` fractional digits, rounded half away from zero,
  * trailing zeros trimmed (exact when the expansion terminates within `digits`).
  */
 export function toDecimal(x: Rational, digits: number, opts: { fixed?: boolean } = {}): string {
   const negative = x.n < 0n;
-  const a = negative ? -x.n : x.n;
   const scale = 10n ** BigInt(digits);
-  let q = (a * scale) / x.d;
-  const r = (a * scale) % x.d;
-  if (r * 2n >= x.d) q += 1n;
+  const q = negative ? -scaledRound(x, digits) : scaledRound(x, digits);
   let int = (q / scale).toString();
   let frac = digits > 0 ? (q % scale).toString().padStart(digits, '0') : '';
   if (!opts.fixed) frac = frac.replace(/0+$/, '');

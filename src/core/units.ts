@@ -3,7 +3,7 @@
  * Each throws InputError saying what was expected and what was found.
  */
 import { InputError } from './errors.js';
-import { type Rational, rat, parseDecimal, mul, div } from './rational.js';
+import { type Rational, rat, parseDecimal, mul, div, cmp, eq } from './rational.js';
 import type { CalDate } from './date.js';
 import { parseDate } from './date.js';
 
@@ -93,7 +93,14 @@ const DURATION_UNITS: Record<string, DurationUnit> = {
 };
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
 
-/** `12mo`, `36 months`, `1y`, `2w`, `90d`, `48h`, `4q`; `0` is the empty span. */
+/** The longest duration accepted, in each unit: 10,000 years (every date stays within 0001..9999). */
+const MAX_DURATION: Record<DurationUnit, number> = { hour: 87_660_000, day: 3_652_500, week: 521_786, month: 120_000, quarter: 40_000, year: 10_000 };
+
+/**
+ * `12mo`, `36 months`, `1y`, `2w`, `90d`, `48h`, `4q`; `0` is the empty span. The count is kept
+ * exactly: a value with more digits than a double holds exactly (`1.00000000000000001d`) or
+ * longer than 10,000 years is refused, never rounded.
+ */
 export function parseDuration(text: string, what = 'a duration'): Duration {
   const t = clean(text);
   if (t === '0') return { n: 0, unit: 'day' };
@@ -102,19 +109,25 @@ export function parseDuration(text: string, what = 'a duration'): Duration {
   if (!m || !unit) {
     throw new InputError(`expected ${what} like 12mo, 36 months, 1y, 2w, 90d or 48h; found ${show(text)}`);
   }
+  const exact = parseDecimal(m[1]);
+  if (cmp(exact, rat(BigInt(MAX_DURATION[unit]))) > 0) {
+    throw new InputError(`expected ${what} of at most ${MAX_DURATION[unit].toLocaleString('en-US')} ${unit}s (10,000 years); found ${show(text)}`);
+  }
   const n = Number(m[1]);
+  if (/e/i.test(String(n)) || !eq(parseDecimal(String(n)), exact)) throw new InputError(`expected ${what} with at most 15 significant digits; found ${show(text)}`);
   if (!Number.isInteger(n) && unit !== 'hour' && unit !== 'day') {
     throw new InputError(`expected ${what} in whole ${unit}s; found ${show(text)}`);
   }
   return { n, unit };
 }
 
-/** Hours in a duration of hours, days or weeks (months and years have no fixed length in hours). */
-export function durationHours(d: Duration, what = 'duration'): number {
+/** Hours in a duration of hours, days or weeks, exactly (months and years have no fixed length in hours). */
+export function durationHours(d: Duration, what = 'duration'): Rational {
+  const n = parseDecimal(String(d.n));
   switch (d.unit) {
-    case 'hour': return d.n;
-    case 'day': return d.n * 24;
-    case 'week': return d.n * 24 * 7;
+    case 'hour': return n;
+    case 'day': return mul(n, rat(24n));
+    case 'week': return mul(n, rat(24n * 7n));
     default:
       throw new InputError(`${what} must be in hours, days or weeks (like 48h, 3d, 2w); months and years vary in length`);
   }

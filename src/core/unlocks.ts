@@ -1,5 +1,5 @@
 /** Views over vesting schedules: per-period unlocks, a point in time, discrete unlock events. */
-import { type CalDate, addOffset } from './date.js';
+import { type CalDate, addOffset, tryAddOffset, MAX_DATE } from './date.js';
 import type { Step } from './units.js';
 import type { Unlock } from './vesting.js';
 
@@ -43,8 +43,10 @@ export function periodRows(
   const last = lastUnlockDate(cats) ?? opts.anchor;
   const ends: CalDate[] = [];
   for (let k = 0; ; k++) {
-    const b = boundary(opts.anchor, opts.every, k);
-    if (opts.to !== undefined ? b > opts.to : k > 0 && boundary(opts.anchor, opts.every, k - 1) >= last) {
+    // Past the calendar's end (9999-12-31) the last period closes on that day.
+    const b = tryAddOffset(opts.anchor, STEP[opts.every][0] * k, STEP[opts.every][1] * k) ?? MAX_DATE;
+    if (b === MAX_DATE && ends[ends.length - 1] === MAX_DATE) break;
+    if (opts.to !== undefined ? b > opts.to : k > 0 && ends[ends.length - 1] >= last) {
       if (opts.to !== undefined && (ends.length === 0 || ends[ends.length - 1] < opts.to)) ends.push(opts.to);
       break;
     }

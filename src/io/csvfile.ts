@@ -3,10 +3,10 @@
  * file, line, row and column. csv-parse does the parsing; small files are read whole, big ones
  * (grants) are streamed by the caller with the same helpers.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { suggestion } from './suggest.js';
+import { readTextLimited, TooLargeError } from './readfile.js';
 
 /** The csv-parse `columns` option: lower-cased names, unknown and missing ones refused. */
 export function headerCheck(file: string, allowed: readonly string[], required: readonly string[]) {
@@ -60,11 +60,16 @@ export class CsvRow {
 
 export const CSV_OPTIONS = { bom: true, trim: true, skip_empty_lines: true, info: true } as const;
 
-/** csv-parse's own errors (ragged rows, bad quotes) as a located InputError. */
+/** csv-parse's own errors (ragged rows, bad quotes): a located InputError `file:line: row N, column C: invalid CSV: …`. */
 export function csvError(file: string, e: unknown, fallbackLine: number): unknown {
-  const err = e as Error & { code?: string; lines?: number };
-  if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
-    return new InputError(`${file}:${err.lines ?? fallbackLine}: invalid CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`);
+  const err = e as Error & { code?: string; lines?: number; records?: number; column?: string | number };
+  // csv-parse's CsvError: codes like CSV_QUOTE_NOT_CLOSED and INVALID_OPENING_QUOTE, with the line reached.
+  if (typeof err?.code === 'string' && /^[A-Z_]+$/.test(err.code) && typeof err.lines === 'number' && 'records' in err) {
+    // A quote error sits in one cell: name its row and column (a ragged row has no one column).
+    const inCell = /QUOTE/.test(err.code) && err.column !== undefined && err.column !== null && typeof err.records === 'number';
+    const where = inCell ? `row ${err.records! + 1}, column ${err.column}: ` : '';
+    const message = err.message.replace(/^Invalid Record Length: /, '').replace(/ (at|on) line \d+/, '');
+    return new InputError(`${file}:${err.lines ?? fallbackLine}: ${where}invalid CSV: ${message}`);
   }
   return e;
 }
@@ -72,12 +77,14 @@ export function csvError(file: string, e: unknown, fallbackLine: number): unknow
 /** `option --flag: cannot read FILE: why`. */
 export function readError(flag: string, file: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new InputError(`option ${flag}: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  const why = e instanceof TooLargeError ? e.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return new InputError(`option ${flag}: cannot read ${file}: ${why}`);
 }
 
+/** A whole data file's text, at most 16 MB. */
 export function readFileText(file: string, flag: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readTextLimited(file);
   } catch (e) {
     throw readError(flag, file, e);
   }

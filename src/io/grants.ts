@@ -3,7 +3,10 @@
  * `beneficiary,category,amount[,start,cliff,at_cliff,linear,every]`. Each bad cell is reported
  * with the file, row, line and column.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { InputError } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
@@ -26,8 +29,34 @@ export interface GrantRow {
   line: number;
 }
 
+// A pipe or FIFO can be read only once, but grants may be read twice (check, then write): such an
+// input is copied once into a temporary file, removed at exit, and read from there.
+const spooled = new Map<string, string>();
+async function rereadable(file: string): Promise<string> {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return file; // the read below reports it
+  }
+  if (st.isFile() || st.isDirectory()) return file;
+  const hit = spooled.get(file);
+  if (hit) return hit;
+  const dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const copy = join(dir, 'grants.csv');
+  try {
+    // /dev/stdin may be a socket, which cannot be opened by name: read the process's own stdin.
+    await pipeline(file === '/dev/stdin' ? process.stdin : createReadStream(file), createWriteStream(copy));
+  } catch (e) {
+    throw readError('--grants', file, e);
+  }
+  spooled.set(file, copy);
+  return copy;
+}
+
 export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantRow> {
-  const input = createReadStream(file);
+  const input = createReadStream(await rereadable(file));
   const opened = new Promise<void>((resolve, reject) => {
     input.once('open', () => resolve());
     input.once('error', (e) => reject(readError('--grants', file, e)));

@@ -3,7 +3,6 @@
  * units. Every problem becomes an InputError carrying `file:line:col: where: what`, all of them
  * at once so `ai-econ validate` can list every mistake in one run.
  */
-import { readFileSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { builtinConfigPath } from './paths.js';
 import { LineCounter, parseDocument, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
@@ -14,6 +13,7 @@ import { ParamsSchema, type Params } from './schema/index.js';
 import { ParamFileError, resolveParams, type Locator, type Model, type Path, type Problem } from './model.js';
 import { keysAt } from './schema/keys.js';
 import { applyOverrides, overrideAt, type Override } from './overrides.js';
+import { readTextLimited, TooLargeError } from './readfile.js';
 
 export { ParamFileError, pathString, problemText, resolveParams } from './model.js';
 export type { Category, Model, Path, Problem } from './model.js';
@@ -75,6 +75,8 @@ export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.
     } else if (iss.code === 'invalid_type') {
       const value = doc.doc.getIn(path);
       out.push(src.problem(path, `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`));
+    } else if (iss.code === 'invalid_key' && iss.issues[0]) {
+      out.push(path.length ? src.problem(path.slice(0, -1), iss.issues[0].message, String(path[path.length - 1])) : src.problem(path, iss.issues[0].message));
     } else if (iss.code === 'too_small' && iss.origin === 'array') {
       out.push(src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`));
     } else if (iss.code === 'too_small' && iss.origin === 'string') {
@@ -117,6 +119,17 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   if ((shape === 'list' || !isMap(doc.contents)) && (shape === 'mapping' || !isSeq(doc.contents))) {
     throw new ParamFileError([src.problem([], `expected ${expected.what}; found ${describe(doc.contents)}`)]);
   }
+  // `__proto__` as a key would be dropped or change an object's prototype: refuse it where it is.
+  const protoKeys: Problem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        const { line, col } = lc.linePos(pair.key.range?.[0] ?? 0);
+        protoKeys.push({ path: [], file, line, col, message: '"__proto__" cannot be used as a name; choose another' });
+      }
+    },
+  });
+  if (protoKeys.length) throw new ParamFileError(protoKeys);
   visit(doc, {
     Scalar(_key, node) {
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
@@ -175,10 +188,10 @@ export function loadModelFromYaml(file?: string, overrides: readonly Override[] 
   const shown = builtin ? 'built-in configs/gensyn.yaml' : displayPath(file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextLimited(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why = e instanceof TooLargeError ? e.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read parameter file ${shown}: ${why}`);
   }
   const { params, src } = parseParams(text, shown, overrides);

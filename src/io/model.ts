@@ -90,6 +90,9 @@ export interface Locator {
 
 const pctOf = (x: Rational): string => formatPercent(x);
 
+/** Fixed columns printed beside one column per category (`unlocks` periods): no category may take their names. */
+export const RESERVED_CATEGORY_NAMES = ['date', 'total', 'cumulative', 'unlocked_pct'] as const;
+
 /** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
 export function resolveParams(params: Params, src: Locator, builtin = false): Model {
   const problems: Problem[] = [];
@@ -110,6 +113,9 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
   const seen = new Map<string, number>();
   const exact: Rational[] = params.allocations.map((a, i) => {
     const key = a.name.trim().toLowerCase();
+    if ((RESERVED_CATEGORY_NAMES as readonly string[]).includes(key)) {
+      problems.push(src.problem(['allocations', i, 'name'], `"${a.name}" is the name of a fixed column of unlocks (reserved: ${RESERVED_CATEGORY_NAMES.join(', ')}); choose another category name`));
+    }
     if (seen.has(key)) problems.push(src.problem(['allocations', i, 'name'], `duplicate category "${a.name}" (also allocations[${seen.get(key)}])`));
     seen.set(key, i);
     if (a.share && a.amount) problems.push(src.problem(['allocations', i], 'give either share or amount, not both'));

@@ -1,10 +1,18 @@
 /**
  * Where output goes. stdout honours back-pressure and treats a closed pipe (`| head`) as a normal
- * end; a file (-o) is written to a temporary name beside it and renamed into place only when the
- * command succeeded, so a failed run never leaves a partial or clobbered file.
+ * end; any other failure to write (a full disk) is one line and exit 1.
+ *
+ * A file (-o) is written to a temporary name beside it and renamed into place only when the
+ * command succeeded, so a failed or interrupted run (SIGINT, SIGTERM) never leaves a partial or
+ * clobbered file, nor the temporary file. The rules:
+ * - a symlink is followed and its target replaced (atomically); the link stays a link;
+ * - a destination that is not a regular file (a device such as /dev/null, a FIFO) is written in
+ *   place, never renamed over;
+ * - an existing file keeps its permissions; a read-only one is refused (exit 2);
+ * - the output may not be one of the command's input files (exit 2).
  */
-import { createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { accessSync, chmodSync, constants, createWriteStream, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { dirname, basename, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
 import { InputError } from '../core/errors.js';
 
@@ -18,15 +26,42 @@ export interface Sink {
   readonly isTTY: boolean;
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
+/** A failure to write the output (disk full, I/O error): a runtime failure, exit 1, one line. */
+export class OutputError extends Error {
+  constructor(cause: NodeJS.ErrnoException) {
+    super(`cannot write output: ${WRITE_ERRORS[cause.code ?? ''] ?? cause.message}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** A write-side errno error as an OutputError; anything else unchanged. */
+export function asOutputError(e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  return err && typeof err.code === 'string' && err.code in WRITE_ERRORS && (err.syscall === 'write' || err.syscall === 'open' || err.syscall === 'rename' || err.syscall === 'close' || err.syscall === 'fsync') ? new OutputError(err) : e;
+}
+
 let pipeClosed = false;
-/** Stop quietly when stdout's reader goes away. */
+/** Stop quietly when stdout's reader goes away; any other write failure is one line, exit 1. */
 export function quietOnClosedPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') {
       pipeClosed = true;
       process.exit(0);
     }
-    throw err;
+    cleanupTemps();
+    const e = asOutputError(err);
+    process.stderr.write(`ai-econ: ${e instanceof OutputError ? e.message : `cannot write output: ${err.message}`}\n`);
+    process.exit(1);
   });
 }
 
@@ -57,58 +92,167 @@ export function stringSink(): Sink & { text(): string } {
   };
 }
 
-/** Check up front that -o can be written (its folder exists and is a folder). */
-export function checkOutputPath(file: string): void {
-  const dir = dirname(file);
-  let st;
-  try {
-    st = statSync(dir);
-  } catch {
-    throw new InputError(`option -o, --output: cannot write ${file}: folder ${dir} does not exist`);
-  }
-  if (!st.isDirectory()) throw new InputError(`option -o, --output: cannot write ${file}: ${dir} is not a folder`);
-  try {
-    if (statSync(file).isDirectory()) throw new InputError(`option -o, --output: ${file} is a folder; give a file name`);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
+// Temporary files of -o runs in progress: removed on SIGINT / SIGTERM before exiting 130 / 143.
+const temps = new Set<string>();
+let signalsInstalled = false;
+function cleanupTemps(): void {
+  for (const t of temps) rmSync(t, { force: true });
+  temps.clear();
+}
+function trackTemp(tmp: string): void {
+  temps.add(tmp);
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(sig, () => {
+      cleanupTemps();
+      process.exit(code);
+    });
   }
 }
 
-export function fileSink(file: string): Sink {
-  checkOutputPath(file);
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+const MAX_NAME_BYTES = 255;
+const MAX_LINKS = 40;
+
+/** The file a path finally names: symlinks followed (a dangling one names its would-be target). */
+function followLinks(file: string): string {
+  let cur = resolve(file);
+  for (let i = 0; i < MAX_LINKS; i++) {
+    let st: Stats;
+    try {
+      st = lstatSync(cur);
+    } catch {
+      return cur;
+    }
+    if (!st.isSymbolicLink()) return cur;
+    cur = resolve(dirname(cur), readlinkSync(cur));
+  }
+  throw new InputError(`option -o, --output: cannot write ${file}: too many levels of symbolic links`);
+}
+
+const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
+
+/** Where and how -o writes: the real destination, in place or by rename, and the mode to keep. */
+interface Plan {
+  target: string;
+  inPlace: boolean;
+  mode?: number;
+}
+
+/**
+ * Check up front that -o can be written, and how: its folder exists, it is not a folder, not
+ * read-only and not one of `inputs` (the command's input files).
+ */
+export function checkOutputPath(file: string, inputs: readonly (string | undefined)[] = []): Plan {
+  const bad = (why: string) => new InputError(`option -o, --output: cannot write ${file}: ${why}`);
+  if (file === '') throw new InputError('option -o, --output: expected a file name; found an empty one');
+  if (file.endsWith('/') || file.endsWith(sep)) throw new InputError(`option -o, --output: ${file} names a folder; give a file name`);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(file);
+  } catch {
+    existing = undefined;
+  }
+  if (!existing) {
+    // A new file, or a dangling symlink: its (would-be) target's folder must exist.
+    const target = followLinks(file);
+    if (Buffer.byteLength(basename(target)) > MAX_NAME_BYTES) throw bad(`the file name is longer than ${MAX_NAME_BYTES} bytes`);
+    let st;
+    try {
+      st = statSync(dirname(target));
+    } catch {
+      throw bad(`folder ${dirname(file)} does not exist`);
+    }
+    if (!st.isDirectory()) throw bad(`${dirname(file)} is not a folder`);
+    return { target, inPlace: false };
+  }
+  if (existing.isDirectory()) throw new InputError(`option -o, --output: ${file} is a folder; give a file name`);
+  for (const input of inputs) {
+    if (!input) continue;
+    try {
+      if (sameFile(statSync(input), existing)) throw new InputError(`option -o, --output: ${file} is also an input of this command (${input}); write to another file`);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+    }
+  }
+  // A device (/dev/null), FIFO or socket is written in place, through the name as given.
+  if (!existing.isFile()) return { target: file, inPlace: true };
+  const target = realpathSync(file);
+  if (!existing.isFile()) return { target, inPlace: true };
+  // A file nobody may write (mode r--r--r--) is read-only even for root, who passes access().
+  if ((existing.mode & 0o222) === 0) throw bad('the file is read-only');
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw bad('permission denied');
+  }
+  return { target, inPlace: false, mode: existing.mode & 0o7777 };
+}
+
+/** The temporary name beside `target`; a short one when the usual name would be too long. */
+export function tempName(target: string, pid = process.pid): string {
+  const usual = `.${basename(target)}.${pid}.tmp`;
+  const name = Buffer.byteLength(usual) <= MAX_NAME_BYTES ? usual : `.ai-econ.${pid}.${Date.now().toString(36)}.tmp`;
+  return join(dirname(target), name);
+}
+
+export function fileSink(file: string, inputs: readonly (string | undefined)[] = []): Sink {
+  const plan = checkOutputPath(file, inputs);
+  const tmp = plan.inPlace ? plan.target : tempName(plan.target);
   let stream: WriteStream | undefined;
   let failed: Error | undefined;
   const open = (): WriteStream => {
     if (!stream) {
-      stream = createWriteStream(tmp, { flags: 'wx' });
+      if (!plan.inPlace) trackTemp(tmp);
+      stream = createWriteStream(tmp, plan.inPlace ? { flags: 'w' } : { flags: 'wx', mode: plan.mode ?? 0o666 });
       stream.on('error', (e) => (failed = e));
     }
     return stream;
+  };
+  const removeTemp = () => {
+    if (plan.inPlace) return;
+    rmSync(tmp, { force: true });
+    temps.delete(tmp);
   };
   return {
     isTTY: false,
     async write(chunk) {
       const s = open();
-      if (failed) throw failed;
-      if (!s.write(chunk)) await once(s, 'drain');
+      if (failed) throw asOutputError(failed);
+      if (!s.write(chunk)) await Promise.race([once(s, 'drain'), once(s, 'close')]);
+      if (failed) throw asOutputError(failed);
     },
     async close() {
       const s = open();
-      s.end();
-      await once(s, 'close');
-      if (failed) {
-        rmSync(tmp, { force: true });
-        throw failed;
+      if (!s.closed) {
+        s.end();
+        await once(s, 'close');
       }
-      renameSync(tmp, file);
+      if (failed) {
+        removeTemp();
+        throw asOutputError(failed);
+      }
+      if (plan.inPlace) return;
+      try {
+        // The umask may have narrowed the mode given at creation; an existing file keeps its own.
+        if (plan.mode !== undefined) chmodSync(tmp, plan.mode);
+        renameSync(tmp, plan.target);
+      } catch (e) {
+        removeTemp();
+        throw asOutputError(e);
+      }
+      temps.delete(tmp);
     },
     async abort() {
       if (stream && !stream.closed) {
         stream.destroy();
         await once(stream, 'close').catch(() => undefined);
       }
-      rmSync(tmp, { force: true });
+      removeTemp();
     },
   };
 }
+
+/** The input files among a command's options (-c, --grants, --nodes, --jobs), for the -o check. */
+export const inputFiles = (opts: object): (string | undefined)[] =>
+  (['config', 'grants', 'nodes', 'jobs'] as const).map((k) => (opts as Record<string, unknown>)[k]).filter((v): v is string => typeof v === 'string');

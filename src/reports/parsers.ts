@@ -64,7 +64,7 @@ export const PARSERS = {
   tokens: (t: string, what = 'a token amount') => units.parseAmount(t, what),
   /** A wall-clock duration in hours: `48h`, `3d`, `2w`. */
   hours: (t: string): Rational => {
-    const h = parseDecimal(String(units.durationHours(units.parseDuration(t), 'the duration')));
+    const h = units.durationHours(units.parseDuration(t), 'the duration');
     if (h.n === 0n) throw new InputError(`expected a duration above zero; found ${show(t)}`);
     return h;
   },

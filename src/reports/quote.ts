@@ -4,6 +4,7 @@ import { type Rational, add, cmp, formatPercent, mul, rat, toDecimal, ONE } from
 import { col, type Report, type Row, type Table } from '../core/table.js';
 import { checkSplit, gpuHoursFor, quoteJob, trainingFlops, type FeeModel, type Gpu, type Quote } from '../core/fees.js';
 import { PARSERS } from './parsers.js';
+import { durationHours } from '../core/units.js';
 import type { Model } from '../io/model.js';
 import { readCsvFile } from '../io/csvfile.js';
 import { suggestion } from '../io/suggest.js';
@@ -44,7 +45,7 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
   };
   const fees: FeeModel = { mfu: f.mfu, maxTaskGpuHours: f.maxTaskGpuHours, baseFeePerTaskUsd: f.baseFeePerTaskUsd, durationFeePerHourUsd: f.durationFeePerHourUsd, market: f.market, split: f.split };
   const priceUsd = o.price ?? m.priceUsd;
-  const defaultHours = f.defaultDuration ? PARSERS.hours(`${f.defaultDuration.n}${f.defaultDuration.unit[0]}`) : undefined;
+  const defaultHours = f.defaultDuration ? durationHours(f.defaultDuration, 'fees.defaultDuration') : undefined;
 
   /** `name` says a field as the input has it: a flag (`--gpu-hours`) or a CSV column (`gpu_hours`). */
   const quoteOne = (v: JobValues, gpu: Gpu, fail: Fail, name: (f: keyof JobValues) => string = (f) => FLAG[f]): Quote => {
@@ -61,7 +62,7 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
   const base: JobValues = { gpuHours: o.gpuHours, params: o.params, tokens: o.tokens, duration: o.duration, utilization: o.utilization };
   const report = (tables: Table[]): Report => ({ command: 'quote', params: {}, decimals: m.decimals, tables });
   const notes = [
-    `USD figures are exact; tokens at ${priceDisplay(priceUsd)} per ${m.symbol} (floor to the base unit). Line tokens and the split divide the total by largest remainder, so they add up to it exactly.`,
+    `USD figures to 10⁻¹⁰ USD; tokens at $${toDecimal(priceUsd, 10)} per ${m.symbol} (floor to the base unit). Line USD and tokens and the split divide the total by largest remainder, so they add up to it exactly.`,
     'GPU-hours from model size: 6·params·tokens / (TFLOPS·10¹²·MFU·3600); the compute rate includes the demand multiplier.',
   ];
   if (m.builtin) notes.push('GPU prices and the fee parameters are editable defaults (ASSUMPTION; see configs/gensyn.yaml).');
@@ -165,4 +166,3 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
   ]);
 };
 
-const priceDisplay = (p: Rational): string => `$${Number(p.n) / Number(p.d)}`;

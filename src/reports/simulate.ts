@@ -101,7 +101,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
   const names = Object.keys(scenarios);
   if (!m.params.economy) throw new InputError(`${m.file} has no economy section; ai-econ simulate needs one (see ai-econ init)`);
   if (o.scenario && o.allScenarios) throw new InputError('options --scenario and --all-scenarios cannot be used together');
-  if (o.scenario && !(o.scenario in scenarios)) {
+  if (o.scenario && !Object.hasOwn(scenarios, o.scenario)) {
     throw new InputError(`option --scenario: no scenario "${o.scenario}" in ${m.file}${names.length ? `; expected one of ${names.join(', ')}` : ' (it has no scenarios section)'}`);
   }
   if (o.allScenarios && names.length === 0) throw new InputError(`option --all-scenarios: ${m.file} has no scenarios section`);

@@ -2,23 +2,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cli, expectUserError, tmp, tmpFile } from './run.js';
+import { ROOT, cli, expectUserError, miniParams, tmp, tmpFile } from './run.js';
 
 const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
-const MINI = `token:
-  name: Mini
-  symbol: MINI
-  totalSupply: 1_000
-  decimals: 2
-  tge: 2026-01-31
-  priceUsd: 0.5
-allocations:
-  - name: Team
-    share: 50%
-    vesting: { cliff: 12mo, atCliff: 25%, linear: 36mo }
-  - name: Sale
-    share: 50%
-`;
+const MINI = miniParams();
 
 /** Run `unlocks -c <file>` on a modified parameter file. */
 const withConfig = (text: string, args: string[] = ['unlocks']) => {

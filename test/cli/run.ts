@@ -43,3 +43,19 @@ export function csvLines(command: string, args: string[]): string[] {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return r.stdout.trim().split('\n');
 }
+
+/** A minimal valid parameter file: two categories, Team (with `vesting`) and Sale (all at TGE). */
+export const miniParams = (vesting = '{ cliff: 12mo, atCliff: 25%, linear: 36mo }'): string => `token:
+  name: Mini
+  symbol: MINI
+  totalSupply: 1_000
+  decimals: 2
+  tge: 2026-01-31
+  priceUsd: 0.5
+allocations:
+  - name: Team
+    share: 50%
+    vesting: ${vesting}
+  - name: Sale
+    share: 50%
+`;

@@ -52,7 +52,7 @@ describe('units', () => {
     expect(() => parseDuration('1.5mo')).toThrow(/whole months/);
   });
   test('hours of a duration; months refused', () => {
-    expect(durationHours(parseDuration('2d'))).toBe(48);
+    expect(durationHours(parseDuration('2d'))).toEqual({ n: 48n, d: 1n });
     expect(() => durationHours(parseDuration('1mo'))).toThrow(/hours, days or weeks/);
   });
   test('steps', () => {

@@ -2,6 +2,7 @@
 import { formatUnits, groupThousands, unitScale } from '../../core/amount.js';
 import { type Rational, rat, mul, toDecimal } from '../../core/rational.js';
 import type { Cell, Column, TypedCell } from '../../core/table.js';
+import { escapeControl } from '../../core/text.js';
 
 export const isRational = (c: Cell): c is Rational => typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
 const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
@@ -51,8 +52,12 @@ export function jsonValue(cell: Cell, col: Column, decimals: number): string | n
 
 const DEFAULT_DP: Record<Column['kind'], number> = { text: 0, date: 0, int: 0, token: 2, usd: 2, pct: 2, number: 4, float: 2 };
 
-/** Human text of a cell: rounded for display only, with thousands separators. */
+/** Human text of a cell: rounded for display only, with thousands separators; control characters escaped. */
 export function displayText(cell: Cell, col: Column, decimals: number): string {
+  return escapeControl(displayRaw(cell, col, decimals));
+}
+
+function displayRaw(cell: Cell, col: Column, decimals: number): string {
   const [c, column] = untype(cell, col);
   if (c === null || c === undefined) return '';
   const dp = column.dp ?? DEFAULT_DP[column.kind];

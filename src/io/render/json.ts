@@ -39,7 +39,8 @@ function tableHead(t: Table): string {
 }
 
 function obj(report: Report, t: Table, row: Row): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (const c of t.columns) if (c.key in row) o[c.key] = jsonValue(row[c.key], c, report.decimals);
+  // No prototype: a column named __proto__ (a user's category) is an ordinary key.
+  const o: Record<string, unknown> = Object.create(null);
+  for (const c of t.columns) if (Object.hasOwn(row, c.key)) o[c.key] = jsonValue(row[c.key], c, report.decimals);
   return o;
 }

@@ -20,9 +20,13 @@ export async function* eachChunk(t: Table): AsyncGenerator<readonly Row[]> {
   if (t.chunks) yield* t.chunks;
 }
 
-export async function allRows(t: Table): Promise<Row[]> {
+/** A table's rows in one array; with `limit`, stops once it holds more than `limit` rows. */
+export async function allRows(t: Table, limit = Infinity): Promise<Row[]> {
   if (Array.isArray(t.rows) && !t.chunks) return t.rows;
   const out: Row[] = [];
-  for await (const c of eachChunk(t)) out.push(...c);
+  for await (const c of eachChunk(t)) {
+    for (const r of c) out.push(r);
+    if (out.length > limit) break;
+  }
   return out;
 }

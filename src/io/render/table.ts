@@ -5,6 +5,11 @@ import type { Report } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { displayText, isNumeric } from './cells.js';
 import { allRows } from './rows.js';
+import { escapeControl } from '../../core/text.js';
+import { InputError } from '../../core/errors.js';
+
+/** The table view lays rows out whole; above this many, csv/json/md (which stream) are the way. */
+export const TABLE_ROW_LIMIT = 2000;
 
 export async function renderTable(report: Report, sink: Sink, opts: { colorLevel: 0 | 1 | 2 | 3; width?: number }): Promise<void> {
   // chalk loads only when there is colour to draw.
@@ -13,13 +18,17 @@ export async function renderTable(report: Report, sink: Sink, opts: { colorLevel
   for (const [i, t] of report.tables.entries()) {
     const out: string[] = [];
     if (i) out.push('');
-    out.push(c.bold(t.title ?? t.name));
-    const head = t.columns.map((col) => c.cyan(col.key));
-    const body = (await allRows(t)).map((r) => t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
+    out.push(c.bold(escapeControl(t.title ?? t.name)));
+    const head = t.columns.map((col) => c.cyan(escapeControl(col.key)));
+    const rows = await allRows(t, TABLE_ROW_LIMIT);
+    if (rows.length > TABLE_ROW_LIMIT) {
+      throw new InputError(`the table view shows at most ${TABLE_ROW_LIMIT.toLocaleString('en-US')} rows and ${t.name} has more: use -f csv, -f json or -f md (they stream), or fewer rows`);
+    }
+    const body = rows.map((r) => t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
     if (t.totals) body.push(t.columns.map((col) => c.bold(displayText(t.totals![col.key], col, report.decimals))));
     out.push(drawGrid(head, body, t.columns.map((col) => (isNumeric(col) ? 'right' : 'left'))));
     const wrap = t.notes?.length && opts.width ? (await import('wrap-ansi')).default : undefined;
-    for (const n of t.notes ?? []) out.push(c.dim(wrap ? wrap(n, opts.width!, { hard: true }) : n));
+    for (const n of t.notes ?? []) out.push(c.dim(wrap ? wrap(escapeControl(n), opts.width!, { hard: true }) : escapeControl(n)));
     await sink.write(out.join('\n') + '\n');
   }
   for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);

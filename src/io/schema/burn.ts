@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { parseSignedShare } from '../../core/units.js';
-import { date, integer, scalar, share, usd } from './fields.js';
+import { date, integer, namedRecord, scalar, share, usd } from './fields.js';
 import { EconomyOverrideSchema } from './economy.js';
+
+/** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
+export const MAX_MONTHS = 1200;
+const months = (description: string) =>
+  integer(description).refine((n) => n <= MAX_MONTHS, { message: `expected at most ${MAX_MONTHS} months (100 years)` });
 
 /** A percent that may be negative (a decline): `3%`, `-2%`, `1/100`. */
 const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 3% or -2%', description);
@@ -38,7 +43,7 @@ const CirculatingSchema = z
 export const ProjectionSchema = z
   .strictObject({
     start: date('First month of the projection (its YYYY-MM is month 1)'),
-    months: integer('Months to project, e.g. 60'),
+    months: months('Months to project, e.g. 60'),
     revenue: RevenueSchema,
     price: PriceSchema,
     circulating: CirculatingSchema.optional(),
@@ -47,7 +52,7 @@ export const ProjectionSchema = z
 
 export const ScenarioSchema = z
   .strictObject({
-    months: integer('Months to project').optional(),
+    months: months('Months to project').optional(),
     revenue: RevenueSchema.partial().optional(),
     price: PriceSchema.partial().optional(),
     circulating: CirculatingSchema.optional(),
@@ -55,4 +60,4 @@ export const ScenarioSchema = z
   })
   .describe('Overrides of projection (and of economy, for simulate) for one scenario');
 
-export const ScenariosSchema = z.record(z.string(), ScenarioSchema).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');
+export const ScenariosSchema = namedRecord(ScenarioSchema, 'a scenario', ['metric']).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, fraction, number, share, usd } from './fields.js';
+import { duration, fraction, namedRecord, number, share, usd } from './fields.js';
 
 const GpuSchema = z.strictObject({
   pricePerHourUsd: usd('Default USD price of one GPU-hour (edit to your market)'),
@@ -24,7 +24,7 @@ export const SplitSchema = z
 
 export const FeesSchema = z
   .strictObject({
-    gpus: z.record(z.string(), GpuSchema).describe('GPU classes by name: price per GPU-hour and dense BF16 TFLOPS'),
+    gpus: namedRecord(GpuSchema, 'a GPU class').describe('GPU classes by name: price per GPU-hour and dense BF16 TFLOPS'),
     defaultGpu: z.string().describe('GPU class used when --gpu is not given'),
     mfu: fraction('Model FLOPs utilization for estimating GPU-hours from model size, e.g. 40%'),
     maxTaskGpuHours: number('A job is split into tasks of at most this many GPU-hours'),

@@ -56,3 +56,20 @@ export const portion = (description: string) =>
     'a share (25%, 1/4) or a token amount (125M)',
     description,
   );
+
+/**
+ * A mapping from user-chosen names (scenarios, GPU classes) to values, as an object without a
+ * prototype: a name like `constructor` or `toString` is only ever the user's own entry. `__proto__`
+ * and the `reserved` names (fixed columns beside the named ones) are refused, never dropped.
+ */
+export function namedRecord<T extends z.ZodType>(value: T, what: string, reserved: readonly string[] = []) {
+  const bad = (k: string) => k === '__proto__' || reserved.includes(k.trim().toLowerCase());
+  return z
+    .record(
+      z.string().refine((k) => !bad(k), {
+        error: (iss) => `"${String(iss.input)}" cannot name ${what}${reserved.length ? ` (reserved: __proto__, ${reserved.join(', ')})` : ' (reserved: __proto__)'}; choose another name`,
+      }),
+      value,
+    )
+    .transform((r) => Object.assign(Object.create(null) as Record<string, z.output<T>>, r));
+}
