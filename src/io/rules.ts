@@ -50,7 +50,7 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
   const units = (path: Path, tokens: Rational | undefined) => {
     if (tokens === undefined) return;
     try {
-      toUnits(tokens, decimals, path.join('.'));
+      toUnits(tokens, decimals, 'the amount');
     } catch (e) {
       at(path, (e as Error).message);
     }
