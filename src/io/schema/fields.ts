@@ -35,7 +35,7 @@ export function scalar<T>(parse: (text: string) => T, what: string, description:
         return z.NEVER;
       }
     })
-    .meta({ description, ...json });
+    .meta({ description, ...(json.anyOf ? json : { anyOf: [json] }) });
 }
 
 const show = (t: string): string => JSON.stringify(t);
@@ -60,7 +60,7 @@ export const usd = (description: string, lim: Limits = {}) =>
   scalar(limited((t) => parseUsd(t), lim, 'a price'), 'a USD amount like 2.50 or 2M', description, amountJson({ ...lim, usd: true }));
 /** A share of a whole, 0 to 100% (`40.40%`, `1/48`, `0.95`); `positive` refuses 0. */
 export const share = (description: string, lim: Omit<Limits, 'max100'> = {}) =>
-  scalar(limited((t) => parseShare(t), { ...lim, max100: true }, 'a share'), 'a share like 40.40%, 1/48 or 0.95', description, shareJson({ max100: true }));
+  scalar(limited((t) => parseShare(t), { ...lim, max100: true }, 'a share'), 'a share like 40.40%, 1/48 or 0.95', description, shareJson({ ...lim, max100: true }));
 /** A percent with no upper bound (an annual volatility may exceed 100%). */
 export const percent = (description: string) =>
   scalar((t) => parseShare(t, 'a percent'), 'a percent like 80%, 4/5 or 0.8', description, shareJson());

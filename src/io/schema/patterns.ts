@@ -50,16 +50,18 @@ export function integerJson(opts: { min?: number; max?: number } = {}): Json {
  * refused; YAML gives an editor `1.0` as the number 1, so as a number only 0 ≤ x < 1 passes here.
  * `max100` bounds the percent written with `%` (a fraction a/b is checked by validate).
  */
-export function shareJson(opts: { max100?: boolean; signed?: boolean } = {}): Json {
+export function shareJson(opts: { max100?: boolean; signed?: boolean; positive?: boolean } = {}): Json {
   const sign = opts.signed ? '-?' : '';
   const pct = opts.max100 ? '(?:100(?:\\.0+)?|\\d{1,2}(?:\\.\\d+)?|\\.\\d+)' : '(?:\\d+(?:\\.\\d+)?|\\.\\d+)';
   const point = opts.max100 ? '(?:0?\\.\\d+|0+(?:\\.\\d+)?|1\\.0+)' : '(?:\\d+\\.\\d+|\\.\\d+|0+)';
-  const text = str(whole(`${sign}(?:${pct}\\s*%|\\d+\\s*\\/\\s*\\d+|${point})`));
+  const text = str(whole(`${sign}(?:${pct}\\s*%|\\d+\\s*\\/\\s*\\d+|${point})`), opts.positive ? { not: { pattern: ZERO_SHARE } } : {});
   const num: Json = opts.max100
-    ? { type: 'number', minimum: 0, exclusiveMaximum: 1 }
+    ? { type: 'number', ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), exclusiveMaximum: 1 }
     : { type: 'number', ...(opts.signed ? { exclusiveMinimum: -1 } : { minimum: 0 }), anyOf: [{ not: { type: 'integer' } }, { const: 0 }] };
   return { anyOf: [text, num] };
 }
+/** Text of a zero share: `0%`, `0.0`, `0/5`. */
+const ZERO_SHARE = whole('(?:0*(?:\\.0*)?\\s*%?|0+\\s*\\/\\s*\\d+)');
 
 const HOURS = ['h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'w', 'wk', 'wks', 'week', 'weeks'];
 const CALENDAR = ['mo', 'mos', 'month', 'months', 'q', 'quarter', 'quarters', 'y', 'yr', 'yrs', 'year', 'years'];
