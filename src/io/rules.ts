@@ -88,3 +88,16 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
   if (p.scenarios && !p.projection) at(['scenarios'], 'scenarios override the projection section, which is missing');
   return out;
 }
+
+/**
+ * What a valid file lacks for some commands (a section is optional, but the command that needs it
+ * stops without it): `validate` says so rather than a bare "valid".
+ */
+export function missingForCommands(p: Params): string[] {
+  const out: string[] = [];
+  if (!p.fees) out.push('ai-econ quote needs a fees section');
+  if (!p.rewards) out.push('ai-econ rewards needs a rewards section');
+  else if (!p.nodes?.length) out.push('ai-econ rewards needs a nodes list (or --nodes FILE)');
+  if (!p.buyback || !p.projection) out.push('ai-econ burn needs buyback and projection sections');
+  return out;
+}

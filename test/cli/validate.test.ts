@@ -84,6 +84,20 @@ describe('validate rejects exactly what the commands reject', () => {
     expectUserError(cli(['validate', f]), where);
     expectUserError(cli([...r.command, '-c', f]), where);
   });
+  test('a valid file without the sections a command needs: validate says which, and the command stops', () => {
+    const mini = 'token: { name: Mini, symbol: MINI, totalSupply: 1_000, decimals: 2, tge: 2026-01-31, priceUsd: 0.5 }\nallocations:\n  - { name: Team, share: 100% }\n';
+    const f = tmpFile('mini.yaml', mini);
+    const r = cli(['validate', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1)).toEqual([
+      '  note: ai-econ quote needs a fees section (see ai-econ init)',
+      '  note: ai-econ rewards needs a rewards section (see ai-econ init)',
+      '  note: ai-econ burn needs buyback and projection sections (see ai-econ init)',
+      '',
+    ]);
+    expectUserError(cli(['quote', '--gpu-hours', '1', '-c', f]), /has no fees section/);
+    expect(cli(['validate', join(ROOT, 'configs/gensyn.yaml')]).stdout).not.toContain('note:');
+  });
   test('every problem at once, each with its line', () => {
     let text = edit(GOOD, 'burn: 70%', 'burn: 50%');
     text = edit(text, 'nodes: 80%', 'nodes: 70%');
