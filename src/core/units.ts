@@ -11,9 +11,12 @@ const show = (s: string): string => JSON.stringify(s);
 const clean = (s: string): string => s.trim().replace(/_/g, '');
 
 const SUFFIX: Record<string, bigint> = { k: 10n ** 3n, K: 10n ** 3n, M: 10n ** 6n, B: 10n ** 9n, b: 10n ** 9n, bn: 10n ** 9n, T: 10n ** 12n };
-/** A non-negative decimal with an optional exponent (`1e3`, `7e9`, `2.5e-3`) or an optional k/M/B/T suffix. */
-const AMOUNT = /^(\d+(?:\.\d+)?|\.\d+)(?:[eE]([+-]?\d{1,2})|\s*(k|K|M|B|b|bn|T))?$/;
-const DECIMAL = /^(\d+(?:\.\d+)?|\.\d+)(?:[eE]([+-]?\d{1,2}))?$/;
+/**
+ * A non-negative decimal with an optional exponent (`1e3`, `7e9`, `2.5e-3`; at most 10^±99) or an
+ * optional k/M/B/T suffix. `7.` and a leading `+` are read too, as YAML reads them as numbers.
+ */
+const AMOUNT = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?0*\d{1,2})|\s*(k|K|M|B|b|bn|T))?$/;
+const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?0*\d{1,2}))?$/;
 
 /**
  * Thousands separators out: a comma may only stand between groups of three digits (`1,000,000`).
@@ -29,9 +32,17 @@ function ungroup(t: string, text: string, what: string, like: string): string {
   throw new InputError(`expected ${what} like ${like}; found ${show(text)}: commas may only separate groups of three digits, like 1,000,000${hint}`);
 }
 
+/** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
+function separators(text: string, what: string, like: string): string {
+  const t = text.trim().replace(/^\+(?=[\d.])/, '');
+  if (t.includes('_') && t.includes(',')) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`);
+  if (/(?<!\d)_|_(?!\d)/.test(t)) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: an underscore may only stand between two digits, like 10_000`);
+  return ungroup(t.replace(/_/g, ''), text, what, like);
+}
+
 /** Mantissa times ten to the exponent, exactly. */
 const scaled = (mantissa: string, exponent: string | undefined): Rational => {
-  const v = parseDecimal(mantissa);
+  const v = parseDecimal(mantissa.replace(/\.$/, ''));
   if (!exponent) return v;
   const e = Number(exponent);
   return e >= 0 ? mul(v, rat(10n ** BigInt(e))) : div(v, rat(10n ** BigInt(-e)));
@@ -40,7 +51,7 @@ const scaled = (mantissa: string, exponent: string | undefined): Rational => {
 /** A non-negative quantity: `10_000_000_000`, `1,000,000`, `10B`, `1.5M`, `250k`, `1e3`, `7e9`. */
 export function parseAmount(text: string, what = 'an amount'): Rational {
   const like = '10_000_000, 10B, 1.5M, 250k or 1e3';
-  const m = AMOUNT.exec(ungroup(clean(text), text, what, like));
+  const m = AMOUNT.exec(separators(text, what, like));
   if (!m) throw new InputError(`expected ${what} like ${like}; found ${show(text)}`);
   const v = scaled(m[1], m[2]);
   return m[3] ? mul(v, rat(SUFFIX[m[3]])) : v;
@@ -53,7 +64,7 @@ export function parseUsd(text: string, what = 'a USD amount'): Rational {
 
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
 const FRACTION = /^(\d+)\s*\/\s*(\d+)$/;
-const POINT = /^(\d+\.\d+|\.\d+)$/;
+const POINT = /^(\d+\.\d*|\.\d+)$/;
 
 /** Is this text written as a share (`40.40%` or `a/b`) rather than an amount? */
 export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
@@ -64,7 +75,7 @@ export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
  * with both readings (1% or 100%?): no input is read in a way the message would not show.
  */
 export function parseShare(text: string, what = 'a share'): Rational {
-  const t = clean(text);
+  const t = text.trim();
   const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
   if (m) return div(parseDecimal(m[1]), rat(100n));
@@ -73,7 +84,7 @@ export function parseShare(text: string, what = 'a share'): Rational {
     if (BigInt(m[2]) === 0n) throw new InputError(`expected ${what} like ${like}; found ${show(text)} (division by zero)`);
     return rat(BigInt(m[1]), BigInt(m[2]));
   }
-  if (POINT.test(t)) return parseDecimal(t);
+  if (POINT.test(t)) return parseDecimal(t.replace(/\.$/, ''));
   if (/^0+$/.test(t)) return rat(0n);
   if (/^\d+$/.test(t)) {
     const n = BigInt(t);
@@ -97,15 +108,14 @@ export function parseSignedShare(text: string, what = 'a rate'): Rational {
 /** A plain non-negative decimal number (`989.4`, `2.50`, `1_000`, `1,000`, `1e3`). */
 export function parseNumber(text: string, what = 'a number'): Rational {
   const like = '2.5, 1,000 or 1e3';
-  const m = DECIMAL.exec(ungroup(clean(text), text, what, like));
+  const m = DECIMAL.exec(separators(text, what, like));
   if (m) return scaled(m[1], m[2]);
   throw new InputError(`expected ${what} (a non-negative decimal like ${like}); found ${show(text)}`);
 }
 
 /** A non-negative whole number (`60`, `10_000`, `1e4`). */
 export function parseInteger(text: string, what = 'a whole number'): number {
-  const t = clean(text);
-  const m = DECIMAL.exec(/^[\d,]+$/.test(t) ? ungroup(t, text, what, '0, 1, 2, …') : t);
+  const m = DECIMAL.exec(separators(text, what, '0, 1, 2, …'));
   const v = m ? scaled(m[1], m[2]) : undefined;
   if (v && v.d === 1n && v.n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v.n);
   throw new InputError(`expected ${what} (0, 1, 2, …); found ${show(text)}`);

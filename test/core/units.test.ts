@@ -39,6 +39,16 @@ describe('units', () => {
     expect(() => parseAmount('1e999')).toThrow(/found "1e999"/);
     expect(() => parseAmount('5m')).toThrow(/found "5m"/);
   });
+  test('what YAML reads as a number reads the same: 7., +5, 1e099; underscores only between digits', () => {
+    expect(parseAmount('7.')).toEqual(rat(7n));
+    expect(parseAmount('+5')).toEqual(rat(5n));
+    expect(parseAmount('1e099')).toEqual(rat(10n ** 99n));
+    expect(parseShare('0.')).toEqual(rat(0n));
+    expect(() => parseAmount('_5')).toThrow('expected an amount like 10_000_000, 10B, 1.5M, 250k or 1e3; found "_5": an underscore may only stand between two digits, like 10_000');
+    expect(() => parseAmount('5_')).toThrow(/underscore may only stand between two digits/);
+    expect(() => parseAmount('1_000,000')).toThrow(/use either underscores or commas to group digits, not both/);
+    expect(() => parseShare('1_0%')).toThrow(/found "1_0%"/);
+  });
   test('numbers and whole numbers take the same grouping and exponents', () => {
     expect(parseNumber('1,000.5')).toEqual(parseDecimal('1000.5'));
     expect(parseNumber('1e3')).toEqual(rat(1000n));

@@ -4,12 +4,17 @@
  * sees (YAML 1.2: `0.95` and `60` are numbers, `10_000`, `95%` and `2026-04-29` are text).
  */
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { jsonSchema } from '../../src/io/schema/index.js';
-import { parseParams, resolveParams, ParamFileError } from '../../src/io/load.js';
+import { parseParams, parseYaml, resolveParams, ParamFileError } from '../../src/io/load.js';
+import {
+  amount, date, dateOrDuration, duration, hoursDuration, integer, number, percent, portion, share, signedShare, step, usd,
+} from '../../src/io/schema/fields.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
@@ -96,5 +101,68 @@ describe('JSON Schema: the same fields as validate', () => {
   test('cross-field rules are listed in the descriptions', () => {
     const s = JSON.stringify(jsonSchema());
     for (const rule of ['shares add up to exactly 100%', 'defaultGpu names a class in gpus', 'burn + treasury + execution add up to exactly 100%', 'ids are unique']) expect(s).toContain(rule);
+  });
+});
+
+/**
+ * Every scalar field type, on random text: the editor (ajv on the value YAML gives it) and
+ * validate (the field's parser on the source text, as the loader passes it) agree, except where a
+ * JSON Schema cannot see the difference. Known, documented exceptions:
+ * - the editor is stricter: a percent written `2.0` (YAML gives the number 2, an ambiguous bare
+ *   integer to a schema); a bounded whole number written as text (`1_200` months); a number above
+ *   10^99; a whole number written as text with a point (`.3_12e3`);
+ * - validate is stricter: a fraction a/b above 1 in a field of at most 100% (a pattern cannot
+ *   compare a and b); exponents beyond ±99 and whole numbers beyond 2^53; zero spelled `0.0`, `00`
+ *   or `-0` in a duration field (YAML gives the editor 0); a negative zero (`-0`) anywhere.
+ */
+describe('JSON Schema: field types agree with their parsers on random text', () => {
+  type Case = [string, z.ZodType, string, (s: string, editor: unknown, ajvOk: boolean) => boolean];
+  const none = () => false;
+  const integerWithPoint = (_s: string, editor: unknown, ajvOk: boolean) => !ajvOk && typeof editor === 'number' && Number.isInteger(editor);
+  const fractionAbove1 = (s: string, _e: unknown, ajvOk: boolean) => {
+    const m = /(\d+)\s*\/\s*(\d+)/.exec(s);
+    return ajvOk && !!m && BigInt(m[1]) > BigInt(m[2]);
+  };
+  const bigExponent = (s: string, e: unknown, ajvOk: boolean) =>
+    (ajvOk && /[eE][+-]?0*\d{3}/.test(s.replace(/_/g, ''))) || (!ajvOk && typeof e === 'number' && e > 1e99);
+  const zeroDuration = (_s: string, editor: unknown, ajvOk: boolean) => ajvOk && editor === 0;
+  const cases: Case[] = [
+    ['amount', amount(''), '0123456789,._ eEkMBbnT+-', bigExponent],
+    ['positive amount', amount('', { positive: true }), '0123456789,._ eEkMB+', bigExponent],
+    ['usd', usd('', { positive: true }), '0123456789,.$_ eEkM', bigExponent],
+    ['share', share(''), '0123456789.%/ _', (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a)],
+    ['positive share', share('', { positive: true }), '0123456789.%/ ', (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a)],
+    ['percent', percent(''), '0123456789.%/ ', integerWithPoint],
+    ['signed', signedShare(''), '0123456789.%/ -', (s, e, a) => (s.trim().startsWith('-') && fractionAbove1(s, e, a)) || integerWithPoint(s, e, a)],
+    ['number', number('', { positive: true }), '0123456789,._ eE+-', bigExponent],
+    ['bounded integer', integer('', { min: 1, max: 1200 }), '0123456789,_ eE+-.', (_s, e, a) => !a && typeof e === 'string'],
+    ['integer', integer(''), '0123456789,_ eE+-.', (s, e, a) => bigExponent(s, e, a) || (a && Math.abs(Number(String(e).replace(/_/g, ''))) > Number.MAX_SAFE_INTEGER) || (!a && typeof e === 'string' && e.includes('.'))],
+    ['duration', duration(''), '0123456789. moyhdwqMOr', zeroDuration],
+    ['job duration', hoursDuration(''), '0123456789. moyhdwq', none],
+    ['date', date(''), '0123456789- ', none],
+    ['step', step(''), 'daymonthweeklyquarterannualsDM ', none],
+    ['date or duration', dateOrDuration(''), '0123456789- moyd', zeroDuration],
+    ['vesting portion', portion(''), '0123456789.%/_ kM', bigExponent],
+  ];
+  const ajvField = new Ajv2020({ strict: false });
+  test.each(cases)('%s', (_name, field, alphabet, known) => {
+    const ok = ajvField.compile(z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }));
+    const disagree = new Set<string>();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength: 8 }), (s) => {
+        let loader: unknown, editor: unknown;
+        try {
+          loader = (parseYaml(`v: ${s}\n`, 'x.yaml', { what: 'x' }).raw as { v: unknown }).v;
+          editor = (parse(`v: ${s}\n`) as { v: unknown }).v;
+        } catch {
+          return; // not a YAML scalar: no field sees it
+        }
+        if (loader === null || typeof loader === 'object') return;
+        const a = ok(editor);
+        if (a !== field.safeParse(loader).success && !known(s, editor, a) && !Object.is(editor, -0)) disagree.add(`${JSON.stringify(s)}: editor ${a ? 'passes' : 'flags'}, validate ${a ? 'flags' : 'passes'}`);
+      }),
+      { numRuns: 3000, seed: 20261125 },
+    );
+    expect([...disagree].slice(0, 10)).toEqual([]);
   });
 });
