@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
-import { ParamFileError, pathString, resolveParams, type Locator, type Model, type Path } from './model.js';
+import { ParamFileError, inFileOrder, pathString, resolveParams, type Locator, type Model, type Path } from './model.js';
 import { keysAt } from './schema/keys.js';
 
 export { ParamFileError, pathString, resolveParams } from './model.js';
@@ -128,7 +128,7 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
 export function parseParams(text: string, file: string): { params: Params; src: Located } {
   const { raw, src } = parseYaml(text, file, { what: 'a mapping with token: and allocations: (see `ai-econ init`)' });
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(zodProblems(src, parsed.error.issues));
+  if (!parsed.success) throw new ParamFileError(inFileOrder(zodProblems(src, parsed.error.issues), file));
   return { params: parsed.data, src };
 }
 

@@ -100,7 +100,7 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
   });
   const total = exact.reduce(add, ZERO);
   const c = cmp(total, rat(supply));
-  if (problems.length) throw new ParamFileError(problems);
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   if (c !== 0) {
     const share = mul(total, rat(1n, supply));
     throw errorAt(['allocations'], `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`);
@@ -134,7 +134,7 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     }
     return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
   });
-  if (problems.length) throw new ParamFileError(problems);
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   return {
     file: src.file,
     builtin,
@@ -148,6 +148,15 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     where: (path) => src.at(path),
     errorAt,
   };
+}
+
+/** Problems sorted by their line and column in the file (those without a position keep their order, first). */
+export function inFileOrder(problems: string[], file: string): string[] {
+  const pos = (p: string): number => {
+    const m = /^:(\d+):(\d+):/.exec(p.slice(file.length));
+    return m ? Number(m[1]) * 1e6 + Number(m[2]) : 0;
+  };
+  return problems.map((p, i) => ({ p, i, at: pos(p) })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.p);
 }
 
 function gcd(a: bigint, b: bigint): bigint {

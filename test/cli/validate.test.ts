@@ -52,6 +52,7 @@ const rules: Rule[] = [
   { rule: 'fees.market.utilization at most 100%', text: edit(GOOD, 'utilization: 80%', 'utilization: 120%'), line: 'utilization: 120%', path: 'fees.market.utilization', message: /expected at most 100%; found "120%"/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'fees.market.target at most 100%', text: edit(GOOD, 'target: 80%', 'target: 1.2'), line: 'target: 1.2', path: 'fees.market.target', message: /expected at most 100%; found "1.2"/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'fees.defaultGpu is a known class', text: edit(GOOD, 'defaultGpu: H100', 'defaultGpu: H1000'), line: 'defaultGpu:', path: 'fees.defaultGpu', message: /unknown GPU "H1000" \(did you mean "H100"\?\); known: H100, H200, A100, L40S, RTX4090, MI300X/, command: ['quote', '--gpu-hours', '10'] },
+  { rule: 'GPU classes differ other than in case', text: edit(GOOD, '    A100:', '    h100:'), line: '    h100:', path: 'fees.gpus.h100', message: /GPU class "h100" differs from "H100" only in case/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'token.priceUsd above 0', text: edit(GOOD, 'priceUsd: 0.10', 'priceUsd: 0'), line: 'priceUsd:', path: 'token.priceUsd', message: /expected a price above 0; found "0"/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'fees.defaultDuration in hours, days or weeks', text: edit(GOOD, 'defaultDuration: 48h', 'defaultDuration: 1mo'), line: 'defaultDuration:', path: 'fees.defaultDuration', message: /must be in hours, days or weeks/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'fees.defaultDuration above 0', text: edit(GOOD, 'defaultDuration: 48h', 'defaultDuration: 0h'), line: 'defaultDuration:', path: 'fees.defaultDuration', message: /expected a duration above 0; found "0h"/, command: ['quote', '--gpu-hours', '10'] },
@@ -84,6 +85,18 @@ describe('validate rejects exactly what the commands reject', () => {
     expectUserError(cli(['validate', f]), where);
     expectUserError(cli([...r.command, '-c', f]), where);
   });
+  test('field problems too come all at once, in the order of the file', () => {
+    let text = edit(GOOD, 'months: 60', 'months: 0');
+    text = edit(text, 'tge: 2026-04-29', 'tge: 20260601');
+    text = edit(text, 'mfu: 40%', 'mfu: 40');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'token.tge');
+    expect(r.stderr.trim().split('\n').map((l) => /p\.yaml:(\d+):\d+: ([^:]+):/.exec(l)!.slice(1).join(' '))).toEqual([
+      `${lineOf(text, 'tge:')} token.tge`,
+      `${lineOf(text, 'mfu:')} fees.mfu`,
+      `${lineOf(text, 'months: 0')} projection.months`,
+    ]);
+  });
   test('a valid file without the sections a command needs: validate says which, and the command stops', () => {
     const mini = 'token: { name: Mini, symbol: MINI, totalSupply: 1_000, decimals: 2, tge: 2026-01-31, priceUsd: 0.5 }\nallocations:\n  - { name: Team, share: 100% }\n';
     const f = tmpFile('mini.yaml', mini);
@@ -106,6 +119,9 @@ describe('validate rejects exactly what the commands reject', () => {
     expectUserError(r, 'buyback: burn + treasury + execution');
     expect(r.stderr).toMatch(new RegExp(`p\\.yaml:${lineOf(text, 'nodes: 70%')}:\\d+: fees\\.split: `));
     expect(r.stderr).toMatch(new RegExp(`p\\.yaml:${lineOf(text, 'stake: 25_000')}:\\d+: nodes\\[1\\]\\.id: duplicate id`));
-    expect(r.stderr.trim().split('\n')).toHaveLength(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    // In the order of the file: fees, nodes, buyback.
+    expect(lines.map((l) => /p\.yaml:\d+:\d+: ([^:]+):/.exec(l)![1])).toEqual(['fees.split', 'nodes[1].id', 'buyback']);
   });
 });
