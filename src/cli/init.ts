@@ -17,9 +17,9 @@ export function register(program: Command): void {
       const schema = findUp('dist/ai-econ.schema.json', 6);
       const source = readFileSync(builtinConfigPath(), 'utf8');
       const text = schema ? source.replace(/(# yaml-language-server: \$schema=).*/, `$1${schema}`) : source;
-      if (file === '-') return writeText({ format: 'table', color: false }, text);
+      if (file === '-') return writeText({}, text);
       if (existsSync(file) && !opts.force) throw new InputError(`${file} already exists; use --force to overwrite it`);
-      await writeText({ format: 'table', color: false, output: file }, text);
-      process.stderr.write(`wrote ${file}; check it with: ai-econ validate -c ${file}\n`);
+      await writeText({ output: file }, text);
+      process.stderr.write(file === 'ai-econ.yaml' ? `wrote ${file}; every ai-econ command in this folder now reads it (check it with: ai-econ validate)\n` : `wrote ${file}; check it with: ai-econ validate -c ${file}\n`);
     });
 }

@@ -1,59 +1,75 @@
 /**
  * ai-econ's entry point: global options, the commands, and the one place where errors become
- * exit codes (0 ok, 1 runtime failure, 2 bad usage or bad input). Only commander loads up front;
- * each command loads what it needs when it runs.
+ * exit codes (0 ok, 1 runtime failure, 2 bad usage or bad input). Only commander and the option
+ * declarations load up front; each command loads its builder when it runs.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 import { quietOnClosedPipe } from '../io/output.js';
+import type { Params } from '../io/schema/index.js';
+import * as specs from '../reports/specs.js';
+import { examplesText, registerReport } from './command.js';
+import { globalOptions, type Globals } from './globals.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
-import { register as registerAllocation } from './allocation.js';
-import { register as registerUnlocks } from './unlocks.js';
-import { register as registerQuote } from './quote.js';
-import { register as registerRewards } from './rewards.js';
-import { register as registerBurn } from './burn.js';
 
-const EXAMPLES = `
-Examples:
-  $ ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters
-  $ ai-econ unlocks --at 2027-04-29         what is unlocked and locked on a date
-  $ ai-econ unlocks --events -f csv -o events.csv
-  $ ai-econ quote --params 7B --tokens 140B --duration 48h
-  $ ai-econ rewards --fees 250k
-  $ ai-econ burn --all-scenarios
-  $ ai-econ init my.yaml && ai-econ validate -c my.yaml
+const EXAMPLES = examplesText([
+  'ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters',
+  'ai-econ unlocks --at 2027-04-29         what is unlocked and locked on a date',
+  'ai-econ unlocks --events -f csv -o events.csv',
+  'ai-econ quote --params 7B --tokens 140B --duration 48h',
+  'ai-econ rewards --fees 250k',
+  'ai-econ burn --all-scenarios --set projection.revenue.growth=5%',
+  'ai-econ simulate --table risks         the seed\'s risks as numbers: the whole loop, month by month',
+  'ai-econ init && ai-econ validate        write ./ai-econ.yaml, which every command then reads',
+]) + `
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad parameter file.
 Colours: off with --no-color, NO_COLOR=1 or when stdout is not a terminal; FORCE_COLOR=1 forces them.`;
 
-export function buildProgram(): Command {
+export function buildProgram(file?: Params): Command {
   const program = new Command('ai-econ')
     .description('Economics calculator for decentralized AI-compute token networks (built-in: Gensyn $AI)')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('-c, --config <file>', 'parameter file (default: built-in Gensyn $AI parameters, configs/gensyn.yaml)')
-    .addOption(new Option('-f, --format <fmt>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--no-color', 'no colours (also NO_COLOR=1 or a non-terminal stdout)')
-    .option('--bom', 'csv: begin with a UTF-8 byte-order mark, for Excel')
-    .option('--table <name>', 'print only this table (csv: instead of the main one)')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`ai-econ: ${s}`) })
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXAMPLES);
-  for (const reg of [registerInit, registerValidate, registerSchema, registerAllocation, registerUnlocks, registerQuote, registerRewards, registerBurn]) {
-    reg(program);
-  }
-  program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError());
+  for (const o of globalOptions()) program.addOption(o);
+  registerInit(program);
+  registerValidate(program);
+  registerSchema(program);
+  // One line per report command: its declared options, and its builder, loaded when it runs.
+  registerReport(program, specs.allocation, () => import('../reports/allocation.js').then((m) => m.buildAllocation), file);
+  registerReport(program, specs.unlocks, () => import('../reports/unlocks.js').then((m) => m.buildUnlocks), file);
+  registerReport(program, specs.quote, () => import('../reports/quote.js').then((m) => m.buildQuote), file);
+  registerReport(program, specs.rewards, () => import('../reports/rewards.js').then((m) => m.buildRewards), file);
+  registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
+  registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
+  program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
   return program;
+}
+
+/** For --help: the parameter file the command line names (or the default one), if it loads. */
+async function helpParams(argv: string[]): Promise<Params | undefined> {
+  if (!argv.some((a) => a === '-h' || a === '--help')) return undefined;
+  const i = argv.findIndex((a) => a === '-c' || a === '--config');
+  const g = { config: i >= 0 ? argv[i + 1] : undefined } as Globals;
+  try {
+    const { modelOf } = await import('./run.js');
+    return (await modelOf(g)).params;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await helpParams(argv));
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });

@@ -1,50 +1,56 @@
 /**
- * The thin shell every command shares: read global options, load the parameter file (lazily),
- * let the command build its report, render it to stdout or atomically to -o.
+ * What every command's run shares: load the parameter file (-c / $AI_ECON_CONFIG / ./ai-econ.yaml /
+ * built-in, with --set), give the builder what it may ask for (progress, warnings), and render the
+ * report to stdout or atomically to -o.
  */
-import type { Command } from 'commander';
 import type { Report } from '../core/table.js';
 import type { Model } from '../io/model.js';
-import type { Format } from '../io/render/index.js';
+import type { BuildEnv } from '../reports/env.js';
+import type { Globals } from './globals.js';
 
-export interface Globals {
-  config?: string;
-  format: Format;
-  output?: string;
-  color: boolean;
-  bom?: boolean;
-  table?: string;
-}
-
-export interface Ctx<O> {
-  opts: O & Globals;
-  /** The parameter file (-c) or the built-in one, validated and resolved. */
+export interface RunCtx {
   model(): Promise<Model>;
-  /** JSON `params` common to every command: which parameter file. */
-  source(): Promise<Record<string, unknown>>;
+  env: BuildEnv;
 }
 
-export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise<Report>): Promise<void> {
-  const opts = cmd.optsWithGlobals() as O & Globals;
+/** The parameter file the globals name (or the built-in one), validated, with --set applied. */
+export async function modelOf(g: Globals): Promise<Model> {
+  const [{ loadModel, configFile }, { parseOverride }] = await Promise.all([import('../io/params.js'), import('../io/overrides.js')]);
+  return loadModel(configFile(g.config), (g.set ?? []).map(parseOverride));
+}
+
+export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report>): Promise<void> {
   // Start loading the renderer now, alongside the model and the command's own modules.
-  const renderer = import('../io/render/index.js').then((r) => (r.preload(opts.format), r));
+  const renderer = import('../io/render/index.js').then((r) => (r.preload(g.format), r));
   renderer.catch(() => undefined);
   const { checkOutputPath, fileSink, stdoutSink } = await import('../io/output.js');
-  if (opts.output) checkOutputPath(opts.output);
+  if (g.output !== undefined) checkOutputPath(g.output);
   let model: Promise<Model> | undefined;
-  const ctx: Ctx<O> = {
-    opts,
-    model: () => (model ??= import('../io/params.js').then((m) => m.loadModel(opts.config))),
-    source: async () => {
-      const m = await ctx.model();
-      return { config: m.file };
-    },
+  const toTerminal = g.output === undefined && Boolean(process.stdout.isTTY);
+  const env: BuildEnv = {
+    progress: (label, total) => progressBar(label, total),
+    warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
+    chartColor: g.format === 'table' && g.color !== false && !process.env.NO_COLOR && toTerminal,
+    checkFirst: g.output === undefined,
   };
-  const report = await build(ctx);
+  const report = await build({ model: () => (model ??= modelOf(g)), env });
   const { render } = await renderer;
-  const sink = opts.output ? fileSink(opts.output) : stdoutSink();
+  // Terminal charts go with the table and md views; next to csv/json data they go to stderr.
+  if ((g.format === 'csv' || g.format === 'json') && report.charts?.length) {
+    process.stderr.write(report.charts.map((c) => `${c}\n`).join(''));
+  }
+  const sink = g.output !== undefined ? fileSink(g.output) : stdoutSink();
   try {
-    await render(report, sink, { format: opts.format, table: opts.table, bom: opts.bom, noColor: opts.color === false });
+    await render(report, sink, {
+      format: g.format,
+      table: g.table,
+      columns: g.columns,
+      totals: g.totals,
+      wide: g.wide,
+      bom: g.bom,
+      noColor: g.color === false,
+      width: terminalWidth(),
+    });
     await sink.close();
   } catch (e) {
     await sink.abort();
@@ -52,10 +58,17 @@ export async function runReport<O>(cmd: Command, build: (ctx: Ctx<O>) => Promise
   }
 }
 
+/** The terminal's width: $COLUMNS, else the terminal's own, else 100. */
+function terminalWidth(): number {
+  const c = Number(process.env.COLUMNS);
+  if (Number.isInteger(c) && c > 0) return c;
+  return process.stdout.columns || 100;
+}
+
 /** Write plain text (not a table) to stdout or -o, with the same atomic file handling. */
-export async function writeText(opts: Globals, text: string): Promise<void> {
+export async function writeText(opts: Pick<Globals, 'output'>, text: string): Promise<void> {
   const { fileSink, stdoutSink } = await import('../io/output.js');
-  const sink = opts.output ? fileSink(opts.output) : stdoutSink();
+  const sink = opts.output !== undefined ? fileSink(opts.output) : stdoutSink();
   try {
     await sink.write(text);
     await sink.close();
@@ -63,4 +76,30 @@ export async function writeText(opts: Globals, text: string): Promise<void> {
     await sink.abort();
     throw e;
   }
+}
+
+/** A progress bar on stderr for long computations, only on a terminal; it clears itself when done. */
+function progressBar(label: string, total: number): { update: (n: number) => void; stop: () => void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let bar: import('cli-progress').SingleBar | undefined;
+  let done = 0;
+  const ready = import('cli-progress').then(({ default: cliProgress }) => {
+    bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: true, formatValue: (v: number) => v.toLocaleString('en-US') },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, done);
+  });
+  ready.catch(() => undefined);
+  return {
+    update: (n) => {
+      done = n;
+      bar?.update(n);
+    },
+    stop: () => {
+      if (bar) {
+        bar.stop();
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /** `ai-econ schema`: the JSON Schema of the parameter file, from the same definition the loader validates with. */
 import type { Command } from 'commander';
-import type { Globals } from './run.js';
+import type { Globals } from './globals.js';
 
 export function register(program: Command): void {
   program

@@ -44,6 +44,8 @@ export interface Table {
   chunks?: AsyncIterable<readonly Row[]>;
   totals?: Row;
   notes?: string[];
+  /** The columns a terminal shows by default (so the table fits 100 columns); `--wide` shows all. */
+  terminal?: readonly string[];
 }
 
 export interface Report {
@@ -59,3 +61,23 @@ export interface Report {
 }
 
 export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column => (dp === undefined ? { key, kind } : { key, kind, dp });
+
+/** A column together with how to read its cell from a record: one list gives columns and rows. */
+export interface ColumnDef<T> {
+  key: string;
+  kind: ColumnKind;
+  dp?: number;
+  get: (x: T) => Cell;
+}
+
+/** Columns and a row function from one list, so a column and its cell cannot drift apart. */
+export function defineTable<T>(defs: readonly ColumnDef<T>[]): { columns: Column[]; row: (x: T) => Row } {
+  return {
+    columns: defs.map((d) => col(d.key, d.kind, d.dp)),
+    row: (x) => {
+      const r: Row = {};
+      for (const d of defs) r[d.key] = d.get(x);
+      return r;
+    },
+  };
+}

@@ -13,6 +13,7 @@ import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
 import { ParamFileError, inFileOrder, pathString, resolveParams, type Locator, type Model, type Path } from './model.js';
 import { keysAt } from './schema/keys.js';
+import { applyOverrides, overrideAt, type Override } from './overrides.js';
 
 export { ParamFileError, pathString, resolveParams } from './model.js';
 export type { Category, Model, Path } from './model.js';
@@ -55,7 +56,7 @@ export class Located implements Locator {
 }
 
 /** zod issues as located problems; `root` is the schema the issue paths start from. */
-export function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): string[] {
+export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): string[] {
   const out: string[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
@@ -65,10 +66,10 @@ export function zodProblems(src: Located, issues: readonly z.core.$ZodIssue[], r
         const guess = didYouMean(k, known);
         out.push(src.problem(path, `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
       }
-    } else if (path.length > 0 && !src.doc.hasIn(path)) {
+    } else if (path.length > 0 && !doc.doc.hasIn(path) && !src.at(path).startsWith('option ')) {
       out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
     } else if (iss.code === 'invalid_type') {
-      const value = src.doc.getIn(path);
+      const value = doc.doc.getIn(path);
       out.push(src.problem(path, `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`));
     } else if (iss.code === 'too_small' && iss.origin === 'array') {
       out.push(src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`));
@@ -124,16 +125,46 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   }
 }
 
-/** Parse and validate parameter text; `file` names it in messages. */
-export function parseParams(text: string, file: string): { params: Params; src: Located } {
-  const { raw, src } = parseYaml(text, file, { what: 'a mapping with token: and allocations: (see `ai-econ init`)' });
+/** Problems at a path that `--set` overrode name the flag; all others name file:line:col. */
+class WithOverrides implements Locator {
+  constructor(
+    readonly inner: Located,
+    readonly overrides: readonly Override[],
+    readonly paths: readonly Path[],
+  ) {}
+  get file(): string {
+    return this.inner.file;
+  }
+  at(path: Path, key?: string): string {
+    const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
+    return o ? `option --set ${o.text}` : this.inner.at(path, key);
+  }
+  problem(path: Path, message: string, key?: string): string {
+    const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
+    return o ? `option --set ${o.text}: ${message}` : this.inner.problem(path, message, key);
+  }
+}
+
+/** Validate a parsed document (after `overrides`, applied to a copy); problems carry positions. */
+export function validateRaw(raw: unknown, src: Located, overrides: readonly Override[] = []): { params: Params; src: Locator } {
+  let where: Locator = src;
+  if (overrides.length) {
+    raw = structuredClone(raw);
+    where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
+  }
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(inFileOrder(zodProblems(src, parsed.error.issues), file));
-  return { params: parsed.data, src };
+  if (!parsed.success) throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
+  return { params: parsed.data, src: where };
+}
+
+/** Parse and validate parameter text; `file` names it in messages. */
+export function parseParams(text: string, file: string, overrides: readonly Override[] = []): { params: Params; src: Locator } {
+  const { raw, src } = parseYaml(text, file, { what: 'a mapping with token: and allocations: (see `ai-econ init`)' });
+  return validateRaw(raw, src, overrides);
 }
 
 /** Read, validate and resolve a parameter file from YAML (default: the built-in Gensyn $AI parameters). */
-export function loadModelFromYaml(file?: string): Model {
+export function loadModelFromYaml(file?: string, overrides: readonly Override[] = []): Model {
   const builtin = file === undefined;
   const path = builtin ? builtinConfigPath() : file;
   const shown = builtin ? 'built-in configs/gensyn.yaml' : displayPath(file);
@@ -145,7 +176,7 @@ export function loadModelFromYaml(file?: string): Model {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read parameter file ${shown}: ${why}`);
   }
-  const { params, src } = parseParams(text, shown);
+  const { params, src } = parseParams(text, shown, overrides);
   return resolveParams(params, src, builtin);
 }
 

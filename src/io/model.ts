@@ -12,6 +12,7 @@ import type { CalDate } from '../core/date.js';
 import type { Params } from './schema/index.js';
 import type { PortionInput } from './schema/fields.js';
 import { sectionProblems } from './rules.js';
+import { economyProblems } from './economy.js';
 
 export type Path = readonly (string | number)[];
 
@@ -134,6 +135,9 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     }
     return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
   });
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
+  // The economy's cross-field rules (simulate), on the resolved categories.
+  problems.push(...economyProblems(params, categories, src));
   if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   return {
     file: src.file,

@@ -54,7 +54,7 @@ function fromYaml(file: string, decimals: number): EpochNode[] {
   const wrapped = !Array.isArray(raw);
   const root = wrapped ? z.strictObject({ nodes: NodesSchema }) : NodesSchema;
   const parsed = root.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(zodProblems(src, parsed.error.issues, root));
+  if (!parsed.success) throw new ParamFileError(zodProblems(src, src, parsed.error.issues, root));
   const list = wrapped ? (parsed.data as { nodes: NodeInput[] }).nodes : (parsed.data as NodeInput[]);
   const prefix = wrapped ? ['nodes'] : [];
   return toEpochNodes(list, decimals, (i, col, msg) => new InputError(src.problem([...prefix, i, col], msg)));

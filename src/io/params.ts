@@ -1,17 +1,30 @@
 /**
- * Where a command gets its model. The built-in parameters come from a snapshot the build writes
- * beside the bundle (`gensyn.params.json`: the schema's output for configs/gensyn.yaml, with the
- * YAML text it came from), which saves loading the YAML parser and zod on every run; if the YAML
- * changed since the build, or there is no snapshot (tests run from src/), the YAML is read as for
- * any file. (Comparing the text itself is exact and cheaper than loading node:crypto to hash it.)
+ * Which parameter file, and its model. The file is `-c FILE`, else $AI_ECON_CONFIG, else
+ * ./ai-econ.yaml (what `ai-econ init` writes), else the built-in Gensyn $AI parameters.
+ *
+ * The built-in parameters come from a snapshot the build writes beside the bundle
+ * (`gensyn.params.json`: the schema's output for configs/gensyn.yaml, with the YAML text it came
+ * from), which saves loading the YAML parser and zod on every run; if the YAML changed since the
+ * build, or there is no snapshot (tests run from src/), or values are overridden with --set, the
+ * YAML is read as for any file. (Comparing the text itself is exact and cheaper than hashing it.)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { besideBundle, builtinConfigPath } from './paths.js';
 import { pathString, resolveParams, type Locator, type Model } from './model.js';
 import type { Params } from './schema/index.js';
+import type { Override } from './overrides.js';
 
 export const SNAPSHOT_FILE = 'gensyn.params.json';
 export const BUILTIN_NAME = 'built-in configs/gensyn.yaml';
+/** The file `ai-econ init` writes and every command then reads from the current folder. */
+export const LOCAL_CONFIG = 'ai-econ.yaml';
+
+/** The parameter file to use: -c, then $AI_ECON_CONFIG, then ./ai-econ.yaml; undefined = built-in. */
+export function configFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (flag !== undefined) return flag;
+  if (env.AI_ECON_CONFIG) return env.AI_ECON_CONFIG;
+  return existsSync(LOCAL_CONFIG) ? LOCAL_CONFIG : undefined;
+}
 
 /** JSON with bigints kept exact: a bigint becomes {"$big": "123"}. */
 export const toSnapshot = (yamlText: string, params: Params): string =>
@@ -36,12 +49,12 @@ export function builtinFromSnapshot(): Model | undefined {
   return resolveParams(params, builtinLocator, true);
 }
 
-/** The parameter file `file`, or the built-in Gensyn $AI parameters, validated and resolved. */
-export async function loadModel(file?: string): Promise<Model> {
-  if (file === undefined) {
+/** The parameter file `file` (undefined: the built-in Gensyn $AI parameters), validated and resolved, with overrides. */
+export async function loadModel(file?: string, overrides: readonly Override[] = []): Promise<Model> {
+  if (file === undefined && overrides.length === 0) {
     const m = builtinFromSnapshot();
     if (m) return m;
   }
   const { loadModelFromYaml } = await import('./load.js');
-  return loadModelFromYaml(file);
+  return loadModelFromYaml(file, overrides);
 }

@@ -90,7 +90,7 @@ describe('ai-econ burn', () => {
   test.each<[string[], RegExp | string]>([
     [['--months', '0'], /option --months: expected a number of months of at least 1; found "0"/],
     [['--months', '-3'], /option --months: expected a number of months .*found "-3"/],
-    [['--price', '0'], /option --price: expected a price above 0; found "0"/],
+    [['--price', '0'], /option --price: expected a token price in USD above 0; found "0"/],
     [['--price', '-1'], /option --price: expected a token price in USD .*found "-1"/],
     [['--revenue', 'lots'], /option --revenue: expected a monthly revenue in USD .*found "lots"/],
     [['--growth', '3'], /option --growth: expected a monthly growth rate like 95%, 19\/20 or 0\.95; found "3", which is ambiguous: 3% or 300%\?/],

@@ -9,7 +9,7 @@ describe('ai-econ quote', () => {
   test('7B params on 140B tokens on H100 within 48 h: breakdown by hand', () => {
     // 5.88e21 FLOPs / (989.4e12 · 40% · 3600) = 4,127.0804 GPU-hours; m(80%) = 1
     // compute 4,127.0804 · $2.99; tasks ceil(41.27) = 42 · $5 = $210; duration 48 · $1 = $48
-    const lines = csv(['--params', '7B', '--tokens', '140B', '--duration', '48h']);
+    const lines = csv(['--params', '7B', '--tokens', '140B', '--duration', '48h', '--totals']);
     expect(lines[0]).toBe('item,quantity,unit,rate_usd,usd,tokens');
     expect(lines[1]).toMatch(/^compute,4127\.0803854188,GPU-hour,2\.99,12339\.9703524021,123399\.7035/);
     expect(lines[2]).toBe('tasks,42,task,5,210,2100');
@@ -18,7 +18,7 @@ describe('ai-econ quote', () => {
   });
   test('--gpu-hours, --gpu (any case), --utilization above the target, --price', () => {
     // m(95%) = 1 + 3·15/20 = 3.25; compute 1,000 · 1.79 · 3.25 = 5,817.50; tasks 10 · 5; duration 48; at $0.50
-    expect(csv(['--gpu-hours', '1000', '--gpu', 'a100', '--utilization', '95%', '--price', '0.50'])).toEqual([
+    expect(csv(['--gpu-hours', '1000', '--gpu', 'a100', '--utilization', '95%', '--price', '0.50', '--totals'])).toEqual([
       'item,quantity,unit,rate_usd,usd,tokens',
       'compute,1000,GPU-hour,5.8175,5817.5,11635',
       'tasks,10,task,5,50,100',
@@ -31,7 +31,7 @@ describe('ai-econ quote', () => {
     expect(csv(['--gpu-hours', '100', '--utilization', '40%'])[1]).toBe('compute,100,GPU-hour,2.2425,224.25,2242.5');
   });
   test('split and job tables (--table)', () => {
-    expect(csv(['--gpu-hours', '1000', '--utilization', '0.95', '--table', 'split'])).toEqual([
+    expect(csv(['--gpu-hours', '1000', '--utilization', '0.95', '--table', 'split', '--totals'])).toEqual([
       'recipient,share_pct,usd,tokens',
       // 1,000 · 2.99 · 3.25 + 50 + 48 = $9,815.50 = 98,155 tokens at $0.10
       'nodes,80,7852.4,78524',
@@ -53,7 +53,7 @@ describe('ai-econ quote', () => {
   });
   test('--jobs: one row per job, totals; json and md carry it', () => {
     const f = tmpFile('jobs.csv', 'id,gpu_hours,params,tokens,gpu,duration,utilization\nsmall,100,,,A100,10h,\nbig,,7B,140B,H100,48h,80%\n');
-    const lines = csv(['--jobs', f]);
+    const lines = csv(['--jobs', f, '--totals']);
     expect(lines[0]).toBe('id,gpu,gpu_hours,multiplier,compute_usd,tasks_usd,duration_usd,total_usd,total_tokens,gpus_needed');
     expect(lines[1]).toBe('small,A100,100,1,179,5,10,194,1940,10');
     expect(lines[2]).toMatch(/^big,H100,4127\.08/);
@@ -86,8 +86,8 @@ describe('ai-econ quote', () => {
     [['--params', '7B'], /option --tokens: missing: --params needs --tokens/],
     [['--tokens', '7B'], /option --params: missing: --tokens needs --params/],
     [[], /option --gpu-hours: missing: give --gpu-hours N, or --params N with --tokens N/],
-    [['--gpu-hours', '1', '--params', '7B', '--tokens', '1B'], /give either GPU-hours or --params with --tokens, not both/],
-    [['--gpu-hours', '10', '--price', '0'], /option --price: expected a price above 0/],
+    [['--gpu-hours', '1', '--params', '7B', '--tokens', '1B'], /give either --gpu-hours or --params with --tokens, not both/],
+    [['--gpu-hours', '10', '--price', '0'], /option --price: expected a USD price above 0/],
     [['--gpu-hours', '10', '--compare', 'H100,B200'], /option --compare: unknown GPU "B200"/],
     [['--jobs', 'nope.csv'], 'option --jobs: cannot read nope.csv: no such file'],
   ])('bad input %j', (args, msg) => expectUserError(cli(['quote', ...args]), msg));

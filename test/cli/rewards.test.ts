@@ -24,7 +24,7 @@ describe('ai-econ rewards', () => {
   test('--nodes CSV, --fees, --emission: a hand-computed epoch', () => {
     // fees 1,000: nodes 800, validators 150, treasury 50; compute pool 800 + 200 = 1,000 shared 3:1
     const f = tmpFile('n.csv', HEADER + 'a,compute,20k,30,100%,100%,0\nb,compute,20000,10,1.0,1.0,\nv,validator,20000,,,99%,0\nx,compute,20000,10,100%,50%,0\n');
-    expect(csv(['--nodes', f, '--fees', '1000', '--emission', '200'])).toEqual([
+    expect(csv(['--nodes', f, '--fees', '1000', '--emission', '200', '--totals'])).toEqual([
       'id,role,score,share_pct,reward,slashed,stake_after,status',
       'a,compute,30,75,750,0,20000,ok',
       'b,compute,10,25,250,0,20000,ok',

@@ -43,7 +43,7 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     expect(r.stdout).toContain('| 2030-04-29 |');
   });
   test('--at: unlocked, locked and the next unlock per category', () => {
-    const r = cli(['unlocks', '--at', '2027-04-29', '-f', 'csv']);
+    const r = cli(['unlocks', '--at', '2027-04-29', '-f', 'csv', '--totals']);
     expect(r.stdout.trim().split('\n')).toEqual([
       'category,allocation,unlocked,locked,unlocked_pct,next_unlock_date,next_unlock_amount',
       'Community Treasury,4040000000,1313000000,2727000000,32.5,2027-05-29,75750000',
@@ -55,7 +55,7 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     ]);
   });
   test('--events with --category: sizes against the supply already unlocked', () => {
-    const r = cli(['unlocks', '--events', '--category', 'team', '--to', '2027-05-29', '-f', 'csv']);
+    const r = cli(['unlocks', '--events', '--category', 'team', '--to', '2027-05-29', '-f', 'csv', '--totals']);
     expect(r.stdout.trim().split('\n')).toEqual([
       'date,category,amount,pct_of_supply,pct_of_unlocked_before',
       // 625M against the 1,728,916,666.67 unlocked before 2027-04-29: 36.1498048%
@@ -101,7 +101,7 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
   test('csv neutralises formula-like text but not negative numbers', () => {
     const dir = tmp();
     const f = join(dir, 'evil.yaml');
-    writeFileSync(f, readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"').replace('name: Investors', 'name: "-5"'));
+    writeFileSync(f, readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"').replace('name: Investors', 'name: "-5"').replace('Investors: 40%, Team: 20%, ', ''));
     const r = cli(['unlocks', '-c', f, '-f', 'csv', '--to', '2026-04-29']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('date,Community Treasury,-5,"\'=HYPERLINK(""x"")",Community Sale,Testnet Rewards,total,cumulative,unlocked_pct');
@@ -110,7 +110,7 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
 
 describe('allocation, validate, schema, init', () => {
   test('allocation table per category', () => {
-    const r = cli(['allocation', '-f', 'csv']);
+    const r = cli(['allocation', '-f', 'csv', '--totals']);
     expect(r.stdout.trim().split('\n')).toEqual([
       'category,share_pct,tokens,at_start,cliff,linear,every,fully_vested_on',
       'Community Treasury,40.4,4040000000,404000000,,48mo,month,2030-04-29',

@@ -54,8 +54,11 @@ describe('csv', () => {
   test('quoting by csv-stringify, header of keys, totals last', async () => {
     const report: Report = { command: 't', params: {}, decimals: 0, tables: [{ name: 'main', columns: [col('name'), col('amount', 'token')], rows: [{ name: 'a, "b"', amount: 5n }, { name: 'line\nbreak', amount: 1n }], totals: { name: 'total', amount: 6n } }] };
     const s = memory();
-    await renderCsv(report, report.tables[0], s);
+    await renderCsv(report, report.tables[0], s, { totals: true });
     expect(s.text).toBe('name,amount\n"a, ""b""",5\n"line\nbreak",1\ntotal,6\n');
+    const tidy = memory();
+    await renderCsv(report, report.tables[0], tidy);
+    expect(tidy.text).toBe('name,amount\n"a, ""b""",5\n"line\nbreak",1\n');
   });
   test('property: every row parses back to its cells', async () => {
     const { parse } = await import('csv-parse/sync');

@@ -19,7 +19,7 @@ export function neutralise(s: string): string {
 const BATCH = 2048;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-export async function renderCsv(report: Report, table: Table, sink: Sink, opts: { bom?: boolean } = {}): Promise<void> {
+export async function renderCsv(report: Report, table: Table, sink: Sink, opts: { bom?: boolean; totals?: boolean } = {}): Promise<void> {
   const cols = table.columns;
   const header = cols.map((c) => neutralise(c.key));
   await sink.write((opts.bom ? '\ufeff' : '') + stringify([header]));
@@ -43,6 +43,6 @@ export async function renderCsv(report: Report, table: Table, sink: Sink, opts: 
       }
     }
   }
-  if (table.totals) out += text(line(table.totals));
+  if (opts.totals && table.totals) out += text(line(table.totals));
   if (out) await sink.write(out);
 }

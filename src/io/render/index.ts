@@ -3,17 +3,56 @@ import { suggestion } from '../suggest.js';
 import { InputError } from '../../core/errors.js';
 import type { Report, Table } from '../../core/table.js';
 import type { Sink } from '../output.js';
+import { allRows } from './rows.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
 
 export interface RenderOptions {
   format: Format;
-  /** csv: which table (default: the first, the command's main table). */
+  /** Only this table, in every format (csv: instead of the main one). */
   table?: string;
+  /** Only these columns of the table (--table's, or the main one), in this order. */
+  columns?: readonly string[];
+  /** csv: append the totals row. */
+  totals?: boolean;
+  /** table view: every column, not just those a terminal shows by default. */
+  wide?: boolean;
   bom?: boolean;
   /** --no-color given. */
   noColor?: boolean;
+  /** The terminal's width, for wrapping notes. */
+  width?: number;
+}
+
+/** The report narrowed to what --table and --columns ask for (unknown names: exit 2, listing the names that exist). */
+export function select(report: Report, opts: Pick<RenderOptions, 'table' | 'columns'>): Report {
+  if (opts.table === undefined && opts.columns === undefined) return report;
+  const t = pickTable(report, opts.table);
+  if (opts.columns === undefined) return { ...report, tables: [t] };
+  const keys = t.columns.map((c) => c.key);
+  const unknown = opts.columns.filter((c) => !keys.includes(c));
+  if (opts.columns.length === 0 || unknown.length) {
+    const u = unknown[0] ?? '';
+    throw new InputError(`option --columns: ${unknown.length ? `no column "${u}" in table ${t.name}${suggestion(u, keys)}` : 'expected column names'}; expected some of ${keys.join(', ')}`);
+  }
+  const columns = opts.columns.map((k) => t.columns.find((c) => c.key === k)!);
+  return { ...report, tables: [{ ...t, columns, terminal: undefined }] };
+}
+
+/** On a terminal, each table shows the columns that fit its width unless --wide; a note says what was left out. */
+async function forTerminal(report: Report, width: number): Promise<Report> {
+  const { fitColumns } = await import('./fit.js');
+  const tables = await Promise.all(
+    report.tables.map(async (t): Promise<Table> => {
+      const rows = await allRows(t);
+      const columns = fitColumns(t, rows, report.decimals, width);
+      if (columns.length === t.columns.length) return { ...t, rows, chunks: undefined };
+      const left = t.columns.filter((c) => !columns.includes(c)).map((c) => c.key);
+      return { ...t, rows, chunks: undefined, columns, notes: [...(t.notes ?? []), `Not shown to fit ${width} columns: ${left.join(', ')} (see them with --wide, --columns or -f csv).`] };
+    }),
+  );
+  return { ...report, tables };
 }
 
 export function pickTable(report: Report, name?: string): Table {
@@ -41,26 +80,23 @@ export function preload(format: Format): void {
 }
 
 export async function render(report: Report, sink: Sink, opts: RenderOptions): Promise<void> {
+  const r = select(report, opts);
   switch (opts.format) {
     case 'csv': {
-      const table = pickTable(report, opts.table);
       const { renderCsv } = await import('./csv.js');
-      return renderCsv(report, table, sink, { bom: opts.bom });
+      return renderCsv(r, r.tables[0], sink, { bom: opts.bom, totals: opts.totals });
     }
     case 'json': {
       const { renderJson } = await import('./json.js');
-      return renderJson(report, sink);
+      return renderJson(r, sink);
     }
     case 'md': {
       const { renderMd } = await import('./md.js');
-      return renderMd(pick(report, opts.table), sink);
+      return renderMd(r, sink);
     }
     default: {
       const { renderTable } = await import('./table.js');
-      return renderTable(pick(report, opts.table), sink, { colorLevel: await colorLevel(sink, opts.noColor) });
+      return renderTable(sink.isTTY && !opts.wide && opts.columns === undefined ? await forTerminal(r, opts.width ?? 100) : r, sink, { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width });
     }
   }
 }
-
-/** table/md print every table, or only the one --table names. */
-const pick = (report: Report, name?: string): Report => (name === undefined ? report : { ...report, tables: [pickTable(report, name)] });

@@ -5,7 +5,7 @@ import type { Sink } from '../output.js';
 import { displayText, isNumeric } from './cells.js';
 import { allRows } from './rows.js';
 
-export async function renderTable(report: Report, sink: Sink, opts: { colorLevel: 0 | 1 | 2 | 3 }): Promise<void> {
+export async function renderTable(report: Report, sink: Sink, opts: { colorLevel: 0 | 1 | 2 | 3; width?: number }): Promise<void> {
   // chalk loads only when there is colour to draw.
   const plain = (x: string) => x;
   const c = opts.colorLevel > 0 ? new (await import('chalk')).Chalk({ level: opts.colorLevel }) : { bold: plain, cyan: plain, dim: plain };
@@ -23,7 +23,8 @@ export async function renderTable(report: Report, sink: Sink, opts: { colorLevel
     for (const r of rows) grid.push(t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
     if (t.totals) grid.push(t.columns.map((col) => c.bold(displayText(t.totals![col.key], col, report.decimals))));
     out.push(grid.toString());
-    for (const n of t.notes ?? []) out.push(c.dim(n));
+    const wrap = t.notes?.length && opts.width ? (await import('wrap-ansi')).default : undefined;
+    for (const n of t.notes ?? []) out.push(c.dim(wrap ? wrap(n, opts.width!, { hard: true }) : n));
     await sink.write(out.join('\n') + '\n');
   }
   for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { date, integer, percent, share, signedShare, usd } from './fields.js';
+import { EconomyOverrideSchema } from './economy.js';
 
 const months = (description: string) => integer(description, { min: 1, max: 1200, unit: 'month' });
 
@@ -48,7 +49,8 @@ export const ScenarioSchema = z
     revenue: RevenueSchema.partial().optional(),
     price: PriceSchema.partial().optional(),
     circulating: CirculatingSchema.optional(),
+    economy: EconomyOverrideSchema.optional(),
   })
-  .describe('Overrides of projection for one scenario');
+  .describe('Overrides of projection (and of economy, for simulate) for one scenario');
 
 export const ScenariosSchema = z.record(z.string(), ScenarioSchema).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull. Cross-field rule: needs projection and buyback');

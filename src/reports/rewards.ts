@@ -1,37 +1,16 @@
-/** `ai-econ rewards`: an epoch's fees and emission split among compute nodes, validators and the treasury. */
-import type { Command } from 'commander';
-import type { Report } from '../core/table.js';
+/** `rewards`: an epoch's fees and emission split among compute nodes, validators and the treasury. */
+import { InputError } from '../core/errors.js';
+import { displayUnits, toUnits } from '../core/amount.js';
+import { formatPercent, rat, type Rational } from '../core/rational.js';
+import { epochRewards } from '../core/rewards.js';
+import { checkSplit } from '../core/fees.js';
+import { col, type Report } from '../core/table.js';
 import type { Model } from '../io/model.js';
-import { runReport } from './run.js';
+import { loadNodes } from '../io/nodes.js';
+import type { Builder } from './env.js';
+import type { rewards as spec } from './specs.js';
 
-interface RewardsOptions {
-  nodes?: string;
-  fees?: string;
-  emission?: string;
-}
-
-export function register(program: Command): void {
-  program
-    .command('rewards')
-    .description("split an epoch's fees and emission among compute nodes, validators and the treasury, with slashing")
-    .option('--nodes <file>', 'nodes from CSV or YAML: id,role,stake,tasks,quality,uptime,failed_checks[,verifications] (default: the config\'s nodes)')
-    .option('--fees <tokens>', 'fees collected this epoch, in tokens (default: rewards.epochFees)')
-    .option('--emission <tokens>', 'compute-mining emission this epoch, in tokens (default: rewards.emissionPerEpoch)')
-    .addHelpText('after', '\nExamples:\n  $ ai-econ rewards\n  $ ai-econ rewards --fees 250k --emission 5M --nodes configs/nodes.example.csv -f csv')
-    .action((_o: unknown, cmd: Command) => runReport<RewardsOptions>(cmd, async (ctx) => buildRewards(ctx.opts, await ctx.model(), await ctx.source())));
-}
-
-async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, unknown>): Promise<Report> {
-  const { flag } = await import('./flags.js');
-  const { InputError } = await import('../core/errors.js');
-  const { parseAmount } = await import('../core/units.js');
-  const { toUnits, displayUnits } = await import('../core/amount.js');
-  const { rat, formatPercent } = await import('../core/rational.js');
-  const { epochRewards } = await import('../core/rewards.js');
-  const { checkSplit } = await import('../core/fees.js');
-  const { loadNodes } = await import('../io/nodes.js');
-  const { col } = await import('../core/table.js');
-
+export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
   const r = m.params.rewards;
   if (!r) throw new InputError(`${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`);
   const split = r.split ?? m.params.fees?.split ?? { nodes: rat(4n, 5n), validators: rat(3n, 20n), treasury: rat(1n, 20n) };
@@ -40,7 +19,14 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
   } catch (e) {
     throw m.errorAt(r.split ? ['rewards', 'split'] : ['fees', 'split'], (e as Error).message);
   }
-  const tokens = (name: string, text: string | undefined) => flag(name, text, (t) => toUnits(parseAmount(t, 'a token amount'), m.decimals, 'the amount'), true);
+  const tokens = (flag: string, v: Rational | undefined): bigint | undefined => {
+    if (v === undefined) return undefined;
+    try {
+      return toUnits(v, m.decimals, 'the amount');
+    } catch (e) {
+      throw new InputError(`option ${flag}: ${(e as Error).message}`);
+    }
+  };
   const fees = tokens('--fees', o.fees) ?? (r.epochFees ? toUnits(r.epochFees, m.decimals) : 0n);
   const emission = tokens('--emission', o.emission) ?? toUnits(r.emissionPerEpoch, m.decimals);
   const nodes = loadNodes(m, o.nodes);
@@ -54,13 +40,13 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
     slashTo: r.slashing.destination,
     decimals: m.decimals,
   });
-  const pct = (x: { n: bigint; d: bigint }) => formatPercent(x, 4);
+  const pct = (x: Rational) => formatPercent(x, 4);
   const tok = (u: bigint) => `${displayUnits(u, m.decimals, 2)} ${m.symbol}`;
   const treasury = res.treasuryFees + res.treasuryUnclaimed;
   const rewards = res.rewardsCompute + res.rewardsValidators;
   return {
     command: 'rewards',
-    params: { ...source, nodes: o.nodes ?? 'config nodes', fees: o.fees, emission: o.emission },
+    params: { nodes: o.nodes ?? 'config nodes' },
     decimals: m.decimals,
     tables: [
       {
@@ -68,11 +54,12 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
         title: `Epoch rewards: ${tok(fees)} fees + ${tok(emission)} emission, ${nodes.length} nodes — ${m.file}`,
         columns: [col('id'), col('role'), col('score', 'number', 4), col('share_pct', 'pct', 4), col('reward', 'token'), col('slashed', 'token'), col('stake_after', 'token'), col('status')],
         rows: res.nodes.map((n) => ({ id: n.id, role: n.role, score: n.score, share_pct: n.share, reward: n.reward, slashed: n.slashed, stake_after: n.stakeAfter, status: n.status })),
+        terminal: ['id', 'role', 'reward', 'slashed', 'stake_after', 'status', 'share_pct'],
         totals: { id: 'total', reward: rewards, slashed: res.nodes.reduce((a, n) => a + n.slashed, 0n), stake_after: res.nodes.reduce((a, n) => a + n.stakeAfter, 0n) },
         notes: [
           `Compute nodes share fees × ${pct(split.nodes)} + emission by score = tasks × quality × uptime; validators share fees × ${pct(split.validators)} pro rata to ${nodes.some((n) => n.role === 'validator' && n.verifications !== undefined) ? 'verifications' : 'stake'}; the treasury gets fees × ${pct(split.treasury)}.`,
           `No reward for uptime below ${pct(r.minUptime)}, stake below ${displayUnits(toUnits(r.stakeMin, m.decimals), m.decimals, 0)} ${m.symbol}, or any failed check; each failed check slashes ${pct(r.slashing.rate)} of the stake (capped at the stake), sent to the ${r.slashing.destination === 'burn' ? 'burn address' : 'treasury'}.`,
-          'Rounding: every pool is split by largest remainder to the base unit; a pool with no eligible node goes to the treasury. share_pct is of the node\'s pool.',
+          "Rounding: every pool is split by largest remainder to the base unit; a pool with no eligible node goes to the treasury. share_pct is of the node's pool.",
         ],
       },
       {
@@ -98,4 +85,4 @@ async function buildRewards(o: RewardsOptions, m: Model, source: Record<string, 
       },
     ],
   };
-}
+};

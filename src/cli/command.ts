@@ -1,0 +1,97 @@
+/**
+ * The one shell every report command shares: register its declared options with commander, and
+ * when it runs, parse them (loading the parsers only then), load the parameter file, call the
+ * command's builder through one lazy import, and render to stdout or atomically to -o.
+ */
+import { Command, Option } from 'commander';
+import type { Report } from '../core/table.js';
+import type { Params } from '../io/schema/index.js';
+import type { Model } from '../io/model.js';
+import type { BuildEnv } from '../reports/env.js';
+import { flagOf, keyOf, type CommandSpec, type OptSpec } from '../reports/spec.js';
+import type { Globals } from './globals.js';
+
+type AnyBuilder = (m: Model, o: Record<string, unknown>, env?: BuildEnv) => Report | Promise<Report>;
+export type LoadBuilder = () => Promise<AnyBuilder>;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `  $ ai-econ …` lines under "Examples:". */
+export const examplesText = (xs: readonly string[] | undefined): string => (xs?.length ? `\nExamples:\n${xs.map((x) => `  $ ${x}`).join('\n')}` : '');
+
+function optionOf(o: OptSpec, file?: Params): Option {
+  const fromFile = file && o.fromFile ? safe(() => o.fromFile!(file)) : undefined;
+  const help = o.help + (fromFile !== undefined ? ` (default: ${fromFile})` : o.default !== undefined ? ` (default: ${o.default})` : '');
+  const opt = new Option(o.flags, help);
+  if (o.repeatable) opt.argParser(collect);
+  return opt;
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Register a report command. `file` (when known, for --help) lets help show the file's own defaults. */
+export function registerReport(program: Command, spec: CommandSpec, load: LoadBuilder, file?: Params): Command {
+  const cmd = program.command(spec.name).description((file && spec.describe ? safe(() => spec.describe!(file)) : undefined) ?? spec.description);
+  for (const o of spec.options) cmd.addOption(optionOf(o, file));
+  cmd.addHelpText('after', examplesText(spec.examples));
+  cmd.action((_o: unknown, c: Command) => runReport(c, spec, load));
+  return cmd;
+}
+
+/** Parse a command's option texts with their declared parsers; a bad value names its flag. */
+export async function parseOptions(spec: CommandSpec, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  if (!spec.options.some((o) => o.parse && (raw[keyOf(o.flags)] !== undefined || o.default !== undefined))) {
+    for (const o of spec.options) if (raw[keyOf(o.flags)] !== undefined) out[keyOf(o.flags)] = raw[keyOf(o.flags)];
+    return out;
+  }
+  const [{ PARSERS }, { InputError }] = await Promise.all([import('../reports/parsers.js'), import('../core/errors.js')]);
+  for (const o of spec.options) {
+    const key = keyOf(o.flags);
+    const v = raw[key] ?? o.default;
+    if (v === undefined) continue;
+    if (!o.parse) {
+      out[key] = v;
+      continue;
+    }
+    const parse = PARSERS[o.parse] as (t: string, what?: string) => unknown;
+    const one = (t: string) => {
+      try {
+        return parse(t, o.what);
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`option ${flagOf(o.flags)}: ${e.message}`);
+        throw e;
+      }
+    };
+    out[key] = o.repeatable ? (v as string[]).map(one) : one(String(v));
+  }
+  return out;
+}
+
+/** JSON `params`: which file, every override, and every option as the user typed it (snake_case keys). */
+export function paramsEcho(spec: CommandSpec, raw: Record<string, unknown>, file: string, sets: readonly string[] | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { config: file };
+  if (sets?.length) out.set = [...sets];
+  for (const o of spec.options) {
+    const v = raw[keyOf(o.flags)];
+    if (v !== undefined) out[flagOf(o.flags).slice(2).replace(/-/g, '_')] = v;
+  }
+  return out;
+}
+
+export async function runReport(cmd: Command, spec: CommandSpec, load: LoadBuilder): Promise<void> {
+  const all = cmd.optsWithGlobals() as Globals & Record<string, unknown>;
+  const { runWith } = await import('./run.js');
+  await runWith(all, async (ctx) => {
+    const [build, opts, model] = await Promise.all([load(), parseOptions(spec, all), ctx.model()]);
+    const report = await build(model, opts, ctx.env);
+    report.params = { ...paramsEcho(spec, all, model.file, all.set), ...report.params };
+    return report;
+  });
+}
