@@ -99,5 +99,6 @@ export function missingForCommands(p: Params): string[] {
   if (!p.rewards) out.push('ai-econ rewards needs a rewards section');
   else if (!p.nodes?.length) out.push('ai-econ rewards needs a nodes list (or --nodes FILE)');
   if (!p.buyback || !p.projection) out.push('ai-econ burn needs buyback and projection sections');
+  if (!p.economy || !p.fees || !p.buyback) out.push('ai-econ simulate needs economy, fees and buyback sections');
   return out;
 }

@@ -104,7 +104,7 @@ describe('ai-econ burn', () => {
   ])('bad flag %j', (args, msg) => expectUserError(cli(['burn', ...args]), msg));
   test.each<[string, string, RegExp]>([
     ['shares not adding up to 100%', CONFIG.replace('execution: 1%                 # published', 'execution: 2%'), /p\.yaml:\d+:\d+: buyback: burn \+ treasury \+ execution add up to 101%; they must add up to exactly 100%/],
-    ['zero months', CONFIG.replace('  months: 60', '  months: 0'), /p\.yaml:\d+:\d+: projection\.months: expected at least 1 month; found "0"/],
+    ['zero months', CONFIG.replace('  months: 60', '  months: 0'), /p\.yaml:\d+:\d+: projection\.months: expected at least 1 month; found 0/],
     ['zero price', CONFIG.replace('startUsd: 0.10, drift', 'startUsd: 0, drift'), /projection\.price\.startUsd: expected a price above 0/],
     ['unknown price model', CONFIG.replace('model: constant', 'model: random'), /projection\.price\.model: expected constant, growth or gbm; found "random"/],
     ['unknown scenario key', CONFIG.replace('bull: { revenue: { growth: 8% }', 'bull: { revenu: { growth: 8% }'), /scenarios\.bull\.revenu: unknown key "revenu" \(did you mean "revenue"\?\)/],

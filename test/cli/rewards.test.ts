@@ -52,8 +52,8 @@ describe('ai-econ rewards', () => {
   test.each<[string, string, RegExp]>([
     ['negative stake', HEADER + 'a,compute,-5,1,1.0,1.0,0\n', /n\.csv:2: row 1, column stake: expected a token amount .*found "-5"/],
     ['unknown role', HEADER + 'a,miner,5,1,1.0,1.0,0\n', /n\.csv:2: row 1, column role: expected compute or validator; found "miner"/],
-    ['quality above 100%', HEADER + 'a,compute,5,1,120%,1.0,0\n', /n\.csv:2: row 1, column quality: expected at most 100%; found "120%"/],
-    ['uptime above 100%', HEADER + 'a,compute,5,1,1.0,1.5,0\n', /row 1, column uptime: expected at most 100%/],
+    ['quality above 100%', HEADER + 'a,compute,5,1,120%,1.0,0\n', /n\.csv:2: row 1, column quality: expected 0% to 100%; found 120%/],
+    ['uptime above 100%', HEADER + 'a,compute,5,1,1.0,1.5,0\n', /row 1, column uptime: expected 0% to 100%; found 1\.5/],
     ['missing column', 'id,role,stake\na,compute,5\n', /n\.csv:1: missing column uptime/],
     ['unknown column', 'id,role,stake,uptime,qualty\n', /n\.csv:1: unknown column "qualty" \(did you mean "quality"\?\)/],
     ['duplicate ids', HEADER + 'a,compute,5,1,1.0,1.0,0\na,compute,5,1,1.0,1.0,0\n', /n\.csv:3: row 2, column id: duplicate id "a"/],
@@ -75,6 +75,6 @@ describe('ai-econ rewards', () => {
   ])('bad flag %j', (args, msg) => expectUserError(cli(['rewards', ...args]), msg));
   test('a parameter file with a bad node', () => {
     const text = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('quality: 98%', 'quality: 198%');
-    expectUserError(cli(['rewards', '-c', tmpFile('p.yaml', text)]), /p\.yaml:\d+:\d+: nodes\[0\]\.quality: expected at most 100%/);
+    expectUserError(cli(['rewards', '-c', tmpFile('p.yaml', text)]), /p\.yaml:\d+:\d+: nodes\[0\]\.quality: expected 0% to 100%; found 198%/);
   });
 });

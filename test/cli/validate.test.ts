@@ -38,19 +38,19 @@ const decimals0 = edit(GOOD, 'decimals: 18 ', 'decimals: 0  ');
 const rules: Rule[] = [
   // burn (src/cli/burn.ts)
   { rule: 'buyback burn + treasury + execution = 100%', text: edit(GOOD, 'burn: 70%', 'burn: 50%'), line: 'revenueShare:', path: 'buyback', message: /burn \+ treasury \+ execution add up to 80%; they must add up to exactly 100%/, command: ['burn'] },
-  { rule: 'buyback.revenueShare at most 100%', text: edit(GOOD, 'revenueShare: 100%', 'revenueShare: 150%'), line: 'revenueShare:', path: 'buyback.revenueShare', message: /expected at most 100%; found "150%"/, command: ['burn'] },
-  { rule: 'buyback.maxBuyPctOfFloat at most 100%', text: edit(GOOD, 'maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 3/2'), line: 'maxBuyPctOfFloat:', path: 'buyback.maxBuyPctOfFloat', message: /expected at most 100%; found "3\/2"/, command: ['burn'] },
-  { rule: 'projection.months at least 1', text: edit(GOOD, '  months: 60', '  months: 0'), line: '  months: 0', path: 'projection.months', message: /expected at least 1 month; found "0"/, command: ['burn'] },
-  { rule: 'projection.months at most 1200 (as --months)', text: edit(GOOD, '  months: 60', '  months: 1201'), line: '  months: 1201', path: 'projection.months', message: /expected at most 1200 months; found "1201"/, command: ['burn'] },
+  { rule: 'buyback.revenueShare at most 100%', text: edit(GOOD, 'revenueShare: 100%', 'revenueShare: 150%'), line: 'revenueShare:', path: 'buyback.revenueShare', message: /expected 0% to 100%; found 150%/, command: ['burn'] },
+  { rule: 'buyback.maxBuyPctOfFloat at most 100%', text: edit(GOOD, 'maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 3/2'), line: 'maxBuyPctOfFloat:', path: 'buyback.maxBuyPctOfFloat', message: /expected 0% to 100%; found 3\/2/, command: ['burn'] },
+  { rule: 'projection.months at least 1', text: edit(GOOD, '  months: 60', '  months: 0'), line: '  months: 0', path: 'projection.months', message: /expected at least 1 month; found 0/, command: ['burn'] },
+  { rule: 'projection.months at most 1200 (as --months)', text: edit(GOOD, '  months: 60', '  months: 1201'), line: '  months: 1201', path: 'projection.months', message: /expected at most 1200 months; found 1201/, command: ['burn'] },
   { rule: 'projection.price.startUsd above 0', text: edit(GOOD, 'startUsd: 0.10, drift', 'startUsd: 0, drift'), line: 'model: constant', path: 'projection.price.startUsd', message: /expected a price above 0; found "0"/, command: ['burn'] },
-  { rule: 'scenario months at least 1', text: edit(GOOD, 'bull: { revenue', 'bull: { months: 0, revenue'), line: 'bull:', path: 'scenarios.bull.months', message: /expected at least 1 month; found "0"/, command: ['burn', '--all-scenarios'] },
+  { rule: 'scenario months at least 1', text: edit(GOOD, 'bull: { revenue', 'bull: { months: 0, revenue'), line: 'bull:', path: 'scenarios.bull.months', message: /expected at least 1 month; found 0/, command: ['burn', '--all-scenarios'] },
   { rule: 'scenario price above 0', text: edit(GOOD, 'price: { startUsd: 0.25 }', 'price: { startUsd: 0 }'), line: 'bull:', path: 'scenarios.bull.price.startUsd', message: /expected a price above 0/, command: ['burn', '--scenario', 'bull'] },
   { rule: 'buyback goes with projection', text: drop(drop(GOOD, 'scenarios'), 'projection'), line: 'revenueShare:', path: 'buyback', message: /buyback goes with a projection section/, command: ['burn'] },
   { rule: 'projection goes with buyback', text: drop(GOOD, 'buyback'), line: 'start: 2026-05-01', path: 'projection', message: /projection goes with a buyback section/, command: ['burn'] },
   // quote (src/cli/quote.ts)
   { rule: 'fees.split adds up to 100%', text: edit(GOOD, 'nodes: 80%', 'nodes: 70%'), line: 'nodes: 70%', path: 'fees.split', message: /the split adds up to 90%; nodes \+ validators \+ treasury must add up to exactly 100%/, command: ['quote', '--gpu-hours', '10'] },
-  { rule: 'fees.market.utilization at most 100%', text: edit(GOOD, 'utilization: 80%', 'utilization: 120%'), line: 'utilization: 120%', path: 'fees.market.utilization', message: /expected at most 100%; found "120%"/, command: ['quote', '--gpu-hours', '10'] },
-  { rule: 'fees.market.target at most 100%', text: edit(GOOD, 'target: 80%', 'target: 1.2'), line: 'target: 1.2', path: 'fees.market.target', message: /expected at most 100%; found "1.2"/, command: ['quote', '--gpu-hours', '10'] },
+  { rule: 'fees.market.utilization at most 100%', text: edit(GOOD, 'utilization: 80%', 'utilization: 120%'), line: 'utilization: 120%', path: 'fees.market.utilization', message: /expected 0% to 100%; found 120%/, command: ['quote', '--gpu-hours', '10'] },
+  { rule: 'fees.market.target at most 100%', text: edit(GOOD, 'target: 80%', 'target: 1.2'), line: 'target: 1.2', path: 'fees.market.target', message: /expected 0% to 100%; found 1.2/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'fees.defaultGpu is a known class', text: edit(GOOD, 'defaultGpu: H100', 'defaultGpu: H1000'), line: 'defaultGpu:', path: 'fees.defaultGpu', message: /unknown GPU "H1000" \(did you mean "H100"\?\); known: H100, H200, A100, L40S, RTX4090, MI300X/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'GPU classes differ other than in case', text: edit(GOOD, '    A100:', '    h100:'), line: '    h100:', path: 'fees.gpus.h100', message: /GPU class "h100" differs from "H100" only in case/, command: ['quote', '--gpu-hours', '10'] },
   { rule: 'token.priceUsd above 0', text: edit(GOOD, 'priceUsd: 0.10', 'priceUsd: 0'), line: 'priceUsd:', path: 'token.priceUsd', message: /expected a price above 0; found "0"/, command: ['quote', '--gpu-hours', '10'] },
@@ -106,6 +106,7 @@ describe('validate rejects exactly what the commands reject', () => {
       '  note: ai-econ quote needs a fees section (see ai-econ init)',
       '  note: ai-econ rewards needs a rewards section (see ai-econ init)',
       '  note: ai-econ burn needs buyback and projection sections (see ai-econ init)',
+      '  note: ai-econ simulate needs economy, fees and buyback sections (see ai-econ init)',
       '',
     ]);
     expectUserError(cli(['quote', '--gpu-hours', '1', '-c', f]), /has no fees section/);

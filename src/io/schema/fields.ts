@@ -50,7 +50,7 @@ export interface Limits {
 const limited = (parse: (t: string) => Rational, lim: Limits, zeroWhat: string) => (t: string): Rational => {
   const v = parse(t);
   if (lim.positive && v.n === 0n) throw new InputError(`expected ${zeroWhat} above 0; found ${show(t)}`);
-  if (lim.max100 && cmp(v, ONE) > 0) throw new InputError(`expected at most 100%; found ${show(t)}`);
+  if (lim.max100 && cmp(v, ONE) > 0) throw new InputError(`expected 0% to 100%; found ${t.trim()}`);
   return v;
 };
 
@@ -74,8 +74,8 @@ export const integer = (description: string, lim: { min?: number; max?: number; 
     (t) => {
       const n = parseInteger(t);
       const u = (k: number) => (lim.unit ? ` ${lim.unit}${k === 1 ? '' : 's'}` : '');
-      if (lim.min !== undefined && n < lim.min) throw new InputError(`expected at least ${lim.min}${u(lim.min)}; found ${show(t)}`);
-      if (lim.max !== undefined && n > lim.max) throw new InputError(`expected at most ${lim.max}${u(lim.max)}; found ${show(t)}`);
+      if (lim.min !== undefined && n < lim.min) throw new InputError(`expected at least ${lim.min}${u(lim.min)}; found ${n}`);
+      if (lim.max !== undefined && n > lim.max) throw new InputError(`expected at most ${lim.max}${u(lim.max)}; found ${n}`);
       return n;
     },
     'a whole number',
