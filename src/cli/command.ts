@@ -62,11 +62,12 @@ export async function parseOptions(spec: CommandSpec, raw: Record<string, unknow
 }
 
 /** JSON `params`: which file, every override, and every option as the user typed it (snake_case keys). */
-export function paramsEcho(spec: CommandSpec, raw: Record<string, unknown>, file: string, sets: readonly string[] | undefined): Record<string, unknown> {
+export function paramsEcho(spec: CommandSpec, raw: Record<string, unknown>, file: string, sets: readonly string[] | undefined, parsed: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = { config: file };
   if (sets?.length) out.set = [...sets];
   for (const o of spec.options) {
-    const v = raw[keyOf(o.flags)];
+    // A date as used (`today` becomes the day it was); every other option as typed.
+    const v = o.parse === 'date' && raw[keyOf(o.flags)] !== undefined ? parsed[keyOf(o.flags)] : raw[keyOf(o.flags)];
     if (v !== undefined) out[flagOf(o.flags).slice(2).replace(/-/g, '_')] = v;
   }
   return out;
@@ -78,7 +79,7 @@ export async function runReport(cmd: Command, spec: CommandSpec, load: LoadBuild
   await runWith(all, async (ctx) => {
     const [build, opts, model] = await Promise.all([load(), parseOptions(spec, all), ctx.model()]);
     const report = await build(model, opts, ctx.env);
-    report.params = { ...paramsEcho(spec, all, model.file, all.set), ...report.params };
+    report.params = { ...paramsEcho(spec, all, model.file, all.set, opts), ...report.params };
     return report;
   });
 }

@@ -9,7 +9,7 @@ import { floatCap, netDeflationFrom, splitPurchase, type BuybackSplit } from './
 import { demandMultiplier, type Market } from './fees.js';
 import { epochPools } from './rewards.js';
 import { buyTokens, buyWithUsd, poolPrice, sellTokens, MICRO, type Pool } from './pool.js';
-import { type Rational, rat, add, cmp, div, floor, fromNumber, max, min, mul, mulFloor, neg, sub, toNumber, ONE, ZERO } from './rational.js';
+import { type Rational, rat, add, cmp, div, floor, fromNumber, mul, mulFloor, sub, toNumber, ONE } from './rational.js';
 
 export interface EconomyCategory {
   name: string;

@@ -11,14 +11,50 @@ const show = (s: string): string => JSON.stringify(s);
 const clean = (s: string): string => s.trim().replace(/_/g, '');
 
 const SUFFIX: Record<string, bigint> = { k: 10n ** 3n, K: 10n ** 3n, M: 10n ** 6n, B: 10n ** 9n, b: 10n ** 9n, bn: 10n ** 9n, T: 10n ** 12n };
-const AMOUNT = /^(\d+(?:\.\d+)?|\.\d+)\s*(k|K|M|B|b|bn|T)?$/;
+/**
+ * A non-negative decimal with an optional exponent (`1e3`, `7e9`, `2.5e-3`; at most 10^±99) or an
+ * optional k/M/B/T suffix. `7.` and a leading `+` are read too, as YAML reads them as numbers.
+ */
+const AMOUNT = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?0*\d{1,2})|\s*(k|K|M|B|b|bn|T))?$/;
+const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?0*\d{1,2}))?$/;
 
-/** A non-negative quantity with an optional k/M/B/T suffix: `10_000_000_000`, `10B`, `1.5M`, `250k`. */
+/**
+ * Thousands separators out: a comma may only stand between groups of three digits (`1,000,000`).
+ * `1,5` is refused with the reading a decimal comma would give (`1.5`), never read as fifteen.
+ */
+function ungroup(t: string, text: string, what: string, like: string): string {
+  const m = /^([\d,]*)(.*)$/.exec(t)!;
+  const [head, rest] = [m[1], m[2]];
+  if (!head.includes(',') && !rest.includes(',')) return t;
+  if (/^\d{1,3}(?:,\d{3})+$/.test(head) && !rest.includes(',')) return head.replace(/,/g, '') + rest;
+  const single = /^(\d+),(\d+)$/.exec(head);
+  const hint = single && !rest.includes(',') && !rest.startsWith('.') ? ` (for a decimal, write ${single[1]}.${single[2]}${rest})` : '';
+  throw new InputError(`expected ${what} like ${like}; found ${show(text)}: commas may only separate groups of three digits, like 1,000,000${hint}`);
+}
+
+/** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
+function separators(text: string, what: string, like: string): string {
+  const t = text.trim().replace(/^\+(?=[\d.])/, '');
+  if (t.includes('_') && t.includes(',')) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`);
+  if (/(?<!\d)_|_(?!\d)/.test(t)) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: an underscore may only stand between two digits, like 10_000`);
+  return ungroup(t.replace(/_/g, ''), text, what, like);
+}
+
+/** Mantissa times ten to the exponent, exactly. */
+const scaled = (mantissa: string, exponent: string | undefined): Rational => {
+  const v = parseDecimal(mantissa.replace(/\.$/, ''));
+  if (!exponent) return v;
+  const e = Number(exponent);
+  return e >= 0 ? mul(v, rat(10n ** BigInt(e))) : div(v, rat(10n ** BigInt(-e)));
+};
+
+/** A non-negative quantity: `10_000_000_000`, `1,000,000`, `10B`, `1.5M`, `250k`, `1e3`, `7e9`. */
 export function parseAmount(text: string, what = 'an amount'): Rational {
-  const m = AMOUNT.exec(clean(text).replace(/,/g, ''));
-  if (!m) throw new InputError(`expected ${what} like 10_000_000, 10B, 1.5M or 250k; found ${show(text)}`);
-  const v = parseDecimal(m[1]);
-  return m[2] ? mul(v, rat(SUFFIX[m[2]])) : v;
+  const like = '10_000_000, 10B, 1.5M, 250k or 1e3';
+  const m = AMOUNT.exec(separators(text, what, like));
+  if (!m) throw new InputError(`expected ${what} like ${like}; found ${show(text)}`);
+  const v = scaled(m[1], m[2]);
+  return m[3] ? mul(v, rat(SUFFIX[m[3]])) : v;
 }
 
 /** A USD figure: like an amount, with an optional leading `$`. */
@@ -28,24 +64,39 @@ export function parseUsd(text: string, what = 'a USD amount'): Rational {
 
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
 const FRACTION = /^(\d+)\s*\/\s*(\d+)$/;
+const POINT = /^(\d+\.\d*|\.\d+)$/;
 
 /** Is this text written as a share (`40.40%` or `a/b`) rather than an amount? */
 export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
 
-/** A share written as a percent (`40.40%`) or an exact fraction (`1/48`). */
+/**
+ * A share (a percent field): a percent `40.40%`, an exact fraction `1/48`, or a decimal fraction
+ * written with a point (`0.95`, `1.0`); `0` is zero. A bare integer such as `1` or `50` is refused
+ * with both readings (1% or 100%?): no input is read in a way the message would not show.
+ */
 export function parseShare(text: string, what = 'a share'): Rational {
-  const t = clean(text);
+  const t = text.trim();
+  const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
   if (m) return div(parseDecimal(m[1]), rat(100n));
   m = FRACTION.exec(t);
   if (m) {
-    if (BigInt(m[2]) === 0n) throw new InputError(`expected ${what} like 40.40% or 1/48; found ${show(text)} (division by zero)`);
+    if (BigInt(m[2]) === 0n) throw new InputError(`expected ${what} like ${like}; found ${show(text)} (division by zero)`);
     return rat(BigInt(m[1]), BigInt(m[2]));
   }
-  throw new InputError(`expected ${what} as a percent like 40.40% or a fraction like 1/48; found ${show(text)}`);
+  if (POINT.test(t)) return parseDecimal(t.replace(/\.$/, ''));
+  if (/^0+$/.test(t)) return rat(0n);
+  if (/^\d+$/.test(t)) {
+    const n = BigInt(t);
+    throw new InputError(`expected ${what} like ${like}; found ${show(text)}, which is ambiguous: ${n}% or ${n * 100n}%? Write ${n}% for ${n}%, or ${n}.0 for ${n * 100n}%`);
+  }
+  throw new InputError(`expected ${what} like ${like}; found ${show(text)}`);
 }
 
-/** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`; above −100%. */
+/** Same grammar as parseShare (kept for callers that read a fraction of one: utilization, MFU, uptime). */
+export const parseFraction = (text: string, what = 'a fraction'): Rational => parseShare(text, what);
+
+/** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`, `-0.02`; above −100%. */
 export function parseSignedShare(text: string, what = 'a rate'): Rational {
   const t = text.trim();
   const negative = t.startsWith('-');
@@ -54,25 +105,19 @@ export function parseSignedShare(text: string, what = 'a rate'): Rational {
   return negative ? rat(-v.n, v.d) : v;
 }
 
-/** A fraction of one: `95%`, `19/20` or a plain decimal `0.95`. */
-export function parseFraction(text: string, what = 'a fraction'): Rational {
-  const t = clean(text);
-  if (looksLikeShare(t)) return parseShare(t, what);
-  if (/^(\d+(?:\.\d+)?|\.\d+)$/.test(t)) return parseDecimal(t);
-  throw new InputError(`expected ${what} like 95%, 0.95 or 19/20; found ${show(text)}`);
-}
-
-/** A plain non-negative decimal number (`989.4`, `2.50`, `1_000`). */
+/** A plain non-negative decimal number (`989.4`, `2.50`, `1_000`, `1,000`, `1e3`). */
 export function parseNumber(text: string, what = 'a number'): Rational {
-  const t = clean(text);
-  if (/^(\d+(?:\.\d+)?|\.\d+)$/.test(t)) return parseDecimal(t);
-  throw new InputError(`expected ${what} (a non-negative decimal like 2.5); found ${show(text)}`);
+  const like = '2.5, 1,000 or 1e3';
+  const m = DECIMAL.exec(separators(text, what, like));
+  if (m) return scaled(m[1], m[2]);
+  throw new InputError(`expected ${what} (a non-negative decimal like ${like}); found ${show(text)}`);
 }
 
-/** A non-negative whole number. */
+/** A non-negative whole number (`60`, `10_000`, `1e4`). */
 export function parseInteger(text: string, what = 'a whole number'): number {
-  const t = clean(text);
-  if (/^\d+$/.test(t) && Number(t) <= Number.MAX_SAFE_INTEGER) return Number(t);
+  const m = DECIMAL.exec(separators(text, what, '0, 1, 2, …'));
+  const v = m ? scaled(m[1], m[2]) : undefined;
+  if (v && v.d === 1n && v.n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v.n);
   throw new InputError(`expected ${what} (0, 1, 2, …); found ${show(text)}`);
 }
 

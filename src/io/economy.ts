@@ -9,7 +9,7 @@ import { monthlyUnlocks } from '../core/burn.js';
 import { addOffset, monthOf } from '../core/date.js';
 import type { EconomyInputs } from '../core/economy.js';
 import { InputError } from '../core/errors.js';
-import { type Rational, rat, add, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
+import { type Rational, rat, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
 import { problemText, type Category, type Locator, type Path, type Problem } from './model.js';
 import type { Params } from './schema/index.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
@@ -101,24 +101,7 @@ function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Pat
       problem(at(['market', 'pool', 'tokens']), `the pool needs ${tokens(poolTokens, p.token.decimals)} tokens but ${c.name} has unlocked only ${tokens(had, p.token.decimals)} before ${monthOf(start)}`);
     }
   }
-  // The sections the loop runs on, and the rules their own commands check.
-  // A missing section is the command's error (as for quote and burn); what is there is checked here.
-  if (p.fees) {
-    const gpus = Object.keys(p.fees.gpus);
-    if (!gpus.some((g) => g.toLowerCase() === p.fees!.defaultGpu.toLowerCase())) problem(['fees', 'defaultGpu'], `unknown GPU class "${p.fees.defaultGpu}"; expected one of ${gpus.join(', ')}`);
-    const s = p.fees.split;
-    const total = add(add(s.nodes, s.validators), s.treasury);
-    if (cmp(total, ONE) !== 0) problem(['fees', 'split'], `the split adds up to ${pct(total)}; nodes + validators + treasury must add up to exactly 100%`);
-  }
-  if (p.buyback) {
-    const b = p.buyback;
-    const total = add(add(b.burn, b.treasury), b.execution);
-    if (cmp(total, ONE) !== 0) problem(['buyback'], `burn + treasury + execution add up to ${pct(total)}; they must add up to exactly 100%`);
-    for (const k of ['revenueShare', 'maxBuyPctOfFloat'] as const) {
-      const v = b[k];
-      if (v && cmp(v, ONE) > 0) problem(['buyback', k], `expected at most 100%; found ${pct(v)}`);
-    }
-  }
+  // The fees and buyback sections the loop runs on are checked for every command (rules.ts).
   if (bad > 0 || !start || months === undefined) return undefined;
   return { start, months, treasury, emissionFrom, poolFrom };
 }

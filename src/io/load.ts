@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
-import { ParamFileError, resolveParams, type Locator, type Model, type Path, type Problem } from './model.js';
+import { ParamFileError, inFileOrder, resolveParams, type Locator, type Model, type Path, type Problem } from './model.js';
 import { keysAt } from './schema/keys.js';
 import { applyOverrides, overrideAt, type Override } from './overrides.js';
 import { readTextLimited, TooLargeError } from './readfile.js';
@@ -171,7 +171,7 @@ export function validateRaw(raw: unknown, src: Located, overrides: readonly Over
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(zodProblems(where, src, parsed.error.issues));
+  if (!parsed.success) throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
   return { params: parsed.data, src: where };
 }
 

@@ -11,6 +11,7 @@ import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../cor
 import type { CalDate } from '../core/date.js';
 import type { Params } from './schema/index.js';
 import type { PortionInput } from './schema/fields.js';
+import { sectionProblems } from './rules.js';
 import { economyProblems } from './economy.js';
 
 export type Path = readonly (string | number)[];
@@ -93,12 +94,15 @@ const pctOf = (x: Rational): string => formatPercent(x);
 /** Fixed columns printed beside one column per category (`unlocks` periods): no category may take their names. */
 export const RESERVED_CATEGORY_NAMES = ['date', 'total', 'cumulative', 'unlocked_pct'] as const;
 
-/** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
+/**
+ * Resolve validated parameters into base units and vesting schedules, checking every cross-field
+ * rule of the file (here and in rules.ts); problems carry positions and are reported all at once.
+ */
 export function resolveParams(params: Params, src: Locator, builtin = false): Model {
-  const problems: Problem[] = [];
   const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
+  const problems: Problem[] = sectionProblems(params, decimals).map((p) => src.problem(p.path, p.message));
   const units = (path: Path, tokens: Rational): bigint => {
     try {
       return toUnits(tokens, decimals, pathString(path));
@@ -106,8 +110,13 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
       throw errorAt(path, (e as Error).message);
     }
   };
-  const supply = units(['token', 'totalSupply'], params.token.totalSupply);
-  if (supply === 0n) throw errorAt(['token', 'totalSupply'], 'expected a positive supply; found 0');
+  let supply = 0n;
+  try {
+    supply = units(['token', 'totalSupply'], params.token.totalSupply);
+  } catch (e) {
+    throw new ParamFileError([...(e as ParamFileError).problems, ...problems]);
+  }
+  if (supply === 0n) throw new ParamFileError([src.problem(['token', 'totalSupply'], 'expected a positive supply; found 0'), ...problems]);
 
   // Allocation sizes: exact shares of the supply, rounded by largest remainder so they add up.
   const seen = new Map<string, number>();
@@ -122,9 +131,9 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     if (!a.share && !a.amount) problems.push(src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'));
     return a.share ? mul(rat(supply), a.share) : a.amount ? rat(units(['allocations', i, 'amount'], a.amount)) : ZERO;
   });
-  if (problems.length) throw new ParamFileError(problems);
   const total = exact.reduce(add, ZERO);
   const c = cmp(total, rat(supply));
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   if (c !== 0) {
     const share = mul(total, rat(1n, supply));
     throw errorAt(['allocations'], `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`);
@@ -158,10 +167,10 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     }
     return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
   });
-  if (problems.length) throw new ParamFileError(problems);
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   // The economy's cross-field rules (simulate), on the resolved categories.
   problems.push(...economyProblems(params, categories, src));
-  if (problems.length) throw new ParamFileError(problems);
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   return {
     file: src.file,
     builtin,
@@ -175,6 +184,12 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     where: (path) => src.at(path),
     errorAt,
   };
+}
+
+/** Problems sorted by their line and column in the file (those without a position keep their order, first). */
+export function inFileOrder(problems: readonly Problem[], _file?: string): Problem[] {
+  const pos = (p: Problem): number => (p.line !== undefined ? p.line * 1e6 + (p.col ?? 0) : 0);
+  return problems.map((p, i) => ({ p, i, at: pos(p) })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.p);
 }
 
 function gcd(a: bigint, b: bigint): bigint {

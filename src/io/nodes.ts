@@ -11,23 +11,16 @@ import { NODE_COLUMNS, NODE_REQUIRED, NodeSchema, NodesSchema, type NodeInput } 
 import { readCsvFile, readFileText } from './csvfile.js';
 import { ParamFileError, parseYaml, zodProblems } from './load.js';
 import type { Model } from './model.js';
+import { nodeProblems } from './rules.js';
 
 type Fail = (i: number, col: string, msg: string) => InputError;
 
-/** Validated node inputs to epoch nodes: stakes in base units; ids unique; compute nodes need tasks and quality. */
+/** Validated node inputs to epoch nodes: stakes in base units; ids unique; compute nodes need tasks and quality (rules.ts). */
 export function toEpochNodes(nodes: readonly NodeInput[], decimals: number, fail: Fail): EpochNode[] {
-  const seen = new Map<string, number>();
-  return nodes.map((n, i) => {
-    if (seen.has(n.id)) throw fail(i, 'id', `duplicate id "${n.id}" (also row ${seen.get(n.id)! + 1})`);
-    seen.set(n.id, i);
-    if (n.role === 'compute' && n.tasks === undefined) throw fail(i, 'tasks', 'a compute node needs tasks (tasks completed this epoch)');
-    if (n.role === 'compute' && n.quality === undefined) throw fail(i, 'quality', 'a compute node needs quality (0–100%)');
-    let stake: bigint;
-    try {
-      stake = toUnits(n.stake, decimals, 'stake');
-    } catch (e) {
-      throw fail(i, 'stake', (e as Error).message);
-    }
+  const bad = nodeProblems(nodes, decimals)[0];
+  if (bad) throw fail(bad.i, bad.col, bad.message);
+  return nodes.map((n) => {
+    const stake = toUnits(n.stake, decimals, 'stake');
     return {
       id: n.id,
       role: n.role,

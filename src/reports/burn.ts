@@ -52,17 +52,10 @@ export interface BurnSetup {
 export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
   const p = m.params;
   if (!p.buyback || !p.projection) throw new InputError(`${m.file} has no ${!p.buyback ? 'buyback' : 'projection'} section; ai-econ burn needs buyback and projection (see ai-econ init)`);
+  // Splits adding up, shares and months in range, prices above 0: checked when the file loads (src/io/rules.ts).
   const bbIn = p.buyback;
-  const splitSum = R.add(R.add(bbIn.burn, bbIn.treasury), bbIn.execution);
-  if (R.cmp(splitSum, R.ONE) !== 0) throw m.errorAt(['buyback'], `burn + treasury + execution add up to ${R.formatPercent(splitSum)}; they must add up to exactly 100%`);
-  for (const k of ['revenueShare', 'maxBuyPctOfFloat'] as const) {
-    const v = bbIn[k];
-    if (v && R.cmp(v, R.ONE) > 0) throw m.errorAt(['buyback', k], `expected at most 100%; found ${R.formatPercent(v)}`);
-  }
   const buyback: BuybackSplit = { revenueShare: bbIn.revenueShare, burn: bbIn.burn, treasury: bbIn.treasury, execution: bbIn.execution, maxBuyPctOfFloat: bbIn.maxBuyPctOfFloat ?? R.rat(1n, 10n) };
   const pr = p.projection;
-  if (pr.months === 0) throw m.errorAt(['projection', 'months'], 'expected at least 1 month; found 0');
-  if (pr.price.startUsd.n === 0n) throw m.errorAt(['projection', 'price', 'startUsd'], 'expected a price above 0; found 0');
   const scenarios = p.scenarios ?? {};
   const names = Object.keys(scenarios);
   if (o.scenario && o.allScenarios) throw new InputError('options --scenario and --all-scenarios cannot be used together');
@@ -70,10 +63,6 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
     throw new InputError(`option --scenario: no scenario "${o.scenario}" in ${m.file}${suggestion(o.scenario, names)}${names.length ? `; expected one of ${names.join(', ')}` : ' (it has no scenarios section)'}`);
   }
   if (o.allScenarios && names.length === 0) throw new InputError(`option --all-scenarios: ${m.file} has no scenarios section`);
-  for (const [name, s] of Object.entries(scenarios)) {
-    if (s.months === 0) throw m.errorAt(['scenarios', name, 'months'], 'expected at least 1 month; found 0');
-    if (s.price?.startUsd && s.price.startUsd.n === 0n) throw m.errorAt(['scenarios', name, 'price', 'startUsd'], 'expected a price above 0; found 0');
-  }
   const specOf = (scenario?: string): ProjectionSpec => {
     const s = scenario ? scenarios[scenario] : {};
     const n = o.months ?? s.months ?? pr.months;

@@ -4,8 +4,9 @@
  * flag's name. The library's callers pass the typed values directly.
  */
 import { InputError } from '../core/errors.js';
-import { parseDate } from '../core/date.js';
-import { type Rational, cmp, parseDecimal, ONE } from '../core/rational.js';
+import { parseDateFlag } from '../core/dateflag.js';
+import { today } from '../io/today.js';
+import { type Rational, cmp, ONE } from '../core/rational.js';
 import * as units from '../core/units.js';
 
 const show = JSON.stringify;
@@ -41,7 +42,8 @@ export const PARSERS = {
     if (xs.length === 0) throw new InputError(`expected a comma-separated list of names; found ${show(t)}`);
     return xs;
   },
-  date: (t: string) => parseDate(t),
+  /** A date, or `today` (the current UTC date; AI_ECON_TODAY pins it). */
+  date: (t: string) => parseDateFlag(t, today()),
   step: (t: string) => units.parseStep(t, 'a period'),
   months: wholeNumber('a number of months', 1200, '1200 months (100 years)'),
   runs: wholeNumber('a number of runs', 1_000_000, '1,000,000 runs'),

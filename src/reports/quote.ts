@@ -1,8 +1,8 @@
 /** `quote`: a training job's fee in USD and tokens, and who gets it. */
 import { InputError } from '../core/errors.js';
-import { type Rational, add, cmp, formatPercent, mul, rat, toDecimal, ONE } from '../core/rational.js';
+import { type Rational, add, mul, rat, toDecimal } from '../core/rational.js';
 import { col, type Report, type Row, type Table } from '../core/table.js';
-import { checkSplit, gpuHoursFor, quoteJob, trainingFlops, type FeeModel, type Gpu, type Quote } from '../core/fees.js';
+import { gpuHoursFor, quoteJob, trainingFlops, type FeeModel, type Gpu, type Quote } from '../core/fees.js';
 import { PARSERS } from './parsers.js';
 import { durationHours } from '../core/units.js';
 import type { Model } from '../io/model.js';
@@ -28,14 +28,7 @@ const JOB_COLUMNS = { id: 'id', gpuHours: 'gpu_hours', params: 'params', tokens:
 export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Report => {
   const f = m.params.fees;
   if (!f) throw new InputError(`${m.file} has no fees section; ai-econ quote needs one (see ai-econ init for a commented example)`);
-  try {
-    checkSplit(f.split);
-  } catch (e) {
-    throw m.errorAt(['fees', 'split'], (e as Error).message);
-  }
-  for (const [k, v] of [['utilization', f.market.utilization], ['target', f.market.target]] as const) {
-    if (cmp(v, ONE) > 0) throw m.errorAt(['fees', 'market', k], `expected 0% to 100%; found ${formatPercent(v)}`);
-  }
+  // The split adding up, utilization and target in range, defaultGpu naming a class: checked when the file loads.
   const gpus = Object.entries(f.gpus).map(([name, g]): Gpu => ({ name, pricePerHourUsd: g.pricePerHourUsd, tflops: g.tflops }));
   const known = gpus.map((g) => g.name);
   const findGpu = (name: string, fail: (msg: string) => Error): Gpu => {

@@ -3,7 +3,6 @@ import { InputError } from '../core/errors.js';
 import { displayUnits, toUnits } from '../core/amount.js';
 import { formatPercent, rat, type Rational } from '../core/rational.js';
 import { epochRewards } from '../core/rewards.js';
-import { checkSplit } from '../core/fees.js';
 import { col, type Report } from '../core/table.js';
 import type { Model } from '../io/model.js';
 import { loadNodes } from '../io/nodes.js';
@@ -14,11 +13,7 @@ export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
   const r = m.params.rewards;
   if (!r) throw new InputError(`${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`);
   const split = r.split ?? m.params.fees?.split ?? { nodes: rat(4n, 5n), validators: rat(3n, 20n), treasury: rat(1n, 20n) };
-  try {
-    checkSplit(split);
-  } catch (e) {
-    throw m.errorAt(r.split ? ['rewards', 'split'] : ['fees', 'split'], (e as Error).message);
-  }
+  // The split adding up: checked when the file loads (src/io/rules.ts).
   const tokens = (flag: string, v: Rational | undefined): bigint | undefined => {
     if (v === undefined) return undefined;
     try {

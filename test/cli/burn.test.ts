@@ -93,7 +93,7 @@ describe('ai-econ burn', () => {
     [['--price', '0'], /option --price: expected a token price in USD above 0; found "0"/],
     [['--price', '-1'], /option --price: expected a token price in USD .*found "-1"/],
     [['--revenue', 'lots'], /option --revenue: expected a monthly revenue in USD .*found "lots"/],
-    [['--growth', '3'], /option --growth: expected a monthly growth rate as a percent/],
+    [['--growth', '3'], /option --growth: expected a monthly growth rate like 95%, 19\/20 or 0\.95; found "3", which is ambiguous: 3% or 300%\?/],
     [['--growth', '-150%'], /option --growth: expected a monthly growth rate above -100%/],
     [['--runs', '0'], /option --runs: expected a number of runs of at least 1; found "0"/],
     [['--runs', '-5'], /option --runs: .*found "-5"/],

@@ -110,3 +110,16 @@ describe('fits the terminal', () => {
     expect(widest(['burn', '--wide'])).toBeGreaterThan(200);
   });
 });
+
+describe('today in date flags', () => {
+  test('--at today is the current UTC date (AI_ECON_TODAY pins it), and JSON params records the date used', () => {
+    const env = { AI_ECON_TODAY: '2027-04-29' };
+    const r = cli(['unlocks', '--at', 'today', '-f', 'json'], { env });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.params.at).toBe('2027-04-29');
+    expect(j.tables[0].title).toContain('on 2027-04-29');
+    expect(cli(['unlocks', '--at', '2027-04-29', '-f', 'csv'], { env }).stdout).toBe(cli(['unlocks', '--at', 'TODAY', '-f', 'csv'], { env }).stdout);
+    expectUserError(cli(['unlocks', '--at', 'today'], { env: { AI_ECON_TODAY: '2027-02-30' } }), /AI_ECON_TODAY: 2027-02-30 does not exist/);
+  });
+});

@@ -75,6 +75,10 @@ describe('ai-econ quote', () => {
     [['--gpu-hours', 'lots'], /option --gpu-hours: .*found "lots"/],
     [['--gpu-hours', '0'], /option --gpu-hours: expected GPU-hours above 0/],
     [['--gpu-hours', '10', '--gpu', 'H1000'], /option --gpu: unknown GPU "H1000" \(did you mean "H100"\?\); known: H100, H200, A100, L40S, RTX4090, MI300X/],
+    [['--gpu-hours', '10', '--gpu', '4090'], /option --gpu: unknown GPU "4090" \(did you mean "RTX4090"\?\)/],
+    [['--gpu-hours', '1,5'], /option --gpu-hours: .*found "1,5": commas may only separate groups of three digits, like 1,000,000 \(for a decimal, write 1\.5\)/],
+    [['--gpu-hours', '10', '--utilization', '1'], /option --utilization: .*found "1", which is ambiguous: 1% or 100%\?/],
+    [['--gpu-hours', '10', '--utilization', '50'], /option --utilization: .*found "50", which is ambiguous: 50% or 5000%\?/],
     [['--gpu-hours', '10', '--utilization', '120%'], /option --utilization: expected a utilization from 0% to 100%; found "120%"/],
     [['--gpu-hours', '10', '--utilization', '-1'], /option --utilization: expected a utilization/],
     [['--gpu-hours', '10', '--duration', '0h'], /option --duration: expected a duration above zero/],
@@ -112,5 +116,10 @@ describe('ai-econ quote', () => {
     const out = join(tmp(), 'q.csv');
     expectUserError(cli(['quote', '--gpu-hours', '-1', '-o', out]), 'option --gpu-hours');
     expect(existsSync(out)).toBe(false);
+  });
+  test('GPU classes are case-insensitive; 1e3 GPU-hours and a utilization of 0.95 are read as written', () => {
+    const lower = csvLines('quote', ['--gpu-hours', '1e3', '--gpu', 'a100', '--utilization', '0.95', '--duration', '2d']);
+    expect(lower[1]).toBe('compute,1000,GPU-hour,5.8175,5817.5,58175');
+    expect(csvLines('quote', ['--gpu-hours', '1,000', '--gpu', 'A100', '--utilization', '95%', '--duration', '2d'])).toEqual(lower);
   });
 });

@@ -107,7 +107,7 @@ describe('ai-econ simulate', () => {
       ['sellShare: { Investors: 40%,', 'sellShare: { Investers: 40%,', /economy\.holders\.sellShare\.Investers: no category "Investers" in allocations; expected one of Community Treasury, Investors/],
       ['    from: Community Treasury    # the seed', '    from: Treasury    # the seed', /economy\.emission\.from: no category "Treasury"/],
       ['pool: { tokens: 100_000_000,', 'pool: { tokens: 500_000_000,', /economy\.market\.pool\.tokens: the pool needs 500,000,000 tokens but Community Treasury has unlocked only 404,000,000 before 2026-05/],
-      ['    sellShare: 60%  ', '    sellShare: 60  ', /economy\.supply\.sellShare: expected a share as a percent like 40\.40% or a fraction like 1\/48; found "60"/],
+      ['    sellShare: 60%  ', '    sellShare: 60  ', /economy\.supply\.sellShare: expected a share like 95%, 19\/20 or 0\.95; found "60", which is ambiguous: 60% or 6000%\?/],
       ['    maxChange: 15%', '    maxChange: 100%', /economy\.supply\.maxChange: expected below 100%/],
       ['economy: { demand: { growth: 8% } }', 'economy: { supply: { sellShare: 101% } }', /scenarios\.bull\.economy\.supply\.sellShare: expected 0% to 100%; found 101%/],
     ];

@@ -36,4 +36,4 @@ export const AllocationSchema = z.strictObject({
 export const AllocationsSchema = z
   .array(AllocationSchema)
   .min(1)
-  .describe('Supply categories; shares must add up to exactly 100% (or amounts to totalSupply)');
+  .describe('Supply categories. Cross-field rules: shares add up to exactly 100% (or amounts to totalSupply); names are unique (any case); each has share or amount, not both; vesting shares add up to at most 100% of the allocation and release all of it; amounts have at most token.decimals decimal places');

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { parseSignedShare } from '../../core/units.js';
-import { date, integer, namedRecord, scalar, share, usd } from './fields.js';
+import { date, integer, namedRecord, percent, share, signedShare, usd } from './fields.js';
 import { EconomyOverrideSchema } from './economy.js';
 
 /** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
 export const MAX_MONTHS = 1200;
-const months = (description: string) =>
-  integer(description).refine((n) => n <= MAX_MONTHS, { message: `expected at most ${MAX_MONTHS} months (100 years)` });
-
-/** A percent that may be negative (a decline): `3%`, `-2%`, `1/100`. */
-const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 3% or -2%', description);
+const months = (description: string) => integer(description, { min: 1, max: MAX_MONTHS, unit: 'month' });
 
 export const BuybackSchema = z
   .strictObject({
@@ -19,7 +14,7 @@ export const BuybackSchema = z
     execution: share('Share of bought tokens paid as execution rewards (published: 1%)'),
     maxBuyPctOfFloat: share('The vault buys at most this share of the circulating float in a month (default 10%); unspent USD carries over').optional(),
   })
-  .describe('BuyBack Vault: where revenue goes and how bought tokens are split (burn + treasury + execution = 100%)');
+  .describe('BuyBack Vault: where revenue goes and how bought tokens are split. Cross-field rules: burn + treasury + execution add up to exactly 100%; goes with projection');
 
 const RevenueSchema = z.strictObject({
   startUsd: usd('Protocol revenue in month 1, USD'),
@@ -28,9 +23,9 @@ const RevenueSchema = z.strictObject({
 
 const PriceSchema = z.strictObject({
   model: z.enum(['constant', 'growth', 'gbm'], { error: (iss) => `expected constant, growth or gbm; found ${JSON.stringify(iss.input)}` }).describe('constant | growth (drift) | gbm (drift, volatility; Monte Carlo)'),
-  startUsd: usd('Token price in month 1, USD'),
+  startUsd: usd('Token price in month 1, USD; above 0', { positive: true }),
   drift: signedShare('Annual drift of the price (growth: compounds drift/12 a month; gbm: μ)').optional(),
-  volatility: share('Annual volatility σ for gbm / Monte Carlo (default 80%)').optional(),
+  volatility: percent('Annual volatility σ for gbm / Monte Carlo (default 80%)').optional(),
 });
 
 const CirculatingSchema = z
@@ -43,16 +38,16 @@ const CirculatingSchema = z
 export const ProjectionSchema = z
   .strictObject({
     start: date('First month of the projection (its YYYY-MM is month 1)'),
-    months: months('Months to project, e.g. 60'),
+    months: months('Months to project, 1 to 1200, e.g. 60'),
     revenue: RevenueSchema,
     price: PriceSchema,
     circulating: CirculatingSchema.optional(),
   })
-  .describe('Projection horizon, revenue and price for `ai-econ burn`');
+  .describe('Projection horizon, revenue and price for `ai-econ burn`. Cross-field rule: goes with buyback');
 
 export const ScenarioSchema = z
   .strictObject({
-    months: months('Months to project').optional(),
+    months: months('Months to project, 1 to 1200').optional(),
     revenue: RevenueSchema.partial().optional(),
     price: PriceSchema.partial().optional(),
     circulating: CirculatingSchema.optional(),
@@ -60,4 +55,4 @@ export const ScenarioSchema = z
   })
   .describe('Overrides of projection (and of economy, for simulate) for one scenario');
 
-export const ScenariosSchema = namedRecord(ScenarioSchema, 'a scenario', ['metric']).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');
+export const ScenariosSchema = namedRecord(ScenarioSchema, 'a scenario', ['metric']).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull. Cross-field rule: needs projection and buyback');

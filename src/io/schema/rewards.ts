@@ -1,27 +1,17 @@
 import { z } from 'zod';
-import { InputError } from '../../core/errors.js';
-import { parseFraction, parseInteger } from '../../core/units.js';
-import { amount, fraction, scalar, share } from './fields.js';
+import { parseInteger } from '../../core/units.js';
+import { amount, scalar, share } from './fields.js';
+import { integerJson } from './patterns.js';
 import { SplitSchema } from './fees.js';
 
-/** A fraction of one that may not exceed 100% (quality, uptime). */
-const unitFraction = (description: string) =>
-  scalar(
-    (t) => {
-      const f = parseFraction(t);
-      if (f.n > f.d) throw new InputError(`expected at most 100%; found ${JSON.stringify(t)}`);
-      return f;
-    },
-    'a fraction from 0 to 100% (0.95 or 95%)',
-    description,
-  );
-const count = (description: string) => scalar((t) => BigInt(parseInteger(t)), 'a whole number', description);
+const unitFraction = share;
+const count = (description: string) => scalar((t) => BigInt(parseInteger(t)), 'a whole number', description, integerJson());
 
 export const RewardsSchema = z
   .strictObject({
     emissionPerEpoch: amount('Compute-mining emission per epoch in tokens, paid to compute nodes (from the treasury\'s incentive budget)'),
     epochFees: amount('Fees collected in an epoch, in tokens (the --fees default)').optional(),
-    minUptime: fraction('Nodes below this uptime earn nothing this epoch, e.g. 90%'),
+    minUptime: share('Nodes below this uptime earn nothing this epoch, e.g. 90%'),
     stakeMin: amount('Nodes staking less than this earn nothing this epoch, in tokens'),
     slashing: z
       .strictObject({
@@ -31,7 +21,7 @@ export const RewardsSchema = z
       .describe('Slashing for failed verification checks (capped at the stake)'),
     split: SplitSchema.optional().describe('Fee split for rewards (default: fees.split, else 80% / 15% / 5%)'),
   })
-  .describe('Epoch reward parameters for `ai-econ rewards`');
+  .describe('Epoch reward parameters for `ai-econ rewards`. Cross-field rules: split (or fees.split) adds up to exactly 100%; amounts have at most token.decimals decimal places');
 
 /** One node, as a row of a node file or an item of `nodes:`; columns as in the CSV. */
 export const NodeSchema = z.strictObject({
@@ -46,6 +36,6 @@ export const NodeSchema = z.strictObject({
 });
 export type NodeInput = z.output<typeof NodeSchema>;
 
-export const NodesSchema = z.array(NodeSchema).describe('Example node list for `ai-econ rewards` (--nodes FILE replaces it)');
+export const NodesSchema = z.array(NodeSchema).describe('Example node list for `ai-econ rewards` (--nodes FILE replaces it). Cross-field rules: ids are unique; a compute node has tasks and quality; stakes have at most token.decimals decimal places');
 export const NODE_COLUMNS = Object.keys(NodeSchema.shape);
 export const NODE_REQUIRED = ['id', 'role', 'stake', 'uptime'];
