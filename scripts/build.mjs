@@ -23,7 +23,7 @@ const onlyEnglishZodMessages = {
 };
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts' },
+  entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts', 'sweep-worker': 'src/io/sweep-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -14,6 +14,7 @@ import { globalOptions, type Globals } from './globals.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
+import { registerSweep } from './sweep.js';
 
 const EXAMPLES = examplesText([
   'ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters',
@@ -48,6 +49,7 @@ export function buildProgram(file?: Params): Command {
   registerReport(program, specs.quote, () => import('../reports/quote.js').then((m) => m.buildQuote), file);
   registerReport(program, specs.rewards, () => import('../reports/rewards.js').then((m) => m.buildRewards), file);
   registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
+  registerSweep(program);
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
   return program;
 }
