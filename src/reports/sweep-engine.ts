@@ -259,6 +259,8 @@ const overridesOf = (plan: SweepPlan, p: Point, sets: readonly Override[]): Over
 /** Says which point an error happened at, in terms of the --vary flags. */
 export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): unknown {
   if (!(e instanceof InputError)) return e;
+  // A flag's own mistake (--metric, the command's options) is the same at every point.
+  if (/^option --(?!set )/.test(e.message)) return e;
   const varied = plan.axes.map((a, k) => [a, p[k]] as const).filter(([, v]) => v !== null);
   const where = varied.length === 1 ? `option --vary ${varied[0][0].text}: at ${varied[0][1]}` : `sweep point ${i} (${varied.length ? varied.map(([a, v]) => `${a.path}=${v}`).join(', ') : "the file's own values"})`;
   const lines = e.message.split('\n').map((line) => {
@@ -326,8 +328,16 @@ export interface SweepHeader {
 
 const asRational = (c: Cell): Rational | undefined =>
   typeof c === 'bigint' ? rat(c) : typeof c === 'number' ? (Number.isFinite(c) ? fromNumber(c) : undefined) : typeof c === 'object' && c !== null && 'n' in c ? (c as Rational) : undefined;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const monthIndex = (c: Cell): number | undefined => {
+  const m = typeof c === 'string' ? MONTH.exec(c) : null;
+  return m ? Number(m[1]) * 12 + Number(m[2]) : undefined;
+};
+/** |b − a|: in the figures' own unit, or in months between two months (`2029-03` to `2030-05`: 14). */
 const absDiff = (a: Cell, b: Cell): Cell => {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a > b ? a - b : b - a;
+  const [ma, mb] = [monthIndex(a), monthIndex(b)];
+  if (ma !== undefined && mb !== undefined) return typed('int', Math.abs(mb - ma));
   const [x, y] = [asRational(a), asRational(b)];
   if (!x || !y) return null;
   const d = sub(y, x);
@@ -372,9 +382,9 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
       const [lo, hi] = [cell(1 + 2 * j, k), cell(2 + 2 * j, k)];
       const p = [at(1 + 2 * j)[j], at(2 + 2 * j)[j]];
       const swing = absDiff(lo, hi);
-      return { j, swing, row: { metric: c.key, parameter: a.path, low: p[0], high: p[1], metric_at_low: t(lo), metric_at_high: t(hi), swing: t(swing) } as Row };
+      return { j, swing, row: { metric: c.key, parameter: a.path, low: p[0], high: p[1], metric_at_low: t(lo), metric_at_high: t(hi), swing: isTyped(swing) ? swing : t(swing) } as Row };
     });
-    const size = (x: Cell) => asRational(x);
+    const size = (x: Cell) => asRational(isTyped(x) ? (x.v as Cell) : x);
     lines.sort((x, y) => {
       const [a, b] = [size(x.swing), size(y.swing)];
       if (a && b) return cmp(b, a) || x.j - y.j;
@@ -388,7 +398,7 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
     columns: [col('metric'), col('parameter'), col('low'), col('high'), col('metric_at_low', 'number'), col('metric_at_high', 'number'), col('swing', 'number')],
     rows: sens,
     notes: [
-      "swing = |metric_at_high − metric_at_low|; per metric, the parameters that swing it most come first. The others stay at the file's values (the points table's first row). Figures that are not numbers (a month, 'never') have no swing and come last.",
+      "swing = |metric_at_high − metric_at_low|; per metric, the parameters that swing it most come first. The others stay at the file's values (the points table's first row). A month's swing is in months; figures with no distance between them (text, 'never') have no swing and come last.",
       ...mc,
     ],
   });
