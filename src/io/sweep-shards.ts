@@ -43,7 +43,12 @@ function readShard(name: string, text: string): ShardFile {
     throw bad(`line ${n}: expected a JSON object (a shard of ai-econ sweep --shard I/N)`);
   };
   if (lines.length === 0) throw bad('the file is empty; expected the output of ai-econ sweep --shard I/N');
-  const head = parse(lines[0], 1);
+  let head: Record<string, unknown> = {};
+  try {
+    head = parse(lines[0], 1);
+  } catch {
+    /* below */
+  }
   if (head[MAGIC] !== VERSION) throw bad('not a shard of ai-econ sweep (expected the output of ai-econ sweep --shard I/N)');
   const { [MAGIC]: _v, shard: shardText, ...header } = head as Record<string, unknown> & { shard: string };
   const m = /^(\d+)\/(\d+)$/.exec(String(shardText));
