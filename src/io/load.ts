@@ -145,11 +145,19 @@ class WithOverrides implements Locator {
   }
 }
 
+/** A copy of the document that overrides may change: the sections they touch are deep copies, the rest shared. */
+function cloneTouched(raw: unknown, overrides: readonly Override[]): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return structuredClone(raw);
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const key of new Set(overrides.map((o) => o.path.split('.')[0]))) if (Object.hasOwn(out, key)) out[key] = structuredClone(out[key]);
+  return out;
+}
+
 /** Validate a parsed document (after `overrides`, applied to a copy); problems carry positions. */
 export function validateRaw(raw: unknown, src: Located, overrides: readonly Override[] = []): { params: Params; src: Locator } {
   let where: Locator = src;
   if (overrides.length) {
-    raw = structuredClone(raw);
+    raw = cloneTouched(raw, overrides);
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
