@@ -11,6 +11,8 @@ import type { Column } from '../core/table.js';
 import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
 
 export const SWEEP_WORKER_FILE = 'sweep-worker.js';
+/** Below this many points one thread is faster than starting others (each loads the parser and the schema). */
+const MIN_POINTS = 64;
 
 /** What a worker sends back. */
 export type WorkerReply = { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
@@ -32,7 +34,7 @@ export async function runPoints(plan: SweepPlan, points: readonly number[], jobs
   if (points.length) results.push(await local.run(points[0]));
   let done = results.length;
   const rest = points.slice(1);
-  const file = jobs > 1 && rest.length > 1 ? besideBundle(SWEEP_WORKER_FILE) : undefined;
+  const file = jobs > 1 && rest.length >= MIN_POINTS ? besideBundle(SWEEP_WORKER_FILE) : undefined;
   const threads = file ? Math.min(jobs, rest.length) : 1;
   const size = Math.max(1, Math.min(64, Math.ceil(rest.length / (threads * 8))));
   const chunks: number[][] = [];

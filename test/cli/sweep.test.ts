@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, tmp } from './run.js';
 
-const GRID = ['--vary', 'projection.revenue.startUsd=1M..3M:0.5M', '--vary', 'projection.revenue.growth=0%..5%:1%', '--months', '36'];
+// 11 × 6 = 66 points: enough for --jobs N to start worker threads.
+const GRID = ['--vary', 'projection.revenue.startUsd=1M..3M:0.2M', '--vary', 'projection.revenue.growth=0%..5%:1%', '--months', '24'];
 
 /** Run the CLI as a separate process, resolving to its stdout (the shards run side by side). */
 function run(args: string[]): Promise<string> {
@@ -45,7 +46,7 @@ describe('ai-econ sweep', () => {
     }
   });
   test('--runs: each point its own seeded Monte Carlo, the same on any number of threads or shards', async () => {
-    const args = ['sweep', 'burn', '--vary', 'projection.revenue.growth=0%..4%:1%', '--runs', '200', '--seed', '9', '--months', '24'];
+    const args = ['sweep', 'burn', '--vary', 'projection.revenue.growth=0%..6.5%:0.1%', '--runs', '50', '--seed', '9', '--months', '12'];
     const one = ok([...args, '--jobs', '1', '-f', 'csv']);
     expect(ok([...args, '--jobs', '2', '-f', 'csv'])).toBe(one);
     const dir = tmp();
@@ -65,13 +66,13 @@ describe('ai-econ sweep', () => {
     }));
     // A shard is JSON lines: a header, then its points (i ≡ I mod 4) with exact figures as text.
     const s1 = (await import('node:fs')).readFileSync(files[1], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(s1[0]).toMatchObject({ ai_econ_sweep: 1, shard: '1/4', command: 'burn', total: 30 });
-    expect(s1.slice(1).map((x) => x.point)).toEqual([1, 5, 9, 13, 17, 21, 25, 29]);
+    expect(s1[0]).toMatchObject({ ai_econ_sweep: 1, shard: '1/4', command: 'burn', total: 66 });
+    expect(s1.slice(1).map((x) => x.point)).toEqual(Array.from({ length: 17 }, (_, k) => 1 + 4 * k));
     expect(typeof s1[1].cumulative_burned).toBe('string');
     for (const f of ['csv', 'json', 'table', 'md']) {
       expect(ok(['sweep', 'merge', ...files, '-f', f])).toBe(ok(['sweep', 'burn', ...GRID, '-f', f]));
     }
-    expectUserError(cli(['sweep', 'merge', files[0], files[1], files[3]]), 'sweep merge: 7 of 30 points missing: 2, 6, 10, 14, 18, 22, 26 (no file for shard 2/4)');
+    expectUserError(cli(['sweep', 'merge', files[0], files[1], files[3]]), 'sweep merge: 16 of 66 points missing: 2, 6, 10, 14, 18, 22, 26, 30, 34, 38, … (no file for shard 2/4)');
     expectUserError(cli(['sweep', 'merge', ...files, files[2]]), `shard 2/4 is given twice (${files[2]} and ${files[2]})`);
     expectUserError(cli(['sweep', 'merge', join(ROOT, 'package.json')]), 'not a shard of ai-econ sweep');
   });
