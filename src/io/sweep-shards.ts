@@ -68,7 +68,8 @@ function readShard(name: string, text: string): ShardFile {
 export function mergeShards(files: readonly { name: string; text: string }[]): { header: SweepHeader; results: PointResult[] } {
   if (files.length === 0) throw new InputError('sweep merge: expected one or more shard files (the output of ai-econ sweep --shard I/N)');
   const shards = files.map((f) => readShard(f.name, f.text));
-  const same = ({ columns: _c, ...h }: SweepHeader) => JSON.stringify(h);
+  // A shard that ran no point knows neither the metric columns nor the token's decimals.
+  const same = ({ columns: _c, decimals: _d, ...h }: SweepHeader) => JSON.stringify(h);
   const first = shards[0];
   for (const s of shards.slice(1)) {
     if (same(s.header) !== same(first.header)) throw new InputError(`sweep merge: ${s.name} is a shard of a different sweep than ${first.name} (command, parameter file, options or --vary differ)`);
@@ -78,7 +79,7 @@ export function mergeShards(files: readonly { name: string; text: string }[]): {
     const other = shards.findIndex((t) => t.shard.index === s.shard.index);
     if (other !== k) throw new InputError(`sweep merge: shard ${s.shard.index}/${s.shard.count} is given twice (${shards[other].name} and ${s.name}); merge each shard once`);
   });
-  const columns = shards.find((s) => s.header.columns?.length)?.header.columns;
+  const full = shards.find((s) => s.header.columns?.length)?.header ?? first.header;
   const total = first.header.total;
   const owner = new Array<string | undefined>(total);
   const byPoint = new Array<PointResult | undefined>(total);
@@ -101,7 +102,7 @@ export function mergeShards(files: readonly { name: string; text: string }[]): {
         (absent.length ? ` (no file for shard ${absent.map((k) => `${k}/${n}`).join(', ')})` : ''),
     );
   }
-  return { header: { ...first.header, columns }, results: byPoint as PointResult[] };
+  return { header: full, results: byPoint as PointResult[] };
 }
 
 const list = (xs: readonly string[]): string => (xs.length > 10 ? `${xs.slice(0, 10).join(', ')}, …` : xs.join(', '));

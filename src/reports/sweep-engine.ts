@@ -268,6 +268,8 @@ export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): un
       const own = `option --set ${a.path}=${v}: `;
       if (line.startsWith(own)) return `${varied.length === 1 ? where : `option --vary ${a.text}: at ${v}`}: ${line.slice(own.length)}`;
     }
+    // A --set of every point (not a varied value) is the flag's own mistake.
+    if (line.startsWith('option --set ')) return line;
     return `${where}: ${line}`;
   });
   return new InputError(lines.join('\n'));

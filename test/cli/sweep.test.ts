@@ -98,5 +98,6 @@ describe('ai-econ sweep', () => {
     expectUserError(cli(['sweep', 'unlocks', '--vary', 'allocations.Team.vesting.cliff=6mo']), 'sweep unlocks needs --at DATE');
     expectUserError(cli(['sweep', 'burnn', '--vary', 'a=1']), 'cannot sweep "burnn" (did you mean "burn"?)');
     expectUserError(cli(['sweep', 'burn', '--vary', 'projection.months=12', '--shard', '4/4']), 'shards of 4 are numbered 0 to 3');
+    expectUserError(cli(['sweep', 'burn', '--vary', 'projection.months=12', '--set', 'projection.revenue.growth=abc']), /^ai-econ: error: option --set projection\.revenue\.growth=abc: expected a rate/);
   });
 });

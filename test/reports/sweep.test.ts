@@ -88,5 +88,9 @@ describe('buildSweep on the built-in parameters', () => {
     const shards = await Promise.all([0, 1, 2].map(async (index) => ({ name: `s${index}`, text: await sweepShard(p, { shard: { index, count: 3 }, params: { a: 1 } }) })));
     expect(mergeSweep(shards)).toEqual(whole);
     expect(() => mergeSweep(shards.slice(0, 2))).toThrow('sweep merge: 2 of 7 points missing: 2, 5 (no file for shard 2/3)');
+    // A shard with no point (shard 7 of 8 for 7 points) merges too.
+    const eight = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (index) => ({ name: `e${index}`, text: await sweepShard(p, { shard: { index, count: 8 }, params: { a: 1 } }) })));
+    expect(eight[7].text.trim().split('\n')).toHaveLength(1);
+    expect(mergeSweep(eight.reverse())).toEqual(whole);
   });
 });
