@@ -23,6 +23,7 @@ const EXAMPLES = examplesText([
   'ai-econ quote --params 7B --tokens 140B --duration 48h',
   'ai-econ rewards --fees 250k',
   'ai-econ burn --all-scenarios --set projection.revenue.growth=5%',
+  'ai-econ simulate --table risks         the seed\'s risks as numbers: the whole loop, month by month',
   'ai-econ init && ai-econ validate        write ./ai-econ.yaml, which every command then reads',
 ]) + `
 
@@ -49,6 +50,7 @@ export function buildProgram(file?: Params): Command {
   registerReport(program, specs.quote, () => import('../reports/quote.js').then((m) => m.buildQuote), file);
   registerReport(program, specs.rewards, () => import('../reports/rewards.js').then((m) => m.buildRewards), file);
   registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
+  registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
   registerSweep(program);
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
   return program;

@@ -9,7 +9,7 @@ import * as specs from '../reports/specs.js';
 import { examplesText, optionOf, paramsEcho, parseOptions } from './command.js';
 import type { Globals } from './globals.js';
 
-const SWEEPABLE_NAMES = ['unlocks', 'quote', 'rewards', 'burn'] as const;
+const SWEEPABLE_NAMES = ['unlocks', 'quote', 'rewards', 'burn', 'simulate'] as const;
 
 export function registerSweep(program: Command): Command {
   const spec = specs.sweep;

@@ -104,7 +104,6 @@ export function revenuePath(spec: ProjectionSpec): Rational[] {
 export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.spec)): BurnMonth[] {
   const { spec, buyback: bb } = inp;
   const unit = rat(10n ** BigInt(inp.decimals));
-  const splitW = weightsOf([bb.burn, bb.treasury, bb.execution]);
   const revenue = revenuePath(spec);
   let vault = ZERO;
   let unlockedCum = inp.unlockedBefore;
@@ -122,11 +121,11 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
     vault = add(vault, roundPico(mul(revenue[k], bb.revenueShare)));
     // The float the vault may buy from: circulating after this month's unlocks.
     const float = circulatingOf();
-    const cap = float > 0n ? floor(mul(rat(float), bb.maxBuyPctOfFloat)) : 0n;
+    const cap = floatCap(float, bb);
     const affordable = price.n > 0n ? floor(mul(div(vault, price), unit)) : 0n;
-    const bought = [affordable, cap, float > 0n ? float : 0n].reduce((a, b) => (b < a ? b : a));
+    const bought = affordable < cap ? affordable : cap;
     vault = sub(vault, mul(rat(bought, unit.n), price));
-    const [burned, toTreasury, toExecution] = bought > 0n ? allocate(bought, splitW) : [0n, 0n, 0n];
+    const [burned, toTreasury, toExecution] = splitPurchase(bought, bb);
     cumBurned += burned;
     cumTreasury += toTreasury;
     cumExecution += toExecution;
@@ -151,6 +150,20 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
     prevCirc = circ;
   });
   return out;
+}
+
+/** The most the vault may buy in a month: floor(float × maxBuyPctOfFloat), and never more than the float. */
+export function floatCap(float: bigint, bb: BuybackSplit): bigint {
+  if (float <= 0n) return 0n;
+  const cap = floor(mul(rat(float), bb.maxBuyPctOfFloat));
+  return cap < float ? cap : float;
+}
+
+/** What the vault bought, split burn / treasury / execution by largest remainder, to the base unit. */
+export function splitPurchase(bought: bigint, bb: BuybackSplit): [burned: bigint, treasury: bigint, execution: bigint] {
+  if (bought <= 0n) return [0n, 0n, 0n];
+  const [b, t, e] = allocate(bought, weightsOf([bb.burn, bb.treasury, bb.execution]));
+  return [b, t, e];
 }
 
 /** First month from which net emission stays ≤ 0 to the end of the horizon, or undefined. */

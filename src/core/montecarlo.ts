@@ -95,14 +95,9 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
   const vol = inp.sigma * Math.sqrt(dt);
   const keepTreasury = inp.treasuryCirculates ? 0 : 1;
   const keepExecution = inp.executionCirculates ? 0 : 1;
-  const base = xoroshiro128plus(inp.seed | 0);
-  for (let r = 0; r < r0; r++) base.jump();
-  const rngs = new Array<ReturnType<typeof xoroshiro128plus>>(n);
-  for (let i = 0; i < n; i++) {
-    rngs[i] = base.clone();
-    base.jump();
-  }
+  const rngs = runStreams(inp.seed, r0, r1);
   const spare = new Float64Array(n).fill(NaN);
+  const pair = new Float64Array(2);
   const price = new Float64Array(n).fill(inp.p0);
   const vault = new Float64Array(n);
   const cumBurn = new Float64Array(n);
@@ -123,19 +118,9 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
         let z = spare[i];
         if (z === z) spare[i] = NaN;
         else {
-          const g = rngs[i];
-          let u: number;
-          let v: number;
-          let q: number;
-          do {
-            // One 32-bit draw per coordinate, uniform on (−1, 1): ample resolution for the polar method.
-            u = g.next() * TWO_POW_M31;
-            v = g.next() * TWO_POW_M31;
-            q = u * u + v * v;
-          } while (q >= 1 || q === 0);
-          const f = Math.sqrt((-2 * Math.log(q)) / q);
-          spare[i] = v * f;
-          z = u * f;
+          normalPair(rngs[i], pair);
+          spare[i] = pair[1];
+          z = pair[0];
         }
         p *= Math.exp(drift + vol * z);
         price[i] = p;
@@ -160,6 +145,41 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
     cols.deflation[k] += deflating;
     onMonth?.(k + 1);
   }
+}
+
+/** A stream of 32-bit draws (pure-rand's generators). */
+export interface Draws {
+  next(): number;
+}
+
+/**
+ * Two independent standard normals into out[0], out[1], by Marsaglia's polar method on the
+ * stream's uniforms: one 32-bit draw per coordinate, uniform on (−1, 1), ample resolution here.
+ */
+export function normalPair(g: Draws, out: Float64Array): void {
+  let u: number;
+  let v: number;
+  let q: number;
+  do {
+    u = g.next() * TWO_POW_M31;
+    v = g.next() * TWO_POW_M31;
+    q = u * u + v * v;
+  } while (q >= 1 || q === 0);
+  const f = Math.sqrt((-2 * Math.log(q)) / q);
+  out[0] = u * f;
+  out[1] = v * f;
+}
+
+/** Run r0..r1−1's streams: the seed's xoroshiro128+ generator jumped r times for run r. */
+export function runStreams(seed: number, r0: number, r1: number): ReturnType<typeof xoroshiro128plus>[] {
+  const base = xoroshiro128plus(seed | 0);
+  for (let r = 0; r < r0; r++) base.jump();
+  const out = new Array<ReturnType<typeof xoroshiro128plus>>(r1 - r0);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = base.clone();
+    base.jump();
+  }
+  return out;
 }
 
 /** Bands of months k0..k1−1 (reorders those months' cells). */

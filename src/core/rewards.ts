@@ -83,10 +83,17 @@ function share(pool: bigint, scores: Rational[]): { parts: bigint[]; unclaimed: 
   return { parts: allocate(pool, w), unclaimed: 0n };
 }
 
+/**
+ * The epoch's pools: fees split nodes / validators / treasury by largest remainder; the compute
+ * nodes' pool adds the emission.
+ */
+export function epochPools(fees: bigint, emission: bigint, split: EpochParams['split']): { computePool: bigint; validatorPool: bigint; treasuryFees: bigint } {
+  const [feeNodes, validatorPool, treasuryFees] = allocate(fees, weightsOf([split.nodes, split.validators, split.treasury]));
+  return { computePool: feeNodes + emission, validatorPool, treasuryFees };
+}
+
 export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): EpochResult {
-  const [feeNodes, feeValidators, treasuryFees] = allocate(p.fees, weightsOf([p.split.nodes, p.split.validators, p.split.treasury]));
-  const computePool = feeNodes + p.emission;
-  const validatorPool = feeValidators;
+  const { computePool, validatorPool, treasuryFees } = epochPools(p.fees, p.emission, p.split);
   const st = nodes.map((n) => status(n, p));
   const byVerifications = nodes.some((n) => n.role === 'validator' && n.verifications !== undefined);
   const scores = nodes.map((n, i): Rational => {

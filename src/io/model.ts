@@ -11,6 +11,7 @@ import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../cor
 import type { CalDate } from '../core/date.js';
 import type { Params } from './schema/index.js';
 import type { PortionInput } from './schema/fields.js';
+import { economyProblems } from './economy.js';
 
 export type Path = readonly (string | number)[];
 
@@ -125,6 +126,9 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     }
     return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
   });
+  if (problems.length) throw new ParamFileError(problems);
+  // The economy's cross-field rules (simulate), on the resolved categories.
+  problems.push(...economyProblems(params, categories, src));
   if (problems.length) throw new ParamFileError(problems);
   return {
     file: src.file,

@@ -34,6 +34,7 @@ export const buildAllocation: Builder<typeof spec> = (m: Model): Report => {
         columns: [col('category'), col('share_pct', 'pct'), col('tokens', 'token', 0), col('at_start', 'token', 0), col('cliff'), col('linear'), col('every'), col('fully_vested_on', 'date')],
         rows,
         totals: { category: 'total', share_pct: rat(1n), tokens: m.supply, at_start: rows.reduce((a, r) => a + r.at_start, 0n) },
+        terminal: ['category', 'share_pct', 'tokens', 'cliff', 'linear', 'fully_vested_on'],
         notes: [amountsNote(m)],
       },
     ],

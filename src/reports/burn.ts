@@ -35,6 +35,8 @@ const MONTHS = defineTable<BurnMonth>([
   { key: 'inflation_annualized_pct', kind: 'pct', get: (x) => x.inflationAnnualized ?? null },
   { key: 'coverage_pct', kind: 'pct', get: (x) => x.coverage ?? null },
 ]);
+/** What a terminal shows first of the months table. */
+const MONTHS_TERMINAL = ['month', 'revenue_usd', 'unlocked', 'burned', 'circulating', 'total_supply', 'coverage_pct', 'price_usd', 'net_emission'];
 
 /** What `burn` computes from a model and its options, before any table is laid out. */
 export interface BurnSetup {
@@ -166,6 +168,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
           columns: [col('month', 'date'), fl('p5_circulating'), fl('p50_circulating'), fl('p95_circulating'), fl('p5_cumulative_burned'), fl('p50_cumulative_burned'), fl('p95_cumulative_burned'),
             col('p5_price_usd', 'usd', 4), col('p50_price_usd', 'usd', 4), col('p95_price_usd', 'usd', 4), col('p_net_deflation', 'pct', 1)],
           rows,
+          terminal: ['month', 'p5_circulating', 'p50_circulating', 'p95_circulating', 'p50_price_usd', 'p_net_deflation'],
           notes: [
             `Price: geometric Brownian motion from $${R.toDecimal(spec.priceStartUsd, 6)}, drift ${pct(spec.drift)} and volatility ${pct(spec.volatility)} a year, monthly steps; revenue and unlocks as in the deterministic projection.`,
             'Statistics in floating point (whole tokens): percentiles by linear interpolation (Hyndman–Fan type 7); p_net_deflation = share of runs whose net emission that month is ≤ 0.',
@@ -210,6 +213,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
         name: 'months',
         title: `Buy-and-burn by scenario: ${names.join(', ')} — ${m.file}`,
         columns: [col('scenario'), ...MONTHS.columns],
+        terminal: ['scenario', ...MONTHS_TERMINAL],
         rows: results.flatMap((r) => r.rows.map((x) => ({ scenario: r.name, ...MONTHS.row(x) }))),
         notes,
       },
@@ -230,6 +234,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
       name: 'months',
       title: `Buy-and-burn, ${r.spec.months[0]} to ${r.spec.months.at(-1)}${o.scenario ? `, scenario ${o.scenario}` : ''} — ${m.file}`,
       columns: MONTHS.columns,
+      terminal: MONTHS_TERMINAL,
       rows: r.rows.map(MONTHS.row),
       notes,
     },

@@ -88,6 +88,7 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
         title: `Quote on ${qs.map((q) => q.gpu).join(', ')} — ${m.file}`,
         columns: [col('gpu'), col('gpu_hours', 'number', 2), col('multiplier', 'number'), ...usdCols, col('gpus_needed', 'int')],
         rows: qs.map(summaryRow),
+        terminal: ['gpu', 'total_usd', 'total_tokens', 'gpu_hours', 'gpus_needed', 'multiplier'],
         notes: base.gpuHours ? ['The same GPU-hours on every class (given with --gpu-hours).', ...notes] : notes,
       },
     ]);
@@ -121,6 +122,7 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
         title: `Quotes for ${rows.length} jobs from ${o.jobs} — ${m.file}`,
         columns: [col('id'), col('gpu'), col('gpu_hours', 'number', 2), col('multiplier', 'number'), ...usdCols, col('gpus_needed', 'int')],
         rows: out,
+        terminal: ['id', 'gpu', 'total_usd', 'total_tokens', 'gpu_hours', 'gpus_needed'],
         totals: { id: 'total', gpu_hours: sum('gpu_hours'), compute_usd: sum('compute_usd'), tasks_usd: sum('tasks_usd'), duration_usd: sum('duration_usd'), total_usd: sum('total_usd'), total_tokens: sumInt('total_tokens'), gpus_needed: sumInt('gpus_needed') },
         notes,
       },

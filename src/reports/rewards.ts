@@ -54,6 +54,7 @@ export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
         title: `Epoch rewards: ${tok(fees)} fees + ${tok(emission)} emission, ${nodes.length} nodes — ${m.file}`,
         columns: [col('id'), col('role'), col('score', 'number', 4), col('share_pct', 'pct', 4), col('reward', 'token'), col('slashed', 'token'), col('stake_after', 'token'), col('status')],
         rows: res.nodes.map((n) => ({ id: n.id, role: n.role, score: n.score, share_pct: n.share, reward: n.reward, slashed: n.slashed, stake_after: n.stakeAfter, status: n.status })),
+        terminal: ['id', 'role', 'reward', 'slashed', 'stake_after', 'status', 'share_pct'],
         totals: { id: 'total', reward: rewards, slashed: res.nodes.reduce((a, n) => a + n.slashed, 0n), stake_after: res.nodes.reduce((a, n) => a + n.stakeAfter, 0n) },
         notes: [
           `Compute nodes share fees × ${pct(split.nodes)} + emission by score = tasks × quality × uptime; validators share fees × ${pct(split.validators)} pro rata to ${nodes.some((n) => n.role === 'validator' && n.verifications !== undefined) ? 'verifications' : 'stake'}; the treasury gets fees × ${pct(split.treasury)}.`,

@@ -11,7 +11,8 @@ const pct = (r: { n: bigint; d: bigint } | undefined): string | undefined => {
   const x = (Number(r.n) * 100) / Number(r.d);
   return `${Number(x.toPrecision(6))}%`;
 };
-const num = (r: { n: bigint; d: bigint } | undefined): string | undefined => (r ? String(Number(r.n) / Number(r.d)) : undefined);
+const num = (r: { n: bigint; d: bigint } | undefined): string | undefined =>
+  r ? String(Number(r.n) / Number(r.d)).replace(/^(\d+)/, (i) => i.replace(/\B(?=(\d{3})+$)/g, ',')) : undefined;
 
 export const allocation = {
   name: 'allocation',
@@ -97,16 +98,34 @@ export const burn = {
   ],
 } as const satisfies CommandSpec;
 
+export const simulate = {
+  name: 'simulate',
+  description: 'run the closed loop month by month: demand, fees, node supply, buy-and-burn, unlocks and sells, with its risks as numbers',
+  options: [
+    { flags: '--months <n>', help: 'months to simulate', parse: 'months', fromFile: (p: Params) => (p.economy?.months ?? p.projection?.months)?.toString() },
+    { flags: '--scenario <name>', help: 'apply a named scenario from the parameter file (its economy overrides)', parse: 'text' },
+    { flags: '--all-scenarios', help: 'every scenario side by side' },
+    { flags: '--runs <n>', help: 'Monte Carlo: number of runs (demand shocks and market moves)', parse: 'runs' },
+    { flags: '--seed <n>', help: 'Monte Carlo seed (default 1); the same seed gives the same output on any machine', parse: 'seed' },
+  ],
+  examples: [
+    'ai-econ simulate                               the loop month by month: months, ledger, risks',
+    'ai-econ simulate --table risks                 the seed\'s risks as numbers',
+    'ai-econ simulate --all-scenarios --table risks bear / base / bull side by side',
+    'ai-econ simulate --runs 2000 --seed 7          Monte Carlo bands and p_ risks',
+  ],
+} as const satisfies CommandSpec;
+
 export const sweep = {
   name: 'sweep',
-  description: 'run unlocks --at, quote, rewards or burn over a grid of parameter values; which parameter matters (--sensitivity)',
+  description: 'run unlocks --at, quote, rewards, burn or simulate over a grid of parameter values; which parameter matters (--sensitivity)',
   options: [
     { flags: '--vary <path=values>', help: 'a --set path and its values: a list 0%,3%,8%, a range 0%..10%:1% or 0.05..0.25~5 (repeatable: the full grid, first --vary slowest)', parse: 'text', repeatable: true },
     { flags: '--metric <name>', help: "a figure of the command to report (repeatable; default: its summary; see the error for the names)", parse: 'text', repeatable: true },
     { flags: '--sensitivity', help: "one parameter at a time at its low and high (first and last --vary value), the others at the file's values; ranked by swing" },
     { flags: '--jobs <n>', help: 'worker threads (default: the number of cores); the output is the same for every N', parse: 'threads' },
     { flags: '--shard <i/n>', help: 'compute only shard I of N (points i ≡ I mod N) and write them as JSON lines, for sweep merge', parse: 'text' },
-    { flags: '--runs <n>', help: 'Monte Carlo runs per point (burn); each point its own stream from --seed and the point', parse: 'runs' },
+    { flags: '--runs <n>', help: 'Monte Carlo runs per point (burn, simulate); each point its own stream from --seed and the point', parse: 'runs' },
     { flags: '--seed <n>', help: 'Monte Carlo seed of the sweep (default 1)', parse: 'seed' },
   ],
   examples: [

@@ -23,8 +23,8 @@ type AnyBuilder = (m: Model, o: Record<string, unknown>) => Report | Promise<Rep
 export interface Sweepable {
   readonly spec: CommandSpec;
   readonly load: () => Promise<AnyBuilder>;
-  /** Default metrics for these options (names as `--metric` takes them). */
-  readonly metrics: (o: Record<string, unknown>) => readonly string[];
+  /** Default metrics for these options and the report they give (names as `--metric` takes them). */
+  readonly metrics: (o: Record<string, unknown>, r: Report) => readonly string[];
   /** Metric names that stand for another (`total_usd` → `breakdown.usd`). */
   readonly aliases?: Readonly<Record<string, string>>;
   /** Options that make no single-figure report (refused with the reason). */
@@ -61,6 +61,14 @@ export const SWEEPABLE: Readonly<Record<string, Sweepable>> = {
         ? ['p5_cumulative_burned', 'p50_cumulative_burned', 'p95_cumulative_burned', 'p50_circulating', 'p_net_deflation_last_month']
         : ['cumulative_burned', 'final_total_supply', 'final_circulating', 'net_deflation_from', 'steady_state_unlock', 'break_even_revenue_usd'],
     refuse: (o) => (o.allScenarios ? 'sweep burn runs one scenario at a time; use --scenario NAME, or vary the projection' : undefined),
+    monteCarlo: true,
+  },
+  simulate: {
+    spec: specs.simulate,
+    load: () => import('./simulate.js').then((m) => m.simulateReport as AnyBuilder),
+    // The risks table: the exact run's risks, and with --runs the p_ shares too.
+    metrics: (_o, r) => metricNames({ ...r, tables: r.tables.filter((t) => t.name === 'risks') }),
+    refuse: (o) => (o.allScenarios ? 'sweep simulate runs one scenario at a time; use --scenario NAME, or vary the economy' : undefined),
     monteCarlo: true,
   },
 };
@@ -135,15 +143,28 @@ interface Found {
 const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
 const cellColumn = (key: string, cell: Cell, column: Column): Column =>
   isTyped(cell) ? col(key, cell.as, cell.dp ?? column.dp) : col(key, column.kind, column.dp);
-const rowsOf = (t: Table): Row[] => (Array.isArray(t.rows) ? (t.rows as Row[]) : []);
-const isMetricTable = (t: Table): boolean => t.columns[0]?.key === 'metric' && t.columns.length >= 2;
+/** A table's rows as an array: lazy rows (an iterable, read once) are read the first time. */
+const readRows = new WeakMap<Table, Row[]>();
+const rowsOf = (t: Table): Row[] => {
+  if (Array.isArray(t.rows)) return t.rows as Row[];
+  let rows = readRows.get(t);
+  if (!rows) {
+    const it = t.rows as Iterable<Row>;
+    rows = typeof it[Symbol.iterator] === 'function' ? Array.from(it) : [];
+    readRows.set(t, rows);
+  }
+  return rows;
+};
+const isMetricTable = (t: Table): boolean => t.columns[0]?.key === 'metric' && valueColumns(t).length >= 1;
+/** The value columns of a metric table (not its text columns, such as what_it_means). */
+const valueColumns = (t: Table): Column[] => t.columns.slice(1).filter((c) => c.kind !== 'text');
 
 /** Every name `--metric` takes for a report: rows of metric/value tables, then table.column figures. */
 export function metricNames(r: Report): string[] {
   const out: string[] = [];
   for (const t of r.tables) {
     if (isMetricTable(t)) {
-      const vals = t.columns.slice(1);
+      const vals = valueColumns(t);
       for (const row of rowsOf(t)) for (const c of vals) out.push(vals.length === 1 ? String(row.metric) : `${String(row.metric)}.${c.key}`);
     } else {
       for (const c of t.columns) if (c.kind !== 'text' && c.kind !== 'date') out.push(`${t.name}.${c.key}`);
@@ -161,7 +182,7 @@ export function findMetric(r: Report, name: string, aliases: Readonly<Record<str
   const n = aliases[name] ?? name;
   for (const t of r.tables) {
     if (!isMetricTable(t)) continue;
-    const vals = t.columns.slice(1);
+    const vals = valueColumns(t);
     for (const row of rowsOf(t)) {
       const m = String(row.metric);
       for (const c of vals) if ((vals.length === 1 ? m : `${m}.${c.key}`) === n) return { cell: row[c.key], column: cellColumn(name, row[c.key], c) };
@@ -287,7 +308,7 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   const { at } = planPoints(plan);
   let columns: Column[] | undefined;
   let decimals: number | undefined;
-  const names = plan.metrics ?? s.metrics({ ...plan.options, runs: plan.runs });
+  let names = plan.metrics;
   return {
     columns: () => columns,
     decimals: () => decimals,
@@ -299,6 +320,7 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
         const model = resolveParams(params, src, parsed.builtin);
         const opts = plan.runs !== undefined ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) } : plan.options;
         const report = await build(model, opts);
+        names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
         const m = readMetrics(report, names, s, plan.command);
         columns ??= m.columns;
         decimals ??= report.decimals;
@@ -373,7 +395,6 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
       ...mc,
     ],
   };
-  if (metricCols.length + h.axes.length > 6) pointsTable.terminal = pointsTable.columns.slice(0, Math.max(h.axes.length + 3, 6)).map((c) => c.key);
   const report: Report = { command: 'sweep', params: h.params, decimals: h.decimals, tables: [pointsTable] };
   if (!h.sensitivity) return report;
 

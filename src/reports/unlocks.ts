@@ -56,6 +56,7 @@ function periodsTable(m: Model, cats: Category[], o: { every: Step; from?: CalDa
       cumulative: r.cumulative,
       unlocked_pct: rat(r.cumulative, m.supply),
     })),
+    terminal: ['date', 'total', 'cumulative', 'unlocked_pct'],
     notes: ['Each row is the period ending on its date (the first: everything up to TGE); unlocked_pct = cumulative / total supply.', ...notes],
   };
 }
@@ -87,6 +88,7 @@ function atTable(m: Model, cats: Category[], at: CalDate, notes: string[]): Tabl
       next_unlock_date: nextDate ?? null,
       next_unlock_amount: nextDate ? rows.reduce((a, r) => a + (r.next?.date === nextDate ? r.next.amount : 0n), 0n) : null,
     },
+    terminal: ['category', 'unlocked', 'locked', 'unlocked_pct', 'next_unlock_date', 'next_unlock_amount'],
     notes: ["unlocked counts every unlock on or before the date; unlocked_pct is of the category's allocation.", ...notes],
   };
 }

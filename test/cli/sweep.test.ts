@@ -89,6 +89,14 @@ describe('ai-econ sweep', () => {
     expect(ok(['sweep', 'unlocks', '--at', '2027-06-30', '--vary', 'allocations.Team.vesting.cliff=6mo..24mo:6mo', '--metric', 'at.unlocked.Team', '-f', 'csv']).trim().split('\n')[0]).toBe('allocations.Team.vesting.cliff,at.unlocked.Team');
     expect(ok(['sweep', 'quote', '--params', '7B', '--tokens', '140B', '--vary', 'fees.market.utilization=50%,100%', '-f', 'csv']).split('\n')[0]).toBe('fees.market.utilization,total_usd,total_tokens');
   });
+  test('simulate: the risks of each point', () => {
+    const lines = ok(['sweep', 'simulate', '--vary', 'economy.demand.growth=0%,10%', '--months', '12', '--metric', 'cumulative_burned', '--metric', 'net_deflation_from', '-f', 'csv']).trim().split('\n');
+    expect(lines[0]).toBe('economy.demand.growth,cumulative_burned,net_deflation_from');
+    const burned = lines.slice(1).map((l) => Number(l.split(',')[1]));
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['0%', '10%']);
+    expect(burned[1]).toBeGreaterThan(burned[0]);
+    expect(ok(['sweep', 'simulate', '--vary', 'economy.demand.growth=0%', '--months', '12', '-f', 'csv']).split('\n')[0]).toMatch(/^economy\.demand\.growth,reward_dependence_pct,.*,net_deflation_from$/);
+  });
   test('bad input: one line, exit 2', () => {
     expectUserError(cli(['sweep', 'burn', '--vary', 'buyback.burn=70%,90%']), /option --vary buyback\.burn=70%,90%: at 90%: .*add up to 120%/);
     expectUserError(cli(['sweep', 'burn', '--vary', 'projection.revenu.growth=1%']), '(did you mean "revenue"?)');

@@ -101,7 +101,7 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
   test('csv neutralises formula-like text but not negative numbers', () => {
     const dir = tmp();
     const f = join(dir, 'evil.yaml');
-    writeFileSync(f, readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"').replace('name: Investors', 'name: "-5"'));
+    writeFileSync(f, readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"').replace('name: Investors', 'name: "-5"').replace('Investors: 40%, Team: 20%, ', ''));
     const r = cli(['unlocks', '-c', f, '-f', 'csv', '--to', '2026-04-29']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('date,Community Treasury,-5,"\'=HYPERLINK(""x"")",Community Sale,Testnet Rewards,total,cumulative,unlocked_pct');

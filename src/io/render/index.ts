@@ -3,6 +3,7 @@ import { suggestion } from '../suggest.js';
 import { InputError } from '../../core/errors.js';
 import type { Report, Table } from '../../core/table.js';
 import type { Sink } from '../output.js';
+import { allRows } from './rows.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
@@ -39,11 +40,20 @@ export function select(report: Report, opts: Pick<RenderOptions, 'table' | 'colu
   return { ...report, tables: [{ ...t, columns, terminal: undefined }] };
 }
 
-/** On a terminal, each table shows its default columns unless --wide. */
-const forTerminal = (report: Report): Report => ({
-  ...report,
-  tables: report.tables.map((t) => (t.terminal ? { ...t, columns: t.columns.filter((c) => t.terminal!.includes(c.key)), notes: [...(t.notes ?? []), `(${t.columns.length - t.terminal.length} more columns with --wide or -f csv)`] } : t)),
-});
+/** On a terminal, each table shows the columns that fit its width unless --wide; a note says what was left out. */
+async function forTerminal(report: Report, width: number): Promise<Report> {
+  const { fitColumns } = await import('./fit.js');
+  const tables = await Promise.all(
+    report.tables.map(async (t): Promise<Table> => {
+      const rows = await allRows(t);
+      const columns = fitColumns(t, rows, report.decimals, width);
+      if (columns.length === t.columns.length) return { ...t, rows, chunks: undefined };
+      const left = t.columns.filter((c) => !columns.includes(c)).map((c) => c.key);
+      return { ...t, rows, chunks: undefined, columns, notes: [...(t.notes ?? []), `Not shown to fit ${width} columns: ${left.join(', ')} (see them with --wide, --columns or -f csv).`] };
+    }),
+  );
+  return { ...report, tables };
+}
 
 export function pickTable(report: Report, name?: string): Table {
   if (name === undefined) return report.tables[0];
@@ -86,7 +96,7 @@ export async function render(report: Report, sink: Sink, opts: RenderOptions): P
     }
     default: {
       const { renderTable } = await import('./table.js');
-      return renderTable(sink.isTTY && !opts.wide ? forTerminal(r) : r, sink, { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width });
+      return renderTable(sink.isTTY && !opts.wide && opts.columns === undefined ? await forTerminal(r, opts.width ?? 100) : r, sink, { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width });
     }
   }
 }

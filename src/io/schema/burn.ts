@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseSignedShare } from '../../core/units.js';
 import { date, integer, scalar, share, usd } from './fields.js';
+import { EconomyOverrideSchema } from './economy.js';
 
 /** A percent that may be negative (a decline): `3%`, `-2%`, `1/100`. */
 const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 3% or -2%', description);
@@ -50,7 +51,8 @@ export const ScenarioSchema = z
     revenue: RevenueSchema.partial().optional(),
     price: PriceSchema.partial().optional(),
     circulating: CirculatingSchema.optional(),
+    economy: EconomyOverrideSchema.optional(),
   })
-  .describe('Overrides of projection for one scenario');
+  .describe('Overrides of projection (and of economy, for simulate) for one scenario');
 
 export const ScenariosSchema = z.record(z.string(), ScenarioSchema).describe('Named overrides of projection for `ai-econ burn`, e.g. bear / base / bull');

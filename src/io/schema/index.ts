@@ -8,6 +8,7 @@ import { AllocationsSchema } from './allocations.js';
 import { FeesSchema } from './fees.js';
 import { RewardsSchema, NodesSchema } from './rewards.js';
 import { BuybackSchema, ProjectionSchema, ScenariosSchema } from './burn.js';
+import { EconomySchema } from './economy.js';
 
 export const ParamsSchema = z
   .strictObject({
@@ -19,6 +20,7 @@ export const ParamsSchema = z
     buyback: BuybackSchema.optional(),
     projection: ProjectionSchema.optional(),
     scenarios: ScenariosSchema.optional(),
+    economy: EconomySchema.optional(),
   })
   .describe('ai-econ parameter file: a token, its allocations and vesting, fees, rewards and buy-and-burn');
 
