@@ -53,15 +53,20 @@ export async function runPoints(plan: SweepPlan, points: readonly number[], jobs
     const w = new Worker(file!, { workerData: plan });
     workers.push(w);
     return new Promise<void>((resolve, reject) => {
+      // Two chunks in hand, so a worker never waits while this thread is busy with its own chunk.
+      let out = 0;
       const send = () => {
         const c = take();
-        if (c) w.postMessage(c);
-        else resolve();
+        if (c) {
+          w.postMessage(c);
+          out++;
+        } else if (out === 0) resolve();
       };
       w.on('message', (m: WorkerReply) => {
+        out--;
         if ('error' in m) {
           errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
-          resolve();
+          if (out === 0) resolve();
           return;
         }
         got(m.results);
@@ -69,6 +74,7 @@ export async function runPoints(plan: SweepPlan, points: readonly number[], jobs
       });
       w.once('error', reject);
       w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
+      send();
       send();
     });
   });
