@@ -1,49 +1,27 @@
 // Bundles the CLI with esbuild into dist/ (one entry, lazily loaded chunks per command),
-// so a one-shot command loads only what it needs and starts close to bare Node.
+// so a one-shot command loads only what it needs and starts close to bare Node; and the library
+// (dist/index.js, its types in dist/types/). The esbuild options are in bundle.mjs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cliBuild, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
 // still finds configs/ and package.json by walking up).
 const outdir = process.env.AI_ECON_DIST || 'dist';
 
-// zod re-exports all of its ~60 message locales as a namespace, which defeats tree-shaking; the
-// CLI writes its own messages and zod only needs English, so the bundle gets just that one.
-const onlyEnglishZodMessages = {
-  name: 'only-english-zod-messages',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: process.cwd(),
-    }));
-  },
-};
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts', 'sweep-worker': 'src/io/sweep-worker.ts' },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outExtension: { '.js': '.js' },
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: false,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [onlyEnglishZodMessages],
-  // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
+await build(cliBuild(outdir));
+const lib = await build({ ...libraryBuild(outdir), metafile: true });
+// Importing the library must not load the CLI's own packages (test/lib/imports.test.ts checks it too).
+const loaded = packagesIn(staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts'))).filter((p) => CLI_ONLY.includes(p));
+if (loaded.length) throw new Error(`importing the library would load ${loaded.join(', ')}; load them lazily`);
+// Its type declarations: dist/types/index.d.ts (tsconfig.types.json).
+execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.types.json', '--outDir', `${outdir}/types`], { stdio: 'inherit' });
 
 // Ship the parameter file's JSON Schema beside the bundle, for editors (`ai-econ schema --path`),
 // and the built-in parameters' snapshot (src/io/params.ts).
-import { execFileSync } from 'node:child_process';
 await build({
   entryPoints: ['scripts/snapshot.ts'],
   outfile: `${outdir}/.snapshot.mjs`,

@@ -51,25 +51,11 @@ export async function parseOptions(spec: CommandSpec, raw: Record<string, unknow
     for (const o of spec.options) if (raw[keyOf(o.flags)] !== undefined) out[keyOf(o.flags)] = raw[keyOf(o.flags)];
     return out;
   }
-  const [{ PARSERS }, { InputError }] = await Promise.all([import('../reports/parsers.js'), import('../core/errors.js')]);
+  const { optionValue } = await import('../reports/values.js');
   for (const o of spec.options) {
     const key = keyOf(o.flags);
     const v = raw[key] ?? o.default;
-    if (v === undefined) continue;
-    if (!o.parse) {
-      out[key] = v;
-      continue;
-    }
-    const parse = PARSERS[o.parse] as (t: string, what?: string) => unknown;
-    const one = (t: string) => {
-      try {
-        return parse(t, o.what);
-      } catch (e) {
-        if (e instanceof InputError) throw new InputError(`option ${flagOf(o.flags)}: ${e.message}`);
-        throw e;
-      }
-    };
-    out[key] = o.repeatable ? (v as string[]).map(one) : one(String(v));
+    if (v !== undefined) out[key] = optionValue(o, v, `option ${flagOf(o.flags)}`);
   }
   return out;
 }

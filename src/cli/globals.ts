@@ -1,7 +1,7 @@
 /** The global options every command takes, declared once (help, parsing and JSON `params` come from here). */
 import { InvalidArgumentError, Option } from 'commander';
 
-export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export const FORMATS = ['table', 'csv', 'json', 'md', 'svg', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface Globals {

@@ -14,6 +14,7 @@ import { globalOptions, type Globals } from './globals.js';
 import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
+import { register as registerEconomyReport } from './report.js';
 import { registerSweep } from './sweep.js';
 
 const EXAMPLES = examplesText([
@@ -51,6 +52,7 @@ export function buildProgram(file?: Params): Command {
   registerReport(program, specs.rewards, () => import('../reports/rewards.js').then((m) => m.buildRewards), file);
   registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
   registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
+  registerEconomyReport(program);
   registerSweep(program);
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
   return program;

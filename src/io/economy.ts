@@ -10,7 +10,7 @@ import { addOffset, monthOf } from '../core/date.js';
 import type { EconomyInputs } from '../core/economy.js';
 import { InputError } from '../core/errors.js';
 import { type Rational, rat, add, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
-import type { Category, Locator, Path } from './model.js';
+import { problemText, type Category, type Locator, type Path, type Problem } from './model.js';
 import type { Params } from './schema/index.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
 
@@ -129,12 +129,13 @@ const tokens = (units: bigint, decimals: number): string => {
 };
 
 /** Every problem of the economy section and of every scenario's economy overrides, located. */
-export function economyProblems(p: Params, cats: readonly Category[], src: Locator): string[] {
-  const out: string[] = [];
+export function economyProblems(p: Params, cats: readonly Category[], src: Locator): Problem[] {
+  const out: Problem[] = [];
   const seen = new Set<string>();
   const problem = (path: Path, msg: string) => {
-    const line = src.problem(path, msg);
-    if (!seen.has(line)) out.push(line);
+    const pr = src.problem(path, msg);
+    const line = problemText(pr);
+    if (!seen.has(line)) out.push(pr);
     seen.add(line);
   };
   const scenarios = Object.entries(p.scenarios ?? {});

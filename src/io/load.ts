@@ -11,12 +11,12 @@ import type { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
-import { ParamFileError, pathString, resolveParams, type Locator, type Model, type Path } from './model.js';
+import { ParamFileError, resolveParams, type Locator, type Model, type Path, type Problem } from './model.js';
 import { keysAt } from './schema/keys.js';
 import { applyOverrides, overrideAt, type Override } from './overrides.js';
 
-export { ParamFileError, pathString, resolveParams } from './model.js';
-export type { Category, Model, Path } from './model.js';
+export { ParamFileError, pathString, problemText, resolveParams } from './model.js';
+export type { Category, Model, Path, Problem } from './model.js';
 
 export class Located implements Locator {
   constructor(
@@ -44,20 +44,24 @@ export class Located implements Locator {
     return 0;
   }
 
+  /** 1-based line and column of a path (see offset). */
+  pos(path: Path, key?: string): { line: number; col: number } {
+    return this.lc.linePos(this.offset(path, key));
+  }
+
   at(path: Path, key?: string): string {
-    const { line, col } = this.lc.linePos(this.offset(path, key));
+    const { line, col } = this.pos(path, key);
     return `${this.file}:${line}:${col}`;
   }
 
-  problem(path: Path, message: string, key?: string): string {
-    const where = pathString(key !== undefined ? [...path, key] : path);
-    return `${this.at(path, key)}: ${where ? `${where}: ` : ''}${message}`;
+  problem(path: Path, message: string, key?: string): Problem {
+    return { path: key !== undefined ? [...path, key] : path, message, file: this.file, ...this.pos(path, key) };
   }
 }
 
 /** zod issues as located problems; `root` is the schema the issue paths start from. */
-export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): string[] {
-  const out: string[] = [];
+export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): Problem[] {
+  const out: Problem[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
     if (iss.code === 'unrecognized_keys') {
@@ -102,12 +106,12 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   const yamlProblems = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     const msg = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-    return `${file}:${pos.line}:${pos.col}: invalid YAML: ${msg}`;
+    return { path: [], file, line: pos.line, col: pos.col, message: `invalid YAML: ${msg}` };
   });
   if (yamlProblems.length) throw new ParamFileError(yamlProblems);
   const src = new Located(file, doc, lc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new ParamFileError([`${file}:1:1: the file is empty; expected ${expected.what}`]);
+    throw new ParamFileError([{ path: [], file, line: 1, col: 1, message: `the file is empty; expected ${expected.what}` }]);
   }
   const shape = expected.shape ?? 'mapping';
   if ((shape === 'list' || !isMap(doc.contents)) && (shape === 'mapping' || !isSeq(doc.contents))) {
@@ -121,7 +125,7 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   try {
     return { raw: doc.toJS({ maxAliasCount: 50 }), src };
   } catch (e) {
-    throw new ParamFileError([`${file}:1:1: invalid YAML: ${(e as Error).message} (too many aliases)`]);
+    throw new ParamFileError([{ path: [], file, line: 1, col: 1, message: `invalid YAML: ${(e as Error).message} (too many aliases)` }]);
   }
 }
 
@@ -139,9 +143,10 @@ class WithOverrides implements Locator {
     const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
     return o ? `option --set ${o.text}` : this.inner.at(path, key);
   }
-  problem(path: Path, message: string, key?: string): string {
-    const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
-    return o ? `option --set ${o.text}: ${message}` : this.inner.problem(path, message, key);
+  problem(path: Path, message: string, key?: string): Problem {
+    const full = key !== undefined ? [...path, key] : path;
+    const o = overrideAt(this.paths, this.overrides, full);
+    return o ? { path: full, message, file: this.file, flag: `option --set ${o.text}` } : this.inner.problem(path, message, key);
   }
 }
 

@@ -41,11 +41,36 @@ export interface Model {
   errorAt(path: Path, message: string): InputError;
 }
 
-/** A parameter file with one or more problems; `problems` are whole lines `file:line:col: …`. */
+/**
+ * One problem with a parameter file, as data: where (keys and indexes into the file; its line and
+ * column when the file has positions; or the flag that set the value) and what.
+ */
+export interface Problem {
+  /** Keys and indexes into the parameter file, like ['allocations', 2, 'vesting', 'cliff']; [] for the whole file. */
+  readonly path: Path;
+  readonly message: string;
+  /** The file as messages name it (absent for a problem in a flag alone). */
+  readonly file?: string;
+  /** 1-based line and column, when the file has positions (absent for the built-in snapshot and for flags). */
+  readonly line?: number;
+  readonly col?: number;
+  /** The flag the value came from instead of the file: `option --set projection.months=0`. */
+  readonly flag?: string;
+}
+
+/** The one way a problem is written: `file:line:col: path: message`, or `flag: message`. */
+export function problemText(p: Problem): string {
+  if (p.flag !== undefined) return `${p.flag}: ${p.message}`;
+  const where = p.file === undefined ? '' : `${p.file}${p.line !== undefined ? `:${p.line}:${p.col ?? 1}` : ''}: `;
+  const path = pathString(p.path);
+  return `${where}${path ? `${path}: ` : ''}${p.message}`;
+}
+
+/** A parameter file with one or more problems, each as data (`problems`); the message has one line per problem. */
 export class ParamFileError extends InputError {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(problems.map(problemText).join('\n'), problems[0]?.path);
     this.name = 'ParamFileError';
     this.problems = problems;
   }
@@ -59,14 +84,15 @@ export interface Locator {
   /** The file as messages name it. */
   readonly file: string;
   at(path: Path, key?: string): string;
-  problem(path: Path, message: string, key?: string): string;
+  /** A problem at `path` (or at its key `key`, when the key itself is the problem). */
+  problem(path: Path, message: string, key?: string): Problem;
 }
 
 const pctOf = (x: Rational): string => formatPercent(x);
 
 /** Resolve validated parameters into base units and vesting schedules; problems carry positions. */
 export function resolveParams(params: Params, src: Locator, builtin = false): Model {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);

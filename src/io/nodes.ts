@@ -64,7 +64,7 @@ function fromYaml(file: string, decimals: number): EpochNode[] {
   if (!parsed.success) throw new ParamFileError(zodProblems(src, src, parsed.error.issues, root));
   const list = wrapped ? (parsed.data as { nodes: NodeInput[] }).nodes : (parsed.data as NodeInput[]);
   const prefix = wrapped ? ['nodes'] : [];
-  return toEpochNodes(list, decimals, (i, col, msg) => new InputError(src.problem([...prefix, i, col], msg)));
+  return toEpochNodes(list, decimals, (i, col, msg) => new ParamFileError([src.problem([...prefix, i, col], msg)]));
 }
 
 /** Nodes from --nodes FILE (.csv, or .yaml/.yml), else the parameter file's `nodes:`. */

@@ -43,6 +43,20 @@ export function stdoutSink(): Sink {
   };
 }
 
+/** A sink that collects the text in memory (the library's render returns it). */
+export function stringSink(): Sink & { text(): string } {
+  const parts: string[] = [];
+  return {
+    isTTY: false,
+    write(chunk) {
+      parts.push(chunk);
+    },
+    async close() {},
+    async abort() {},
+    text: () => parts.join(''),
+  };
+}
+
 /** Check up front that -o can be written (its folder exists and is a folder). */
 export function checkOutputPath(file: string): void {
   const dir = dirname(file);

@@ -7,10 +7,13 @@
  */
 import { parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../core/errors.js';
 import { keysAt } from './schema/keys.js';
 import { suggestion } from './suggest.js';
-import type { Path } from './model.js';
+import { ParamFileError, type Path } from './model.js';
+
+/** A problem with the flag itself (its syntax, or a path that does not exist), as data like the file's. */
+const flagError = (text: string, path: Path, message: string): ParamFileError =>
+  new ParamFileError([{ path, message, flag: `option --set ${text}` }]);
 
 export interface Override {
   /** The flag's text, `projection.months=0`, for messages and JSON `params`. */
@@ -23,7 +26,7 @@ export interface Override {
 export function parseOverride(text: string): Override {
   const i = text.indexOf('=');
   const path = i < 0 ? '' : text.slice(0, i).trim();
-  if (i < 0 || path === '') throw new InputError(`option --set ${text}: expected path=value, like projection.months=24`);
+  if (i < 0 || path === '') throw flagError(text, [], 'expected path=value, like projection.months=24');
   return { text, path, value: text.slice(i + 1) };
 }
 
@@ -42,7 +45,7 @@ function readValue(o: Override): unknown {
 
 function readValueOnce(o: Override): unknown {
   const doc = parseDocument(o.value, { uniqueKeys: true, strict: true });
-  if (doc.errors.length) throw new InputError(`option --set ${o.text}: the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length) throw flagError(o.text, o.path.split('.'), `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   visit(doc, {
     Scalar(_k, node) {
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
@@ -61,8 +64,8 @@ const itemName = (x: unknown): string | undefined => (isObj(x) ? (typeof x.name 
  */
 export function applyOverrides(raw: unknown, overrides: readonly Override[], schema: z.ZodType): Path[] {
   return overrides.map((o) => {
-    const fail = (msg: string) => new InputError(`option --set ${o.text}: ${msg}`);
     const parts = o.path.split('.');
+    const fail = (msg: string) => flagError(o.text, parts, msg);
     if (parts.some((p) => p === '')) throw fail('the path has an empty part; expected names separated by dots, like projection.revenue.growth');
     const path: (string | number)[] = [];
     let node: unknown = raw;

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { besideBundle, builtinConfigPath } from './paths.js';
-import { pathString, resolveParams, type Locator, type Model } from './model.js';
+import { resolveParams, type Locator, type Model } from './model.js';
 import type { Params } from './schema/index.js';
 import type { Override } from './overrides.js';
 
@@ -37,7 +37,7 @@ export function fromSnapshot(text: string): { yaml: string; params: Params } {
 const builtinLocator: Locator = {
   file: BUILTIN_NAME,
   at: () => BUILTIN_NAME,
-  problem: (path, message) => `${BUILTIN_NAME}: ${pathString(path)}: ${message}`,
+  problem: (path, message, key) => ({ path: key !== undefined ? [...path, key] : path, message, file: BUILTIN_NAME }),
 };
 
 /** The built-in model from the snapshot, or undefined when there is none or it is stale. */

@@ -31,6 +31,7 @@ export const unlocks = {
     { flags: '--at <date>', help: 'one row per category: unlocked and locked on this date, and the next unlock', parse: 'date' },
     { flags: '--events', help: 'every discrete unlock with its size against the supply already unlocked' },
     { flags: '--grants <file>', help: 'per-beneficiary grants from CSV (see README)', parse: 'text' },
+    { flags: '--chart', help: 'a terminal chart of cumulative unlocks per category, below the table' },
   ],
   examples: [
     'ai-econ unlocks --every quarter --to 2028-12-31',
@@ -113,6 +114,21 @@ export const simulate = {
     'ai-econ simulate --table risks                 the seed\'s risks as numbers',
     'ai-econ simulate --all-scenarios --table risks bear / base / bull side by side',
     'ai-econ simulate --runs 2000 --seed 7          Monte Carlo bands and p_ risks',
+  ],
+} as const satisfies CommandSpec;
+
+/** `ai-econ report` writes a page, not a table: its shell is src/cli/report.ts; its options are declared here like every command's. */
+export const report = {
+  name: 'report',
+  description: 'the whole economy of the parameter file on one self-contained page: allocation, unlocks, a quote, rewards, burn and Monte Carlo (html, or md with SVG files)',
+  options: [
+    { flags: '--runs <n>', help: 'Monte Carlo runs for the burn bands', parse: 'runs', default: '1000' },
+    { flags: '--seed <n>', help: 'Monte Carlo seed', parse: 'seed', default: '1' },
+  ],
+  examples: [
+    'ai-econ report -o report.html              one page: charts, tables and notes; opens offline',
+    'ai-econ report -c my.yaml --runs 5000 -o my.html',
+    'ai-econ report -f md -o wiki/              report.md with an SVG file per chart beside it',
   ],
 } as const satisfies CommandSpec;
 

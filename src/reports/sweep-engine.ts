@@ -12,7 +12,8 @@ import { unitScale } from '../core/amount.js';
 import { col, typed, type Cell, type Column, type Report, type Row, type Table, type TypedCell } from '../core/table.js';
 import { exactText } from '../io/render/cells.js';
 import type { Model } from '../io/model.js';
-import type { Override } from '../io/overrides.js';
+import { parseOverride, type Override } from '../io/overrides.js';
+import { parseParamFile, resolveParams, validateRaw } from '../io/load.js';
 import { didYouMean } from '../io/suggest.js';
 import type { CommandSpec } from './spec.js';
 import * as specs from './specs.js';
@@ -302,7 +303,7 @@ export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): un
  */
 export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   const s = checkPlan(plan);
-  const [{ parseParamFile, validateRaw, resolveParams }, { parseOverride }, build] = await Promise.all([import('../io/load.js'), import('../io/overrides.js'), s.load()]);
+  const build = await s.load();
   const parsed = parseParamFile(plan.config);
   const sets = plan.sets.map(parseOverride);
   const { at } = planPoints(plan);

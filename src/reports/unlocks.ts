@@ -11,8 +11,14 @@ import type { BuildEnv, Builder } from './env.js';
 import { grantsTable } from './grants.js';
 import { amountsNote, vestingAssumed } from './notes.js';
 import type { unlocks as spec } from './specs.js';
+import type { OptionsOf } from './spec.js';
 
 export const buildUnlocks: Builder<typeof spec> = async (m, o, env: BuildEnv = {}): Promise<Report> => {
+  const r = await unlocksReport(m, o, env);
+  return o.chart ? (await import('../io/chart.js')).withUnlocksChart(r, { color: env.chartColor ?? false, period: o.every ?? 'month' }) : r;
+};
+
+const unlocksReport = async (m: Model, o: OptionsOf<typeof spec>, env: BuildEnv): Promise<Report> => {
   const every = o.every ?? 'month';
   if (o.from && o.to && o.from > o.to) throw new InputError(`option --from ${o.from} is after --to ${o.to}`);
   const modes = [o.at && '--at', o.events && '--events', o.grants && '--grants'].filter(Boolean);

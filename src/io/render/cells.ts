@@ -3,10 +3,10 @@ import { formatUnits, groupThousands, unitScale } from '../../core/amount.js';
 import { type Rational, rat, mul, toDecimal } from '../../core/rational.js';
 import type { Cell, Column, TypedCell } from '../../core/table.js';
 
-const isRational = (c: Cell): c is Rational => typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
+export const isRational = (c: Cell): c is Rational => typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
 const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
 /** A typed cell's value and the column it prints as. */
-const untype = (c: Cell, column: Column): [Cell, Column] =>
+export const untype = (c: Cell, column: Column): [Cell, Column] =>
   isTyped(c) ? [c.v, { key: column.key, kind: c.as, ...(c.dp !== undefined ? { dp: c.dp } : {}) }] : [c, column];
 const asRational = (c: Cell): Rational | undefined =>
   isRational(c) ? c : typeof c === 'bigint' ? rat(c) : undefined;

@@ -5,8 +5,8 @@ import type { Report, Table } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { allRows } from './rows.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+export type Format = 'table' | 'csv' | 'json' | 'md' | 'svg' | 'html';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'svg', 'html'];
 
 export interface RenderOptions {
   format: Format;
@@ -75,7 +75,13 @@ export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 |
 
 /** Start loading a format's renderer ahead of time (errors surface when it renders). */
 export function preload(format: Format): void {
-  const p = format === 'csv' ? import('./csv.js') : format === 'json' ? import('./json.js') : format === 'md' ? import('./md.js') : import('./table.js');
+  const p =
+    format === 'csv' ? import('./csv.js')
+    : format === 'json' ? import('./json.js')
+    : format === 'md' ? import('./md.js')
+    : format === 'svg' ? import('./svg.js')
+    : format === 'html' ? import('./html.js')
+    : import('./table.js');
   p.catch(() => undefined);
 }
 
@@ -93,6 +99,16 @@ export async function render(report: Report, sink: Sink, opts: RenderOptions): P
     case 'md': {
       const { renderMd } = await import('./md.js');
       return renderMd(r, sink);
+    }
+    case 'svg': {
+      // The chart of --table's table (else the main one), drawn from all its columns.
+      const { renderSvg } = await import('./svg.js');
+      return renderSvg(report, sink, opts.table);
+    }
+    case 'html': {
+      // The tables --table and --columns select, with the chart of that table.
+      const { renderHtml } = await import('./html.js');
+      return renderHtml(report, r, sink, opts.table);
     }
     default: {
       const { renderTable } = await import('./table.js');

@@ -1,5 +1,6 @@
 /** Terminal tables: cli-table3 layout, chalk colour (off for NO_COLOR, --no-color or a non-TTY). */
 import Table3 from 'cli-table3';
+import { strlen } from 'cli-table3/src/utils.js';
 import type { Report } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { displayText, isNumeric } from './cells.js';
@@ -13,19 +14,42 @@ export async function renderTable(report: Report, sink: Sink, opts: { colorLevel
     const out: string[] = [];
     if (i) out.push('');
     out.push(c.bold(t.title ?? t.name));
-    const grid = new Table3({
-      head: t.columns.map((col) => c.cyan(col.key)),
-      colAligns: t.columns.map((col) => (isNumeric(col) ? 'right' : 'left')),
-      style: { head: [], border: [], compact: true },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    const rows = await allRows(t);
-    for (const r of rows) grid.push(t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
-    if (t.totals) grid.push(t.columns.map((col) => c.bold(displayText(t.totals![col.key], col, report.decimals))));
-    out.push(grid.toString());
+    const head = t.columns.map((col) => c.cyan(col.key));
+    const body = (await allRows(t)).map((r) => t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
+    if (t.totals) body.push(t.columns.map((col) => c.bold(displayText(t.totals![col.key], col, report.decimals))));
+    out.push(drawGrid(head, body, t.columns.map((col) => (isNumeric(col) ? 'right' : 'left'))));
     const wrap = t.notes?.length && opts.width ? (await import('wrap-ansi')).default : undefined;
     for (const n of t.notes ?? []) out.push(c.dim(wrap ? wrap(n, opts.width!, { hard: true }) : n));
     await sink.write(out.join('\n') + '\n');
   }
   for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);
+}
+
+/** Rows a cli-table3 grid draws at once (see drawGrid). */
+export const GRID_ROWS = 16;
+const NO_TOP = { top: '', 'top-left': '', 'top-mid': '', 'top-right': '' };
+const NO_BOTTOM = { bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '' };
+
+/**
+ * One compact cli-table3 grid (borders, no lines between rows), drawn GRID_ROWS rows at a time:
+ * the column widths are measured once, as cli-table3 measures them, and every slice is drawn at
+ * those widths, the first with the head and top border, the last with the bottom border, so the
+ * slices join into exactly the one grid. cli-table3's layout compares each cell with every cell
+ * above it, so a 120-row table drawn whole spends most of its time there.
+ */
+export function drawGrid(head: string[], body: string[][], colAligns: ('left' | 'right')[]): string {
+  const colWidths = head.map((h, j) => body.reduce((w, r) => Math.max(w, strlen(r[j])), strlen(h)) + 2);
+  const slices: string[] = [];
+  for (let i = 0; i === 0 || i < body.length; i += GRID_ROWS) {
+    const grid = new Table3({
+      head: i === 0 ? head : [],
+      colWidths,
+      colAligns,
+      style: { head: [], border: [], compact: true },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', ...(i > 0 ? NO_TOP : {}), ...(i + GRID_ROWS < body.length ? NO_BOTTOM : {}) },
+    });
+    grid.push(...body.slice(i, i + GRID_ROWS));
+    slices.push(grid.toString());
+  }
+  return slices.join('\n');
 }

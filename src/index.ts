@@ -1,0 +1,141 @@
+/**
+ * ai-econ as a library (`import { loadParams, unlocks, render } from 'ai-econ'`): the engines the
+ * command line runs, typed. Each engine takes a parameter model (from `loadParams`, or the built-in
+ * Gensyn $AI parameters when omitted) and options, and resolves to the `Report` the CLI renders:
+ * tables of typed cells, token amounts as bigint base units with `report.decimals`. `render` turns
+ * a report into the text the CLI prints for a format.
+ *
+ * This module loads neither commander nor chalk nor cli-table3 (the table renderer loads
+ * cli-table3 when a table is rendered); the CLI entry (src/cli/main.ts) does not import it.
+ */
+import { InputError } from './core/errors.js';
+import type { CalDate } from './core/date.js';
+import type { Report } from './core/table.js';
+import { ParamFileError, type Model } from './io/model.js';
+import { parseParams, resolveParams } from './io/load.js';
+import { builtinFromSnapshot, BUILTIN_NAME } from './io/params.js';
+import { builtinConfigPath } from './io/paths.js';
+import { parseOverride } from './io/overrides.js';
+import { stringSink } from './io/output.js';
+import { suggestion } from './io/suggest.js';
+import { FORMATS, render as renderTo, type Format, type RenderOptions } from './io/render/index.js';
+import { readFileSync } from 'node:fs';
+import * as specs from './reports/specs.js';
+import type { BuildEnv } from './reports/env.js';
+import type { CommandSpec } from './reports/spec.js';
+import { optionsEcho, optionsFrom, type OptionsInput } from './reports/values.js';
+import { buildAllocation } from './reports/allocation.js';
+import { buildUnlocks } from './reports/unlocks.js';
+import { buildQuote } from './reports/quote.js';
+import { buildRewards } from './reports/rewards.js';
+import { buildBurn } from './reports/burn.js';
+
+export type { Model, Category, Problem, Path } from './io/model.js';
+export type { Report, Table, Column, ColumnKind, Row, Cell, TypedCell } from './core/table.js';
+export type { Rational } from './core/rational.js';
+export type { CalDate } from './core/date.js';
+export type { Format } from './io/render/index.js';
+export type { BuildEnv, Progress } from './reports/env.js';
+export type { OptionsInput } from './reports/values.js';
+export { InputError } from './core/errors.js';
+export { problemText } from './io/model.js';
+/** The parsers the CLI reads option text with (`parse.quantity('7B')`, `parse.date('2027-04-29')`), for typed option values. */
+export { PARSERS as parse } from './reports/parsers.js';
+export { rat, toDecimal } from './core/rational.js';
+/** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
+export { allRows as rowsOf } from './io/render/rows.js';
+
+/**
+ * A parameter file with problems: `problems` lists every one as data
+ * (`{ path, message, file?, line?, col?, flag? }`); the message has one line per problem, as the CLI prints them.
+ */
+export const ParamsError = ParamFileError;
+export type ParamsError = ParamFileError;
+
+export interface LoadOptions {
+  /** How messages and report titles name the text (default: `parameters`). */
+  file?: string;
+  /** Overrides as `path=value`, exactly like the CLI's `--set` (`projection.months=24`). */
+  set?: readonly string[];
+}
+
+/**
+ * Parse, validate and resolve parameter-file YAML text (omitted: the built-in Gensyn $AI
+ * parameters). Problems throw a ParamsError listing every problem with its path, line and column.
+ */
+export function loadParams(yamlText?: string, options: LoadOptions = {}): Model {
+  const set = options.set ?? [];
+  if (yamlText === undefined && set.length === 0 && options.file === undefined) {
+    const snap = builtinFromSnapshot();
+    if (snap) return snap;
+  }
+  const builtin = yamlText === undefined;
+  const text = yamlText ?? readFileSync(builtinConfigPath(), 'utf8');
+  const { params, src } = parseParams(text, options.file ?? (builtin ? BUILTIN_NAME : 'parameters'), set.map(parseOverride));
+  const model = resolveParams(params, src, builtin);
+  echoes.set(model, { config: model.file, ...(set.length ? { set: [...set] } : {}) });
+  return model;
+}
+
+/** What each model's reports record as their parameters (JSON `params`): the file and the overrides. */
+const echoes = new WeakMap<Model, Record<string, unknown>>();
+let builtinModel: Model | undefined;
+const modelOr = (m: Model | undefined): Model => m ?? (builtinModel ??= loadParams());
+
+/** Run a builder on options given as data (typed values or text), recording the file like the CLI's JSON `params`. */
+async function run<C extends CommandSpec>(
+  spec: C,
+  build: (m: Model, o: ReturnType<typeof optionsFrom<C>>, env?: BuildEnv) => Report | Promise<Report>,
+  model: Model | undefined,
+  options: OptionsInput<C> | undefined,
+  env?: BuildEnv,
+): Promise<Report> {
+  const m = modelOr(model);
+  const report = await build(m, optionsFrom(spec, options), env);
+  report.params = { ...(echoes.get(m) ?? { config: m.file }), ...optionsEcho(spec, options), ...report.params };
+  return report;
+}
+
+export type AllocationOptions = OptionsInput<typeof specs.allocation>;
+export type UnlocksOptions = OptionsInput<typeof specs.unlocks>;
+export type QuoteOptions = OptionsInput<typeof specs.quote>;
+export type RewardsOptions = OptionsInput<typeof specs.rewards>;
+export type BurnOptions = OptionsInput<typeof specs.burn>;
+
+/** `ai-econ allocation`: the supply by category with vesting terms. */
+export const allocation = (model?: Model, options?: AllocationOptions): Promise<Report> => run(specs.allocation, buildAllocation, model, options);
+
+/** `ai-econ unlocks`: per period (default), at a date (`at`), as events (`events`) or per beneficiary (`grants`: a CSV file path). */
+export const unlocks = (model?: Model, options?: UnlocksOptions, env?: BuildEnv): Promise<Report> => run(specs.unlocks, buildUnlocks, model, options, env);
+
+/** `ai-econ unlocks --events`: every discrete unlock, with its size against the supply already unlocked. */
+export const unlockEvents = (model?: Model, options?: Pick<UnlocksOptions, 'from' | 'to' | 'category'>): Promise<Report> => unlocks(model, { ...options, events: true });
+
+/** `ai-econ unlocks --at DATE`: per category, unlocked and locked on a date (`YYYY-MM-DD`), and the next unlock. */
+export const unlockedAt = (model: Model | undefined, at: CalDate, options?: Pick<UnlocksOptions, 'category'>): Promise<Report> => unlocks(model, { ...options, at });
+
+/** `ai-econ quote`: a training job's fee in USD and tokens (`gpuHours`, or `params` with `tokens`). */
+export const quote = (model?: Model, options?: QuoteOptions): Promise<Report> => run(specs.quote, buildQuote, model, options);
+
+/** `ai-econ rewards`: an epoch's fees and emission split among nodes, validators and the treasury. */
+export const rewards = (model?: Model, options?: RewardsOptions): Promise<Report> => run(specs.rewards, buildRewards, model, options);
+
+/** `ai-econ burn`: buy-and-burn projected against unlocks (scenarios; Monte Carlo with `runs`). */
+export const burn = (model?: Model, options?: BurnOptions, env?: BuildEnv): Promise<Report> => run(specs.burn, buildBurn, model, options, env);
+
+// simulate and sweep: exported here as they arrive, the same way (spec + builder through `run`).
+
+/** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default 100, as the CLI off a terminal). */
+export type RenderLibOptions = Omit<RenderOptions, 'format' | 'noColor'>;
+
+/**
+ * The text the CLI prints for a report in a format (as when its output is not a terminal: every
+ * column, no colour). `csv` is the main table (or `table`'s), `json` and `md` and `table` all tables.
+ */
+export async function render(report: Report, format: Format = 'table', options: RenderLibOptions = {}): Promise<string> {
+  const f = String(format).toLowerCase() as Format;
+  if (!FORMATS.includes(f)) throw new InputError(`render: unknown format "${format}"${suggestion(String(format), FORMATS)}; expected one of ${FORMATS.join(', ')}`);
+  const sink = stringSink();
+  await renderTo(report, sink, { width: 100, ...options, format: f, noColor: true });
+  return sink.text();
+}

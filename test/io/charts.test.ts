@@ -1,0 +1,85 @@
+/** Chart specs (pure) and their SVG (Vega, headless): labels, axis titles, and a spec fixed by hand. */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import type { Report } from '../../src/core/table.js';
+import type { Model } from '../../src/io/model.js';
+import { loadModel } from '../../src/io/params.js';
+import { loadModelFromYaml } from '../../src/io/load.js';
+import { buildAllocation } from '../../src/reports/allocation.js';
+import { buildUnlocks } from '../../src/reports/unlocks.js';
+import { buildQuote } from '../../src/reports/quote.js';
+import { buildRewards } from '../../src/reports/rewards.js';
+import { buildBurn } from '../../src/reports/burn.js';
+import { CHARTS, chartOf, requireChart } from '../../src/io/charts/index.js';
+import { plotValue, tokenUnit } from '../../src/io/charts/common.js';
+import { drawSvg } from '../../src/io/charts/draw.js';
+import { rat } from '../../src/core/rational.js';
+import { typed } from '../../src/core/table.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** A builder's report with the `params` its shell would add (the charts' titles name the file from it). */
+const sourced = async (m: Model, r: Report | Promise<Report>, params: Record<string, unknown> = {}): Promise<Report> => ({ ...(await r), params: { config: m.file, ...params } });
+const B = 1_000_000_000n;
+const CATS = ['Community Treasury', 'Investors', 'Team', 'Community Sale', 'Testnet Rewards'];
+
+/** Text drawn in an SVG (text elements and titles), unescaped. */
+const svgText = (svg: string): string =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((x) => x[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;|&apos;/g, "'")).join('\n');
+
+describe('chart specs', () => {
+  test('a small file: the unlocks spec is exactly the committed one (cumulative per category, the cliff marked)', async () => {
+    const m = loadModelFromYaml(join(FIXTURES, 'small.yaml'));
+    const r = { ...(await buildUnlocks(m, {})), params: { config: 'test/fixtures/small.yaml' } };
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'small-unlocks.vl.json'), 'utf8'));
+    expect(await chartOf(r)).toEqual(expected);
+    // By hand: Team 600 with a 3-month cliff (1/3 at it) then 2 monthly steps; Public 400, half at TGE then 2 steps.
+    const values = expected.layer[0].data.values as { date: string; category: string; cumulative: number }[];
+    expect(values.filter((v) => v.category === 'Team').map((v) => v.cumulative)).toEqual([0, 0, 0, 200, 400, 600]);
+    expect(values.filter((v) => v.category === 'Public').map((v) => v.cumulative)).toEqual([200, 300, 400, 400, 400, 400]);
+    expect(expected.layer[1].data.values).toEqual([{ date: '2026-04-30', label: 'cliff: Team' }]);
+  });
+  test('plot values: base units to whole tokens, rationals and typed cells to floats', () => {
+    expect(plotValue(1_500_000_000_000_000_000n, { key: 'x', kind: 'token' }, 18)).toBe(1.5);
+    expect(plotValue(rat(1n, 4n), { key: 'x', kind: 'pct' }, 18)).toBe(0.25);
+    expect(plotValue(typed('token', 25n), { key: 'x', kind: 'text' }, 1)).toBe(2.5);
+    expect(plotValue(null, { key: 'x', kind: 'token' }, 18)).toBeNull();
+    expect(tokenUnit(10e9)).toEqual({ div: 1e9, label: 'billion tokens' });
+    expect(tokenUnit(5e6)).toEqual({ div: 1e6, label: 'million tokens' });
+    expect(tokenUnit(999_999)).toEqual({ div: 1, label: 'tokens' });
+  });
+  test('a view without a chart is a user error naming the views that have one', async () => {
+    const m = await loadModel();
+    const r = await sourced(m, buildRewards(m, {}));
+    await expect(requireChart(r, 'totals')).rejects.toThrow('no chart for rewards --table totals; charts exist for its tables nodes');
+    expect(Object.keys(CHARTS)).toContain('burn/bands');
+  });
+});
+
+describe('every chart renders to SVG that parses and names its series and axes', () => {
+  let m: Model;
+  const views: [string, () => Promise<Report>, string[]][] = [
+    ['unlocks', () => sourced(m, buildUnlocks(m, {})), [...CATS, 'cliff: Investors, Team', 'unlocked so far (billion tokens)', 'period end (UTC)', 'Cumulative unlocked tokens by category']],
+    ['unlocks --events', () => sourced(m, buildUnlocks(m, { events: true })), [...CATS, 'unlocked on the date (billion tokens)', 'unlock date (UTC)']],
+    ['unlocks --at', () => sourced(m, buildUnlocks(m, { at: '2027-06-01' }), { at: '2027-06-01' }), [...CATS, 'unlocked', 'locked', 'billion tokens', 'on 2027-06-01']],
+    ['allocation', () => sourced(m, buildAllocation(m, {})), [...CATS, '40.4%', '29.6%', 'share of total supply']],
+    ['quote', () => sourced(m, buildQuote(m, { params: rat(7n * B), tokens: rat(140n * B) })), ['compute', 'tasks', 'duration', 'USD', 'fee line']],
+    ['quote --compare', () => sourced(m, buildQuote(m, { params: rat(7n * B), tokens: rat(140n * B), compare: ['H100', 'A100', 'MI300X'] })), ['H100', 'A100', 'MI300X', 'GPU class', 'USD', 'compute', 'tasks']],
+    ['rewards', () => sourced(m, buildRewards(m, {})), ['node-a', 'val-1', 'compute', 'validator', 'reward (million tokens)', 'node']],
+    ['burn', () => sourced(m, buildBurn(m, {})), ['total supply', 'circulating', 'cumulative burned', 'billion tokens', 'month (UTC)']],
+    ['burn --all-scenarios', () => sourced(m, buildBurn(m, { allScenarios: true })), ['bear', 'base', 'bull', 'total supply', 'cumulative burned', 'scenario', 'series']],
+    ['burn --runs', () => sourced(m, buildBurn(m, { runs: 50, seed: 7 })), ['circulating', 'cumulative burned', '50 runs, seed 7', 'p5–p95', 'billion tokens']],
+  ];
+  test.each(views)('%s', async (_name, build, labels) => {
+    m ??= await loadModel();
+    const spec = await requireChart(await build());
+    expect(spec).toMatchObject({ width: 800, height: 400, config: { range: { category: { scheme: 'tableau10' } } } });
+    expect(JSON.stringify(spec)).toContain('built-in configs/gensyn.yaml');
+    const svg = await drawSvg(spec);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg.startsWith('<svg')).toBe(true);
+    const text = svgText(svg);
+    for (const l of labels) expect(text).toContain(l);
+  });
+});
