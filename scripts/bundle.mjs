@@ -71,7 +71,7 @@ const common = (outdir) => ({
 });
 
 /** The CLI: one entry, lazily loaded chunks per command (and the Monte Carlo worker). */
-export const cliBuild = (outdir) => ({ ...common(outdir), entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts' } });
+export const cliBuild = (outdir) => ({ ...common(outdir), entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts', 'sweep-worker': 'src/io/sweep-worker.ts' } });
 
 /**
  * The library (`import … from 'ai-econ'`, src/index.ts): a build of its own, so the CLI's chunks and

@@ -20,7 +20,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** `  $ ai-econ …` lines under "Examples:". */
 export const examplesText = (xs: readonly string[] | undefined): string => (xs?.length ? `\nExamples:\n${xs.map((x) => `  $ ${x}`).join('\n')}` : '');
 
-function optionOf(o: OptSpec, file?: Params): Option {
+export function optionOf(o: OptSpec, file?: Params): Option {
   const fromFile = file && o.fromFile ? safe(() => o.fromFile!(file)) : undefined;
   const help = o.help + (fromFile !== undefined ? ` (default: ${fromFile})` : o.default !== undefined ? ` (default: ${o.default})` : '');
   const opt = new Option(o.flags, help);

@@ -16,6 +16,7 @@ import { register as registerInit } from './init.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerSchema } from './schema.js';
 import { register as registerEconomyReport } from './report.js';
+import { registerSweep } from './sweep.js';
 
 const EXAMPLES = examplesText([
   'ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters',
@@ -53,6 +54,7 @@ export function buildProgram(file?: Params): Command {
   registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
   registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
   registerEconomyReport(program);
+  registerSweep(program);
   program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
   program.hook('preAction', (_program, action) => checkNoEmptyValues(action));
   return program;

@@ -163,11 +163,19 @@ class WithOverrides implements Locator {
   }
 }
 
+/** A copy of the document that overrides may change: the sections they touch are deep copies, the rest shared. */
+function cloneTouched(raw: unknown, overrides: readonly Override[]): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return structuredClone(raw);
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const key of new Set(overrides.map((o) => o.path.split('.')[0]))) if (Object.hasOwn(out, key)) out[key] = structuredClone(out[key]);
+  return out;
+}
+
 /** Validate a parsed document (after `overrides`, applied to a copy); problems carry positions. */
 export function validateRaw(raw: unknown, src: Located, overrides: readonly Override[] = []): { params: Params; src: Locator } {
   let where: Locator = src;
   if (overrides.length) {
-    raw = structuredClone(raw);
+    raw = cloneTouched(raw, overrides);
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
@@ -177,12 +185,35 @@ export function validateRaw(raw: unknown, src: Located, overrides: readonly Over
 
 /** Parse and validate parameter text; `file` names it in messages. */
 export function parseParams(text: string, file: string, overrides: readonly Override[] = []): { params: Params; src: Locator } {
-  const { raw, src } = parseYaml(text, file, { what: 'a mapping with token: and allocations: (see `ai-econ init`)' });
+  const { raw, src } = parseYaml(text, file, PARAMS_EXPECTED);
   return validateRaw(raw, src, overrides);
 }
 
 /** Read, validate and resolve a parameter file from YAML (default: the built-in Gensyn $AI parameters). */
 export function loadModelFromYaml(file?: string, overrides: readonly Override[] = []): Model {
+  const { text, shown, builtin } = readParamText(file);
+  const { params, src } = parseParams(text, shown, overrides);
+  return resolveParams(params, src, builtin);
+}
+
+/** A parameter file parsed once (not yet validated), for commands that validate it many times over (sweep). */
+export interface ParsedFile {
+  raw: unknown;
+  src: Located;
+  builtin: boolean;
+}
+
+/** Read and parse a parameter file (default: the built-in one) without validating it. */
+export function parseParamFile(file?: string): ParsedFile {
+  const { text, shown, builtin } = readParamText(file);
+  const { raw, src } = parseYaml(text, shown, PARAMS_EXPECTED);
+  return { raw, src, builtin };
+}
+
+const PARAMS_EXPECTED = { what: 'a mapping with token: and allocations: (see `ai-econ init`)' };
+
+/** The text of a parameter file and the name messages give it. */
+function readParamText(file?: string): { text: string; shown: string; builtin: boolean } {
   const builtin = file === undefined;
   const path = builtin ? builtinConfigPath() : file;
   const shown = builtin ? 'built-in configs/gensyn.yaml' : displayPath(file);
@@ -194,8 +225,7 @@ export function loadModelFromYaml(file?: string, overrides: readonly Override[] 
     const why = e instanceof TooLargeError ? e.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read parameter file ${shown}: ${why}`);
   }
-  const { params, src } = parseParams(text, shown, overrides);
-  return resolveParams(params, src, builtin);
+  return { text, shown, builtin };
 }
 
 function displayPath(file: string): string {

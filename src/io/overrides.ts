@@ -30,8 +30,20 @@ export function parseOverride(text: string): Override {
   return { text, path, value: text.slice(i + 1) };
 }
 
+/** Values already read (a sweep sets the same few values at many points): text → value. */
+const readCache = new Map<string, unknown>();
+
 /** A scalar or flow value (`18mo`, `0.10`, `{ cliff: 12mo }`) read like the parameter file reads it. */
 function readValue(o: Override): unknown {
+  if (!readCache.has(o.value)) {
+    if (readCache.size >= 10_000) readCache.clear();
+    readCache.set(o.value, readValueOnce(o));
+  }
+  const v = readCache.get(o.value);
+  return typeof v === 'object' && v !== null ? structuredClone(v) : v;
+}
+
+function readValueOnce(o: Override): unknown {
   const doc = parseDocument(o.value, { uniqueKeys: true, strict: true });
   if (doc.errors.length) throw flagError(o.text, o.path.split('.'), `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   visit(doc, {

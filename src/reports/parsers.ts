@@ -47,6 +47,7 @@ export const PARSERS = {
   step: (t: string) => units.parseStep(t, 'a period'),
   months: wholeNumber('a number of months', 1200, '1200 months (100 years)'),
   runs: wholeNumber('a number of runs', 1_000_000, '1,000,000 runs'),
+  threads: wholeNumber('a number of threads', 256, '256 threads'),
   seed: (t: string): number => {
     const n = units.parseInteger(t, 'a seed (a whole number)');
     if (n > 0xffffffff) throw new InputError(`expected a whole number below 2^32; found ${show(t)}`);

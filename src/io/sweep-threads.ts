@@ -1,0 +1,105 @@
+/**
+ * Running a sweep's points on N threads: this thread and N − 1 workers (each parses the parameter
+ * file once) take chunks of points from one queue until it is empty. Every point is computed on its
+ * own and the results are put back in point order, so the output is the same for every N — and the
+ * same as one thread, which tests (run from src/, with no worker bundle) use.
+ */
+import { Worker } from 'node:worker_threads';
+import { besideBundle } from './paths.js';
+import { InputError } from '../core/errors.js';
+import type { Column } from '../core/table.js';
+import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
+
+export const SWEEP_WORKER_FILE = 'sweep-worker.js';
+/** Below this many points one thread is faster than starting others (each loads the parser and the schema). */
+const MIN_POINTS = 64;
+
+/** What a worker sends back. */
+export type WorkerReply = { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
+
+export interface Ran {
+  results: PointResult[];
+  columns?: Column[];
+  decimals: number;
+  file: string;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Run `points` (indices into the plan) on `jobs` threads; results in point order. */
+export async function runPoints(plan: SweepPlan, points: readonly number[], jobs: number, onProgress?: (done: number) => void): Promise<Ran> {
+  const local = await evaluator(plan);
+  const results: PointResult[] = [];
+  // The first point runs here, before any worker starts: a bad value or metric fails fast.
+  if (points.length) results.push(await local.run(points[0]));
+  let done = results.length;
+  const rest = points.slice(1);
+  const file = jobs > 1 && rest.length >= MIN_POINTS ? besideBundle(SWEEP_WORKER_FILE) : undefined;
+  const threads = file ? Math.min(jobs, rest.length) : 1;
+  const size = Math.max(1, Math.min(64, Math.ceil(rest.length / (threads * 8))));
+  const chunks: number[][] = [];
+  for (let k = 0; k < rest.length; k += size) chunks.push(rest.slice(k, k + size));
+  let next = 0;
+  const errors: { i: number; e: unknown }[] = [];
+  const take = (): number[] | undefined => (errors.length || next >= chunks.length ? undefined : chunks[next++]);
+  const got = (rs: PointResult[]) => {
+    results.push(...rs);
+    done += rs.length;
+    onProgress?.(done);
+  };
+
+  const workers: Worker[] = [];
+  const workerLoops = Array.from({ length: threads - 1 }, () => {
+    const w = new Worker(file!, { workerData: plan });
+    workers.push(w);
+    return new Promise<void>((resolve, reject) => {
+      // Two chunks in hand, so a worker never waits while this thread is busy with its own chunk.
+      let out = 0;
+      const send = () => {
+        const c = take();
+        if (c) {
+          w.postMessage(c);
+          out++;
+        } else if (out === 0) resolve();
+      };
+      w.on('message', (m: WorkerReply) => {
+        out--;
+        if ('error' in m) {
+          errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
+          if (out === 0) resolve();
+          return;
+        }
+        got(m.results);
+        send();
+      });
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
+      send();
+      send();
+    });
+  });
+  const localLoop = (async () => {
+    for (let c = take(); c; c = take()) {
+      const rs: PointResult[] = [];
+      for (const i of c) {
+        try {
+          rs.push(await local.run(i));
+        } catch (e) {
+          errors.push({ i, e });
+          return;
+        }
+      }
+      got(rs);
+      // Let the workers' messages in between chunks.
+      if (threads > 1) await tick();
+    }
+  })();
+  try {
+    await Promise.all([localLoop, ...workerLoops]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
+  results.sort((a, b) => a.i - b.i);
+  return { results, columns: local.columns(), decimals: local.decimals() ?? 18, file: local.file() };
+}
