@@ -29,6 +29,9 @@ export interface FeeModel {
 }
 
 /** Training compute by the 6·N·D rule (Kaplan et al. 2020): FLOPs for N parameters on D tokens. */
+/** The fee split when a parameter file names none for rewards (and has no fees.split): 80% / 15% / 5%. */
+export const DEFAULT_SPLIT: FeeModel['split'] = { nodes: rat(4n, 5n), validators: rat(3n, 20n), treasury: rat(1n, 20n) };
+
 export const trainingFlops = (params: Rational, tokens: Rational): Rational => mul(rat(6n), mul(params, tokens));
 
 /** FLOPs one GPU delivers in an hour at a model-FLOPs utilization: TFLOPS·10¹²·MFU·3600. */

@@ -9,7 +9,7 @@ import { monthlyUnlocks } from '../core/burn.js';
 import { addOffset, monthOf } from '../core/date.js';
 import type { EconomyInputs } from '../core/economy.js';
 import { InputError } from '../core/errors.js';
-import { type Rational, rat, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
+import { type Rational, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
 import { problemText, type Category, type Locator, type Path, type Problem } from './model.js';
 import type { Params } from './schema/index.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
@@ -175,6 +175,6 @@ export function economyInputs(m: EconomyModel, scenario?: string, monthsFlag?: n
     market: fees.market,
     startUtilization: fees.market.utilization,
     feeSplit: fees.split,
-    buyback: { revenueShare: bb.revenueShare, burn: bb.burn, treasury: bb.treasury, execution: bb.execution, maxBuyPctOfFloat: bb.maxBuyPctOfFloat ?? rat(1n, 10n) },
+    buyback: { revenueShare: bb.revenueShare, burn: bb.burn, treasury: bb.treasury, execution: bb.execution, maxBuyPctOfFloat: bb.maxBuyPctOfFloat },
   };
 }

@@ -54,7 +54,7 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
   if (!p.buyback || !p.projection) throw new InputError(`${m.file} has no ${!p.buyback ? 'buyback' : 'projection'} section; ai-econ burn needs buyback and projection (see ai-econ init)`);
   // Splits adding up, shares and months in range, prices above 0: checked when the file loads (src/io/rules.ts).
   const bbIn = p.buyback;
-  const buyback: BuybackSplit = { revenueShare: bbIn.revenueShare, burn: bbIn.burn, treasury: bbIn.treasury, execution: bbIn.execution, maxBuyPctOfFloat: bbIn.maxBuyPctOfFloat ?? R.rat(1n, 10n) };
+  const buyback: BuybackSplit = { revenueShare: bbIn.revenueShare, burn: bbIn.burn, treasury: bbIn.treasury, execution: bbIn.execution, maxBuyPctOfFloat: bbIn.maxBuyPctOfFloat };
   const pr = p.projection;
   const scenarios = p.scenarios ?? {};
   const names = Object.keys(scenarios);
@@ -72,8 +72,8 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
       revenueGrowth: o.growth ?? s.revenue?.growth ?? pr.revenue.growth,
       priceModel: s.price?.model ?? pr.price.model,
       priceStartUsd: o.price ?? s.price?.startUsd ?? pr.price.startUsd,
-      drift: s.price?.drift ?? pr.price.drift ?? R.ZERO,
-      volatility: s.price?.volatility ?? pr.price.volatility ?? R.rat(4n, 5n),
+      drift: s.price?.drift ?? pr.price.drift,
+      volatility: s.price?.volatility ?? pr.price.volatility,
       treasuryCirculates: s.circulating?.treasury ?? pr.circulating?.treasury ?? false,
       executionCirculates: s.circulating?.execution ?? pr.circulating?.execution ?? true,
     };

@@ -1,8 +1,9 @@
 /** `rewards`: an epoch's fees and emission split among compute nodes, validators and the treasury. */
 import { InputError } from '../core/errors.js';
 import { displayUnits, toUnits } from '../core/amount.js';
-import { formatPercent, rat, type Rational } from '../core/rational.js';
+import { formatPercent, type Rational } from '../core/rational.js';
 import { epochRewards } from '../core/rewards.js';
+import { DEFAULT_SPLIT } from '../core/fees.js';
 import { col, type Report } from '../core/table.js';
 import type { Model } from '../io/model.js';
 import { loadNodes } from '../io/nodes.js';
@@ -12,7 +13,7 @@ import type { rewards as spec } from './specs.js';
 export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
   const r = m.params.rewards;
   if (!r) throw new InputError(`${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`);
-  const split = r.split ?? m.params.fees?.split ?? { nodes: rat(4n, 5n), validators: rat(3n, 20n), treasury: rat(1n, 20n) };
+  const split = r.split ?? m.params.fees?.split ?? DEFAULT_SPLIT;
   // The split adding up: checked when the file loads (src/io/rules.ts).
   const tokens = (flag: string, v: Rational | undefined): bigint | undefined => {
     if (v === undefined) return undefined;

@@ -12,7 +12,7 @@ export const BuybackSchema = z
     burn: share('Share of bought tokens burned (published: 70%)'),
     treasury: share('Share of bought tokens sent to the community treasury (published: 29%)'),
     execution: share('Share of bought tokens paid as execution rewards (published: 1%)'),
-    maxBuyPctOfFloat: share('The vault buys at most this share of the circulating float in a month (default 10%); unspent USD carries over').optional(),
+    maxBuyPctOfFloat: share('The vault buys at most this share of the circulating float in a month; unspent USD carries over').prefault('10%'),
   })
   .describe('BuyBack Vault: where revenue goes and how bought tokens are split. Cross-field rules: burn + treasury + execution add up to exactly 100%; goes with projection');
 
@@ -21,12 +21,15 @@ const RevenueSchema = z.strictObject({
   growth: signedShare('Revenue growth per month, e.g. 3% (may be negative)'),
 });
 
-const PriceSchema = z.strictObject({
+const priceFields = {
   model: z.enum(['constant', 'growth', 'gbm'], { error: (iss) => `expected constant, growth or gbm; found ${JSON.stringify(iss.input)}` }).describe('constant | growth (drift) | gbm (drift, volatility; Monte Carlo)'),
   startUsd: usd('Token price in month 1, USD; above 0', { positive: true }),
-  drift: signedShare('Annual drift of the price (growth: compounds drift/12 a month; gbm: μ)').optional(),
-  volatility: percent('Annual volatility σ for gbm / Monte Carlo (default 80%)').optional(),
-});
+  drift: signedShare('Annual drift of the price (growth: compounds drift/12 a month; gbm: μ)'),
+  volatility: percent('Annual volatility σ for gbm / Monte Carlo'),
+};
+/** The projection's price; its defaults are declared here and nowhere else (a scenario's price has none: it overrides only what it names). */
+const PriceSchema = z.strictObject({ ...priceFields, drift: priceFields.drift.prefault('0%'), volatility: priceFields.volatility.prefault('80%') });
+const ScenarioPriceSchema = z.strictObject(priceFields).partial();
 
 const CirculatingSchema = z
   .strictObject({
@@ -49,7 +52,7 @@ export const ScenarioSchema = z
   .strictObject({
     months: months('Months to project, 1 to 1200').optional(),
     revenue: RevenueSchema.partial().optional(),
-    price: PriceSchema.partial().optional(),
+    price: ScenarioPriceSchema.optional(),
     circulating: CirculatingSchema.optional(),
     economy: EconomyOverrideSchema.optional(),
   })
