@@ -26,17 +26,10 @@ export interface Grant extends GrantTerms {
  */
 export function grantVesting(category: Vesting, t: GrantTerms): Vesting {
   if (!t.start && !t.cliff && !t.atCliff && !t.linear && !t.every) return category;
-  const v: Vesting = { ...category };
-  if (t.start) v.start = t.start;
-  if (t.every) v.every = t.every;
-  if (t.cliff || t.atCliff || t.linear) {
-    v.tranches = undefined;
-    if (t.cliff) v.cliff = t.cliff;
-    if (t.atCliff) v.atCliff = t.atCliff;
-    if (t.linear) {
-      v.linear = t.linear;
-      v.segments = undefined;
-    }
-  }
-  return v;
+  const start = t.start ?? category.start;
+  if (category.tranches && !t.cliff && !t.atCliff && !t.linear) return { ...category, start };
+  const c = category.tranches ? { start } : category;
+  const steps = { start, atStart: c.atStart, cliff: t.cliff ?? c.cliff, atCliff: t.atCliff ?? c.atCliff, every: t.every ?? c.every };
+  if (c.segments && !t.linear) return { ...steps, segments: c.segments };
+  return { ...steps, linear: t.linear ?? c.linear };
 }

@@ -24,16 +24,43 @@ export interface Tranche {
   at: DateOrDuration;
   share: Portion;
 }
-export interface Vesting {
+/** What every schedule kind has: when it starts. */
+interface Start {
   start: CalDate;
+}
+/** A release at start, a cliff with a release at its end, and a step size: the linear and segment kinds share them. */
+interface Steps extends Start {
   atStart?: Portion;
   cliff?: Duration;
   atCliff?: Portion;
-  linear?: Duration;
   every?: Step;
-  segments?: readonly Segment[];
-  tranches?: readonly Tranche[];
+  tranches?: never;
 }
+/** One linear span after the cliff (or none: everything at start / at the cliff). */
+export interface LinearVesting extends Steps {
+  linear?: Duration;
+  segments?: never;
+}
+/** Consecutive linear pieces after the cliff (Aptos-, Starknet-style piecewise rates). */
+export interface SegmentsVesting extends Steps {
+  segments: readonly Segment[];
+  linear?: never;
+}
+/** Explicit releases instead of all the above. */
+export interface TranchesVesting extends Start {
+  tranches: readonly Tranche[];
+  atStart?: never;
+  cliff?: never;
+  atCliff?: never;
+  linear?: never;
+  every?: never;
+  segments?: never;
+}
+/**
+ * A vesting schedule: one of its kinds, so impossible combinations (tranches with a cliff, linear
+ * with segments) are type errors; the loader refuses them in a file with the field's line.
+ */
+export type Vesting = LinearVesting | SegmentsVesting | TranchesVesting;
 export interface Unlock {
   date: CalDate;
   amount: bigint;
@@ -98,11 +125,8 @@ function spread(rest: bigint, dates: readonly CalDate[], out: Unlock[]): void {
   evenSteps(rest, dates.length).forEach((amount, i) => out.push({ date: dates[i], amount }));
 }
 
-function trancheSchedule(total: bigint, v: Vesting): Unlock[] {
-  const tr = v.tranches!;
-  if (v.atStart || v.cliff || v.atCliff || v.linear || v.segments) {
-    throw new InputError('tranches replace atStart, cliff, atCliff, linear and segments; use one or the other');
-  }
+function trancheSchedule(total: bigint, v: TranchesVesting): Unlock[] {
+  const tr = v.tranches;
   if (tr.length === 0) throw new InputError('tranches must list at least one tranche');
   const exact = tr.reduce((acc, t) => add(acc, portionExact(total, t.share)), ZERO);
   const c = cmp(exact, rat(total));
@@ -132,7 +156,6 @@ function mergeByDate(unlocks: Unlock[]): Unlock[] {
 export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
   if (total < 0n) throw new InputError('an allocation cannot be negative');
   if (v.tranches) return mergeByDate(trancheSchedule(total, v));
-  if (v.linear && v.segments) throw new InputError('use either linear or segments, not both');
 
   const atStart = portionUnits(total, v.atStart);
   const atCliff = portionUnits(total, v.atCliff);

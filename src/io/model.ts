@@ -146,20 +146,24 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     const path = ['allocations', i, 'vesting'];
     const portion = (p: PortionInput | undefined, at: Path): Portion | undefined =>
       !p ? undefined : p.kind === 'share' ? p : { kind: 'units', units: units(at, p.tokens) };
-    const vesting: Vesting = v
-      ? {
-          start: v.start ?? params.token.tge,
-          atStart: portion(v.atStart, [...path, 'atStart']),
-          cliff: v.cliff,
-          atCliff: portion(v.atCliff, [...path, 'atCliff']),
-          linear: v.linear,
-          every: v.every,
-          segments: v.segments?.map((s, j) => ({ ...s, share: portion(s.share, [...path, 'segments', j, 'share']) })),
-          tranches: v.tranches?.map((t, j) => ({ at: t.at, share: portion(t.share, [...path, 'tranches', j, 'share'])! })),
-        }
-      : { start: params.token.tge, atStart: { kind: 'share', r: rat(1n) } };
+    let vesting: Vesting = { start: params.token.tge, atStart: { kind: 'share', r: rat(1n) } };
     let unlocks: Unlock[] = [];
     try {
+      if (v) {
+        // The file's flat fields become one kind of schedule; a combination no kind allows is refused here.
+        const start = v.start ?? params.token.tge;
+        if (v.tranches) {
+          const other = (['atStart', 'cliff', 'atCliff', 'linear', 'every', 'segments'] as const).filter((k) => v[k] !== undefined);
+          if (other.length) throw new InputError(`tranches replace ${other.join(', ')}; use one or the other`);
+          vesting = { start, tranches: v.tranches.map((t, j) => ({ at: t.at, share: portion(t.share, [...path, 'tranches', j, 'share'])! })) };
+        } else {
+          if (v.linear && v.segments) throw new InputError('use either linear or segments, not both');
+          const steps = { start, atStart: portion(v.atStart, [...path, 'atStart']), cliff: v.cliff, atCliff: portion(v.atCliff, [...path, 'atCliff']), every: v.every };
+          vesting = v.segments
+            ? { ...steps, segments: v.segments.map((s, j) => ({ ...s, share: portion(s.share, [...path, 'segments', j, 'share']) })) }
+            : { ...steps, linear: v.linear };
+        }
+      }
       unlocks = vestingSchedule(sizes[i], vesting);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

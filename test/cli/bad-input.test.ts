@@ -34,6 +34,8 @@ describe('bad parameter files', () => {
     ['a list instead of a mapping', '- 1\n- 2\n', /params\.yaml:1:1: expected a mapping with token: and allocations: .*; found a list/],
     ['missing required key', MINI.replace('  tge: 2026-01-31\n', ''), /params\.yaml:2:3: token\.tge: missing required key "tge"/],
     ['vesting over 100%', MINI.replace('atCliff: 25%', 'atCliff: 25%, atStart: 80%'), /params\.yaml:11:14: allocations\[0\]\.vesting: atStart and atCliff add up to 105% of the allocation, more than 100%/],
+    ['tranches with a cliff (no kind of schedule has both)', MINI.replace('{ cliff: 12mo, atCliff: 25%, linear: 36mo }', '{ cliff: 12mo, tranches: [{ at: 1y, share: 100% }] }'), /params\.yaml:11:14: allocations\[0\]\.vesting: tranches replace cliff; use one or the other/],
+    ['linear with segments', MINI.replace('{ cliff: 12mo, atCliff: 25%, linear: 36mo }', '{ linear: 12mo, segments: [{ linear: 6mo }] }'), /params\.yaml:11:14: allocations\[0\]\.vesting: use either linear or segments, not both/],
     ['vesting that never finishes', MINI.replace('{ cliff: 12mo, atCliff: 25%, linear: 36mo }', '{ atStart: 40% }'), /allocations\[0\]\.vesting: vesting releases only 40% of the allocation/],
     ['a bare integer as a share (50% or 5000%?)', MINI.replace('share: 50%\n    vesting', 'share: 50\n    vesting'), /params\.yaml:10:12: allocations\[0\]\.share: expected a share like 95%, 19\/20 or 0\.95; found "50", which is ambiguous: 50% or 5000%\?/],
     ['a decimal comma in an amount', MINI.replace('totalSupply: 1_000', 'totalSupply: 1,5'), /params\.yaml:4:16: token\.totalSupply: .*found "1,5": commas may only separate groups of three digits, like 1,000,000 \(for a decimal, write 1\.5\)/],

@@ -23,7 +23,7 @@ export const VestingSchema = z
     segments: z.array(SegmentSchema).min(1).describe('Consecutive linear pieces after the cliff, instead of one linear').optional(),
     tranches: z.array(TrancheSchema).min(1).describe('Explicit releases, instead of atStart/cliff/linear; must add up to 100%').optional(),
   })
-  .describe('How the allocation unlocks; leave out to release everything at start');
+  .describe('How the allocation unlocks; leave out to release everything at start. One of three kinds: atStart/cliff/atCliff with one linear span; the same with segments instead of linear; or tranches alone (cross-field rule: tranches exclude every other field, linear excludes segments)');
 
 export const AllocationSchema = z.strictObject({
   name: z.string().min(1).describe('Category name, e.g. Team'),
