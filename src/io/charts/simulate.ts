@@ -4,18 +4,15 @@
  * price, circulating and cumulative burned, and utilization.
  */
 import type { Report } from '../../core/table.js';
-import { type ChartSpec, type LoadedTable, WIDTH, colour, dateX, frame, round, tokenUnit, value } from './common.js';
+import { type ChartSpec, type LoadedTable, WIDTH, colour, dateX, round, stackedFrame, tokenUnit, value } from './common.js';
 
 /** Panels stacked one above the other share the frame; each gets its own height. */
 const PANEL_HEIGHT = 190;
 /** Token prices in dollars and cents ($0.25, $1.5): not SI ("$500m" reads as millions). */
 const PRICE_FORMAT = '$,.2~f';
 
-/** The frame for stacked panels: width and height go on each panel, not on the whole. */
-function stacked(report: Report, title: string): Record<string, unknown> {
-  const { width: _w, height: _h, ...rest } = frame(report, title);
-  return { ...rest, spacing: 24, resolve: { scale: { color: 'independent', strokeDash: 'independent' } } };
-}
+/** Stacked panels, each with its own colours and legend. */
+const stacked = (report: Report, title: string): Record<string, unknown> => ({ ...stackedFrame(report, title), resolve: { scale: { color: 'independent', strokeDash: 'independent' } } });
 
 const SUPPLY = [
   ['circulating', 'circulating'],

@@ -4,7 +4,7 @@
  * from the file's value to the metric at each parameter's low and high, ranked by swing).
  */
 import type { Column, Report, Row } from '../../core/table.js';
-import { type ChartSpec, type LoadedTable, NUMBER_FORMAT, WIDTH, frame, plotValue, round, tokenUnit } from './common.js';
+import { type ChartSpec, type LoadedTable, NUMBER_FORMAT, WIDTH, frame, plotValue, round, stackedFrame, tokenUnit } from './common.js';
 
 /** At most this many metrics get a panel (the others: name them with --metric). */
 export const MAX_PANELS = 6;
@@ -133,12 +133,6 @@ function heatmap(report: Report, t: LoadedTable, [px, py]: [string, string], m: 
 }
 
 const midpoint = (xs: number[]): number => (Math.min(...xs) + Math.max(...xs)) / 2;
-
-/** Stacked panels: width and height go on each panel. */
-function stackedFrame(report: Report, title: string): Record<string, unknown> {
-  const { width: _w, height: _h, ...rest } = frame(report, title);
-  return { ...rest, spacing: 24 };
-}
 
 /** sensitivity: a tornado per metric — from the file's value, a bar to the metric at each parameter's low and at its high. */
 export function tornadoChart(report: Report, t: LoadedTable): ChartSpec | undefined {
