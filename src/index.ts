@@ -29,6 +29,9 @@ import { buildUnlocks } from './reports/unlocks.js';
 import { buildQuote } from './reports/quote.js';
 import { buildRewards } from './reports/rewards.js';
 import { buildBurn } from './reports/burn.js';
+import { simulateReport } from './reports/simulate.js';
+import { buildSweep } from './reports/sweep.js';
+import { parseVary } from './core/grid.js';
 
 export type { Model, Category, Problem, Path } from './io/model.js';
 export type { Report, Table, Column, ColumnKind, Row, Cell, TypedCell } from './core/table.js';
@@ -101,6 +104,7 @@ export type UnlocksOptions = OptionsInput<typeof specs.unlocks>;
 export type QuoteOptions = OptionsInput<typeof specs.quote>;
 export type RewardsOptions = OptionsInput<typeof specs.rewards>;
 export type BurnOptions = OptionsInput<typeof specs.burn>;
+export type SimulateOptions = OptionsInput<typeof specs.simulate>;
 
 /** `ai-econ allocation`: the supply by category with vesting terms. */
 export const allocation = (model?: Model, options?: AllocationOptions): Promise<Report> => run(specs.allocation, buildAllocation, model, options);
@@ -123,14 +127,87 @@ export const rewards = (model?: Model, options?: RewardsOptions): Promise<Report
 /** `ai-econ burn`: buy-and-burn projected against unlocks (scenarios; Monte Carlo with `runs`). */
 export const burn = (model?: Model, options?: BurnOptions, env?: BuildEnv): Promise<Report> => run(specs.burn, buildBurn, model, options, env);
 
-// simulate and sweep: exported here as they arrive, the same way (spec + builder through `run`).
+/** `ai-econ simulate`: the closed loop month by month (tables months, ledger, risks; with `runs`, bands and p_ risks). */
+export const simulate = (model?: Model, options?: SimulateOptions, env?: BuildEnv): Promise<Report> => run(specs.simulate, simulateReport, model, options, env);
+
+/** The commands a sweep runs, and each one's options as data. */
+export interface SweepCommands {
+  unlocks: UnlocksOptions;
+  quote: QuoteOptions;
+  rewards: RewardsOptions;
+  burn: BurnOptions;
+  simulate: SimulateOptions;
+}
+
+/** `ai-econ sweep <command>` as data: the CLI's flags, typed. */
+export interface SweepOptions<C extends keyof SweepCommands = keyof SweepCommands> {
+  command: C;
+  /** `PATH=VALUES`, like `--vary` (`buyback.revenueShare=10%,20%,30%`, `projection.revenue.growth=0%..5%:1%`); several make the full grid. */
+  vary: readonly string[];
+  /** The swept command's own options (like `burn --months 24`: `{ months: 24 }`). */
+  options?: SweepCommands[C];
+  /** `--metric` names (default: the command's summary or risks). */
+  metrics?: readonly string[];
+  /** One parameter at a time at its low and high (`--sensitivity`): adds the `sensitivity` table. */
+  sensitivity?: boolean;
+  /** Monte Carlo runs per point (burn, simulate), and the sweep's seed (default 1). */
+  runs?: number;
+  seed?: number;
+  /** Worker threads (default 1); the report is the same for every number. */
+  jobs?: number;
+  /**
+   * The parameter file, as a path: every point (and every worker thread) reads it and applies
+   * `set` and the varied values, as the CLI's `-c`. Default: the built-in parameters.
+   */
+  config?: string;
+  /** Overrides of every point, like `--set`. */
+  set?: readonly string[];
+}
+
+/**
+ * `ai-econ sweep`: a command over a grid of parameter values (table `points`, one row per point),
+ * or with `sensitivity` one parameter at a time (table `sensitivity` first). It takes a file path
+ * rather than a model: each point re-reads the file with its own values, on any thread.
+ */
+export async function sweep<C extends keyof SweepCommands>(options: SweepOptions<C>, env?: BuildEnv): Promise<Report> {
+  const spec = (specs as unknown as Record<string, CommandSpec>)[options.command];
+  if (!spec || !['unlocks', 'quote', 'rewards', 'burn', 'simulate'].includes(options.command)) {
+    throw new InputError(`sweep: cannot sweep "${String(options.command)}"; expected one of unlocks, quote, rewards, burn, simulate`);
+  }
+  const sub = (options.options ?? {}) as OptionsInput<CommandSpec>;
+  const axes = options.vary.map(parseVary);
+  const plan = {
+    command: options.command,
+    config: options.config,
+    sets: options.set ?? [],
+    axes,
+    options: optionsFrom(spec, sub) as Record<string, unknown>,
+    metrics: options.metrics,
+    sensitivity: Boolean(options.sensitivity),
+    runs: options.runs,
+    seed: options.seed,
+  };
+  const params = {
+    command: options.command,
+    config: options.config ?? 'built-in configs/gensyn.yaml',
+    ...(options.set?.length ? { set: [...options.set] } : {}),
+    ...optionsEcho(spec, sub),
+    vary: axes.map((a) => a.text),
+    ...(plan.metrics ? { metric: [...plan.metrics] } : {}),
+    ...(plan.sensitivity ? { sensitivity: true } : {}),
+    ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
+  };
+  return buildSweep(plan, { jobs: options.jobs ?? 1, params }, env);
+}
 
 /** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default 100, as the CLI off a terminal). */
 export type RenderLibOptions = Omit<RenderOptions, 'format' | 'noColor'>;
 
 /**
  * The text the CLI prints for a report in a format (as when its output is not a terminal: every
- * column, no colour). `csv` is the main table (or `table`'s), `json` and `md` and `table` all tables.
+ * column, no colour). `csv` is the main table (or `table`'s), `json` and `md` and `table` all tables;
+ * `svg` the chart of the main table (or `table`'s; vega and vega-lite load on first use), `html`
+ * the self-contained page with that chart and every table.
  */
 export async function render(report: Report, format: Format = 'table', options: RenderLibOptions = {}): Promise<string> {
   const f = String(format).toLowerCase() as Format;

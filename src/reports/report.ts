@@ -11,6 +11,7 @@ import { buildUnlocks } from './unlocks.js';
 import { buildQuote } from './quote.js';
 import { buildRewards } from './rewards.js';
 import { buildBurn } from './burn.js';
+import { simulateReport } from './simulate.js';
 import type { BuildEnv } from './env.js';
 import type { OptionsOf } from './spec.js';
 import type { report as spec } from './specs.js';
@@ -95,9 +96,24 @@ export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {
     });
   } else skipped.push('burn: the file has no buyback or projection section');
 
-  // simulate (being built): its risks with their bands go here, e.g.
-  //   sections.push({ id: 'risks', heading: 'Risks (simulate)', report: await sourced(buildSimulate(m, { runs, seed }, env)) });
-  // and its chart in src/io/charts/index.ts (CHARTS['simulate/<table>']).
+  if (p.economy) {
+    const loop = await sourced(simulateReport(m, {}, env));
+    const mc = await sourced(simulateReport(m, { runs, seed }, env), { runs, seed });
+    const only = (r: Report, name: string): Report => ({ ...r, tables: r.tables.filter((t) => t.name === name) });
+    sections.push({
+      id: 'simulate',
+      heading: 'The closed loop: risks (simulate)',
+      intro: `ai-econ simulate: demand, GPU capacity, fees, the pool price, unlocks, emission and buy-and-burn, month by month. The chart: the token price above circulating and total supply. The risks: the exact run's figures, and the share of ${runs.toLocaleString('en-US')} Monte Carlo runs (p_, seed ${seed}).`,
+      chart: loop,
+      report: only(mc, 'risks'),
+    });
+    sections.push({
+      id: 'simulate-bands',
+      heading: 'The closed loop: Monte Carlo bands',
+      intro: `ai-econ simulate --runs ${runs} --seed ${seed}: demand shocks and market moves; p5–p95 bands and the median of price, supply and utilization.`,
+      report: only(mc, 'bands'),
+    });
+  } else skipped.push('simulate: the file has no economy section');
 
   return { title: `${p.token.name} (${m.symbol}) economy`, source: m.file, sections, skipped };
 }

@@ -122,7 +122,7 @@ export const report = {
   name: 'report',
   description: 'the whole economy of the parameter file on one self-contained page: allocation, unlocks, a quote, rewards, burn and Monte Carlo (html, or md with SVG files)',
   options: [
-    { flags: '--runs <n>', help: 'Monte Carlo runs for the burn bands', parse: 'runs', default: '1000' },
+    { flags: '--runs <n>', help: 'Monte Carlo runs for the burn and simulate bands', parse: 'runs', default: '1000' },
     { flags: '--seed <n>', help: 'Monte Carlo seed', parse: 'seed', default: '1' },
   ],
   examples: [

@@ -146,11 +146,15 @@ describe('ai-econ report', () => {
     const html = readFileSync(out, 'utf8');
     expect(XMLValidator.validate(html)).toBe(true);
     expectSelfContained(html);
-    for (const h of ['Allocation', 'Unlocks', 'Reference quote', 'The same job on every GPU class', 'Rewards of the example epoch', 'Buy-and-burn scenarios', 'Monte Carlo bands']) {
+    for (const h of ['Allocation', 'Unlocks', 'Reference quote', 'The same job on every GPU class', 'Rewards of the example epoch', 'Buy-and-burn scenarios', 'Monte Carlo bands', 'The closed loop: risks (simulate)', 'The closed loop: Monte Carlo bands']) {
       expect(html).toContain(`>${h}</h2>`);
     }
-    expect(tablesIn(html)).toEqual(['allocation', 'events', 'breakdown', 'split', 'job', 'compare', 'nodes', 'totals', 'months', 'summary', 'bands', 'summary']);
-    expect(html.match(/<figure><svg/g)).toHaveLength(7);
+    expect(tablesIn(html)).toEqual(['allocation', 'events', 'breakdown', 'split', 'job', 'compare', 'nodes', 'totals', 'months', 'summary', 'bands', 'summary', 'risks', 'bands']);
+    expect(html.match(/<figure><svg/g)).toHaveLength(9);
+    // simulate: the risks with the Monte Carlo shares, the price/supply chart and the fans.
+    expect(html).toContain('p_emission_runs_out');
+    expect(html).toContain('The closed loop: token price in the pool, circulating and total supply');
+    expect(html).toContain('p5–p95 band and p50 line of price, supply and utilization');
     expect(html).toContain('The 10 largest unlock events');
     expect(html).toContain('ai-econ burn --runs 1000 --seed 1');
     // The ten largest events: the TGE and cliff unlocks lead (Community Treasury 404M at TGE, Investors 740M at the cliff).
@@ -163,7 +167,7 @@ describe('ai-econ report', () => {
     const r = cli(['report', '-f', 'md', '-o', dir, '--runs', '100']);
     expect(r.code).toBe(0);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['allocation.svg', 'burn.svg', 'gpus.svg', 'montecarlo.svg', 'quote.svg', 'report.md', 'rewards.svg', 'unlocks.svg']);
+    expect(files).toEqual(['allocation.svg', 'burn.svg', 'gpus.svg', 'montecarlo.svg', 'quote.svg', 'report.md', 'rewards.svg', 'simulate-bands.svg', 'simulate.svg', 'unlocks.svg']);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     for (const f of files.filter((x) => x.endsWith('.svg'))) {
       expect(md).toContain(`](${f})`);

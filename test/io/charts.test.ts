@@ -12,6 +12,9 @@ import { buildUnlocks } from '../../src/reports/unlocks.js';
 import { buildQuote } from '../../src/reports/quote.js';
 import { buildRewards } from '../../src/reports/rewards.js';
 import { buildBurn } from '../../src/reports/burn.js';
+import { simulateReport } from '../../src/reports/simulate.js';
+import { buildSweep } from '../../src/reports/sweep.js';
+import { parseVary } from '../../src/core/grid.js';
 import { CHARTS, chartOf, requireChart } from '../../src/io/charts/index.js';
 import { plotValue, tokenUnit } from '../../src/io/charts/common.js';
 import { drawSvg } from '../../src/io/charts/draw.js';
@@ -57,6 +60,49 @@ describe('chart specs', () => {
   });
 });
 
+/** A burn sweep on the built-in file, as the CLI's params would echo it. */
+const sweepOf = (vary: string[], sensitivity = false, metrics?: string[]): Promise<Report> =>
+  buildSweep(
+    { command: 'burn', sets: [], axes: vary.map(parseVary), options: {}, sensitivity, metrics },
+    { params: { command: 'burn', config: 'built-in configs/gensyn.yaml', vary } },
+  );
+
+describe('sweep chart specs', () => {
+  test('two parameters: a heatmap of the first metric, the grid in order, values in the metric unit', async () => {
+    const spec = (await chartOf(await sweepOf(['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'], false, ['cumulative_burned', 'final_circulating'])))! as any;
+    expect(spec.encoding.x).toMatchObject({ field: 'x', type: 'ordinal', title: 'buyback.revenueShare', sort: ['10%', '30%'] });
+    expect(spec.encoding.y).toMatchObject({ field: 'y', type: 'ordinal', title: 'projection.revenue.growth', sort: ['5%', '0%'] });
+    expect(spec.layer[0].mark.type).toBe('rect');
+    expect(spec.layer[0].encoding.color).toMatchObject({ field: 'value', title: 'billion tokens', scale: { scheme: 'viridis' } });
+    const v = spec.data.values as { x: string; y: string; value: number }[];
+    expect(v.map((p) => [p.x, p.y])).toEqual([['10%', '0%'], ['10%', '5%'], ['30%', '0%'], ['30%', '5%']]);
+    // Burn is linear in the revenue share: 30% burns 3× what 10% burns.
+    expect(v[2].value).toBeCloseTo(3 * v[0].value, 6);
+    expect(spec.title.subtitle).toContain('colour: the first metric with numbers, cumulative_burned');
+  });
+  test('--sensitivity: a tornado per metric, bars from the file value to low and high, parameters ranked by swing', async () => {
+    const r = await sweepOf(['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'], true, ['cumulative_burned']);
+    const spec = (await chartOf(r))! as any;
+    expect(spec.vconcat).toHaveLength(1);
+    const [bars, rule] = spec.vconcat[0].layer;
+    const sens = (await Promise.resolve(r.tables[0].rows)) as Record<string, unknown>[];
+    const order = sens.map((x) => `${String(x.parameter)} (${String(x.low)} → ${String(x.high)})`);
+    expect(bars.encoding.y.sort).toEqual(order);
+    expect(bars.encoding.x2).toEqual({ field: 'value' });
+    const base = rule.data.values[0].base;
+    for (const p of bars.data.values) expect(p.base).toBe(base);
+    expect(bars.data.values.map((p: { end: string }) => p.end)).toEqual(['at the low value', 'at the high value', 'at the low value', 'at the high value']);
+    // The first-ranked parameter swings the metric at least as much as the second.
+    const swing = (k: number) => Math.abs(bars.data.values[2 * k + 1].value - bars.data.values[2 * k].value);
+    expect(swing(0)).toBeGreaterThanOrEqual(swing(1));
+  });
+  test('three varied parameters, and simulate --table risks, have no chart', async () => {
+    expect(await chartOf(await sweepOf(['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%', 'projection.months=12,24']))).toBeUndefined();
+    const m = await loadModel();
+    await expect(requireChart(await sourced(m, simulateReport(m, {})), 'risks')).rejects.toThrow('no chart for simulate --table risks; charts exist for its tables months, bands');
+  });
+});
+
 describe('every chart renders to SVG that parses and names its series and axes', () => {
   let m: Model;
   const views: [string, () => Promise<Report>, string[]][] = [
@@ -70,11 +116,21 @@ describe('every chart renders to SVG that parses and names its series and axes',
     ['burn', () => sourced(m, buildBurn(m, {})), ['total supply', 'circulating', 'cumulative burned', 'billion tokens', 'month (UTC)']],
     ['burn --all-scenarios', () => sourced(m, buildBurn(m, { allScenarios: true })), ['bear', 'base', 'bull', 'total supply', 'cumulative burned', 'scenario', 'series']],
     ['burn --runs', () => sourced(m, buildBurn(m, { runs: 50, seed: 7 })), ['circulating', 'cumulative burned', '50 runs, seed 7', 'p5–p95', 'billion tokens']],
+    ['simulate', () => sourced(m, simulateReport(m, {})), ['circulating', 'total supply', 'token price (USD)', 'billion tokens', 'month (UTC)', 'The closed loop']],
+    ['simulate --all-scenarios', () => sourced(m, simulateReport(m, { allScenarios: true })), ['bear', 'base', 'bull', 'circulating', 'total supply', 'scenario', 'series', 'token price (USD)']],
+    ['simulate --runs', () => sourced(m, simulateReport(m, { runs: 30, seed: 2 })), ['circulating', 'cumulative burned', '30 runs, seed 2', 'p5–p95', 'token price (USD)', 'utilization of GPU capacity', 'billion tokens']],
+    ['sweep, one parameter', () => sweepOf(['buyback.revenueShare=10%,20%,30%']), ['cumulative_burned (million tokens)', 'break_even_revenue_usd (USD)', 'buyback.revenueShare', '10%', '30%', 'not drawn: net_deflation_from']],
+    ['sweep, two parameters', () => sweepOf(['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%']), ['buyback.revenueShare', 'projection.revenue.growth', 'billion tokens', '0%', '5%', 'cumulative_burned']],
+    ['sweep --sensitivity', () => sweepOf(['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'], true), ['buyback.revenueShare (10% → 30%)', 'projection.revenue.growth (0% → 5%)', 'at the low value', 'at the high value', "cumulative_burned (billion tokens); dashed: the file's value"]],
   ];
   test.each(views)('%s', async (_name, build, labels) => {
     m ??= await loadModel();
     const spec = await requireChart(await build());
-    expect(spec).toMatchObject({ width: 800, height: 400, config: { range: { category: { scheme: 'tableau10' } } } });
+    // Single charts are 800×400; stacked panels (simulate, sweep) are 800 wide each.
+    const panels = (spec as { vconcat?: { width: number }[] }).vconcat;
+    if (panels) for (const p of panels) expect(p.width).toBe(800);
+    else expect(spec).toMatchObject({ width: 800, height: 400 });
+    expect(spec).toMatchObject({ config: { range: { category: { scheme: 'tableau10' } } } });
     expect(JSON.stringify(spec)).toContain('built-in configs/gensyn.yaml');
     const svg = await drawSvg(spec);
     expect(XMLValidator.validate(svg)).toBe(true);

@@ -75,6 +75,12 @@ export function frame(report: Report, title: string): Record<string, unknown> {
   };
 }
 
+/** The frame of panels stacked one above the other (vconcat): width and height go on each panel, not on the whole. */
+export function stackedFrame(report: Report, title: string): Record<string, unknown> {
+  const { width: _w, height: _h, ...rest } = frame(report, title);
+  return { ...rest, spacing: 24 };
+}
+
 /** A date (YYYY-MM-DD or YYYY-MM) x axis, read and printed in UTC whatever the machine's time zone. */
 export function dateX(field: string, title: string, format = '%b %Y'): Record<string, unknown> {
   return { field, type: 'temporal', title, scale: { type: 'utc' }, axis: { format, labelAngle: 0, tickCount: 8 } };

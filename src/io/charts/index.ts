@@ -9,13 +9,14 @@ import type { ChartBuilder, ChartSpec, LoadedTable } from './common.js';
 import { atChart, eventsChart, periodsChart } from './unlocks.js';
 import { allocationChart, breakdownChart, compareChart, rewardsChart } from './others.js';
 import { bandsChart, monthsChart } from './burn.js';
+import { simulateBandsChart, simulateMonthsChart } from './simulate.js';
+import { pointsChart, tornadoChart } from './sweep.js';
 
 export type { ChartSpec } from './common.js';
 
 /**
- * The charts, by "command/table". To chart a new command (simulate, sweep), add its builder
- * here, e.g. 'simulate/months': risksChart, 'sweep/sensitivity': tornadoChart — svg, html and
- * `report` pick it up with no other change.
+ * The charts, by "command/table". To chart a new view, add its builder here — svg, html and
+ * `report` pick it up with no other change. (simulate --table risks and ledger have no chart.)
  */
 export const CHARTS: Readonly<Record<string, ChartBuilder>> = {
   'unlocks/periods': periodsChart,
@@ -28,6 +29,10 @@ export const CHARTS: Readonly<Record<string, ChartBuilder>> = {
   'rewards/nodes': rewardsChart,
   'burn/months': monthsChart,
   'burn/bands': bandsChart,
+  'simulate/months': simulateMonthsChart,
+  'simulate/bands': simulateBandsChart,
+  'sweep/points': pointsChart,
+  'sweep/sensitivity': tornadoChart,
 };
 
 /** The table a chart is drawn from: the one --table names, else the report's main table. */
