@@ -13,12 +13,12 @@ export function headerCheck(file: string, allowed: readonly string[], required: 
   return (header: string[]): string[] => {
     const cols = header.map((h) => h.trim().toLowerCase());
     cols.forEach((c, i) => {
-      if (!allowed.includes(c)) throw new InputError(`${file}:1: unknown column "${header[i]}"${suggestion(c, allowed)}; expected ${allowed.join(', ')}`);
+      if (!allowed.includes(c)) throw new InputError(`unknown column "${header[i]}"${suggestion(c, allowed)}; expected ${allowed.join(', ')}`, { file, line: 1 });
     });
     const missing = required.filter((r) => !cols.includes(r));
-    if (missing.length) throw new InputError(`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; expected ${allowed.join(', ')}`);
+    if (missing.length) throw new InputError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; expected ${allowed.join(', ')}`, { file, line: 1 });
     const dup = cols.find((c, i) => cols.indexOf(c) !== i);
-    if (dup) throw new InputError(`${file}:1: column "${dup}" appears twice`);
+    if (dup) throw new InputError(`column "${dup}" appears twice`, { file, line: 1 });
     return cols;
   };
 }
@@ -35,7 +35,7 @@ export class CsvRow {
   ) {}
 
   error(col: string, message: string): InputError {
-    return new InputError(`${this.file}:${this.line}: row ${this.row}, column ${col}: ${message}`);
+    return new InputError(message, { file: this.file, line: this.line, row: this.row, column: col });
   }
 
   /** The parsed cell, or undefined when empty; a parse error names the cell. */
@@ -45,7 +45,7 @@ export class CsvRow {
     try {
       return parse(t);
     } catch (e) {
-      if (e instanceof InputError) throw this.error(col, e.message);
+      if (e instanceof InputError) throw this.error(col, e.reason);
       throw e;
     }
   }
@@ -67,9 +67,8 @@ export function csvError(file: string, e: unknown, fallbackLine: number): unknow
   if (typeof err?.code === 'string' && /^[A-Z_]+$/.test(err.code) && typeof err.lines === 'number' && 'records' in err) {
     // A quote error sits in one cell: name its row and column (a ragged row has no one column).
     const inCell = /QUOTE/.test(err.code) && err.column !== undefined && err.column !== null && typeof err.records === 'number';
-    const where = inCell ? `row ${err.records! + 1}, column ${err.column}: ` : '';
     const message = err.message.replace(/^Invalid Record Length: /, '').replace(/ (at|on) line \d+/, '');
-    return new InputError(`${file}:${err.lines ?? fallbackLine}: ${where}invalid CSV: ${message}`);
+    return new InputError(`invalid CSV: ${message}`, { file, line: err.lines ?? fallbackLine, ...(inCell ? { row: err.records! + 1, column: String(err.column) } : {}) });
   }
   return e;
 }

@@ -3,7 +3,7 @@
  * vesting in base units. Free of YAML and zod, so the built-in parameters can be loaded from a
  * build-time snapshot without either (see params.ts).
  */
-import { InputError } from '../core/errors.js';
+import { InputError, located, pathString } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
 import { type Rational, rat, add, cmp, formatPercent, mul, ZERO } from '../core/rational.js';
@@ -59,26 +59,20 @@ export interface Problem {
   readonly flag?: string;
 }
 
-/** The one way a problem is written: `file:line:col: path: message`, or `flag: message`. */
-export function problemText(p: Problem): string {
-  if (p.flag !== undefined) return `${p.flag}: ${p.message}`;
-  const where = p.file === undefined ? '' : `${p.file}${p.line !== undefined ? `:${p.line}:${p.col ?? 1}` : ''}: `;
-  const path = pathString(p.path);
-  return `${where}${path ? `${path}: ` : ''}${p.message}`;
-}
+/** A problem written out: `file:line:col: path: message`, or `flag: message` (the one formatter, core/errors.ts). */
+export const problemText = (p: Problem): string => located(p.message, p);
 
 /** A parameter file with one or more problems, each as data (`problems`); the message has one line per problem. */
 export class ParamFileError extends InputError {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[]) {
-    super(problems.map(problemText).join('\n'), problems[0]?.path);
+    super(problems.map(problemText).join('\n'));
     this.name = 'ParamFileError';
     this.problems = problems;
   }
 }
 
-export const pathString = (path: Path): string =>
-  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)), '');
+export { pathString } from '../core/errors.js';
 
 /** Says where a path is in the parameter file (`file:line:col`) and phrases a problem there. */
 export interface Locator {

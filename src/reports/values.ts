@@ -23,7 +23,7 @@ export function optionValue(o: OptSpec, value: unknown, name: string): unknown {
     try {
       return parse(v, o.what);
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${name}: ${e.message}`);
+      if (e instanceof InputError) throw new InputError(e.reason, { flag: name });
       throw e;
     }
   };
