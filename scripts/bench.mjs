@@ -6,7 +6,8 @@
 //   2. table view to a terminal (a pseudo-terminal from `script`), against `node -e 0` in the same;
 //   3. the per-beneficiary grants export at 10k, 100k and 300k grants: rows/s, peak memory;
 //   4. `burn --runs 10000 --months 120` against scripts/bench_mc.py, the numpy twin of the model;
-//   5. `simulate`, once that command exists.
+//   5. `simulate`: deterministic against bare Node, Monte Carlo against `burn`'s, memory in runs;
+//   6. `sweep`: 1,000 burn points against one burn run; --jobs 2 against --jobs 1 (wall and CPU).
 // Not part of `npm test`: timings depend on the machine. `BENCH_RUNS=N` sets the repetitions.
 // Writes .bench/results.md.
 import { spawnSync } from 'node:child_process';
@@ -194,16 +195,76 @@ if (supports('burn')) {
   }
 }
 
-// 5. simulate (issue: deterministic 120 months ≤ 2× node; --runs 10000 ≤ 3× burn --runs 10000)
+// 5. simulate (issue 11: deterministic 120 months ≤ 2× node; --runs 10000 ≤ 3× burn --runs 10000, memory flat in runs)
 if (supports('simulate')) {
   out('## simulate');
   out();
-  try {
-    ratioTable('Deterministic, 120 months, against bare Node', [node0, nodeCase('simulate', [BIN, 'simulate', '--months', '120', '-f', 'csv', '-o', join(DIR, 'simulate.csv')], { target: 2 })]);
-  } catch (e) {
-    out(`(not measured: ${e.message})`);
-    out();
+  const simCsv = join(DIR, 'simulate.csv');
+  const sim = nodeCase('simulate', [BIN, 'simulate', '--months', '120', '-f', 'csv', '-o', simCsv], { target: 2 });
+  sim.shown = sim.shown.replace(simCsv, rel(simCsv));
+  ratioTable('Deterministic, 120 months, against bare Node', [node0, sim]);
+  const mcCase = (cmd, runs, target) => {
+    const f = join(DIR, `${cmd}-mc-${runs}.csv`);
+    const c = nodeCase(`${cmd} ${runs}`, [BIN, cmd, '--months', '120', '--runs', String(runs), '--seed', '1', '-f', 'csv', '-o', f], target ? { target } : {});
+    c.shown = c.shown.replace(f, rel(f));
+    return c;
+  };
+  const mc = alternate([mcCase('burn', 10_000), mcCase('simulate', 10_000, 3), mcCase('simulate', 2_500)], Math.min(RUNS, 5));
+  out('### Monte Carlo, 120 months, against `burn` with the same runs; peak memory against a quarter of the runs');
+  out();
+  out('| command | median ms | × burn | peak MB | target |');
+  out('|---|---:|---:|---:|---|');
+  const flat = mc[1].rssMb <= 1.25 * mc[2].rssMb;
+  for (const c of mc) {
+    const ratio = c.ms / mc[0].ms;
+    const target = c === mc[0] ? 'baseline' : c.target ? verdict(ratio, c.target) : `peak flat (10,000 runs ≤ 1.25× this) ${flat ? 'met' : 'MISSED'}`;
+    out(`| \`${c.shown}\` | ${c.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${c.rssMb.toFixed(0)} | ${target} |`);
   }
+  out();
+}
+
+// 6. sweep (issue 12): 1,000 burn points ≤ 10× one burn run; --jobs 2 ≥ 1.7× --jobs 1 on 1,000 simulate points.
+if (supports('sweep')) {
+  out('## sweep, 1,000 points');
+  out();
+  const vary = ['--vary', 'projection.revenue.growth=0%..9.99%:0.01%'];
+  const sweepCase = (name, cmd, jobs, extra = {}) => {
+    const f = join(DIR, `sweep-${cmd}-${jobs}.csv`);
+    const c = nodeCase(name, [BIN, 'sweep', cmd, ...vary, '--jobs', String(jobs), '-f', 'csv', '-o', f], extra);
+    c.shown = c.shown.replace(f, rel(f));
+    return c;
+  };
+  const burn1 = nodeCase('burn', [BIN, 'burn', '-f', 'csv', '-o', join(DIR, 'burn.csv')]);
+  burn1.shown = burn1.shown.replace(join(DIR, 'burn.csv'), rel(join(DIR, 'burn.csv')));
+  ratioTable('1,000 points of burn against one burn run (one thread: the per-point cost)', [burn1, sweepCase('sweep burn', 'burn', 1, { target: 10 })], Math.min(RUNS, 5));
+
+  // Threads: wall time, and the CPU time (user + sys) the process used, since the machine may be shared.
+  const timed = (c) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/env', ['time', '-f', 'ai-econ-cpu: %U %S', c.cmd, ...c.args], { env: { ...baseEnv, NO_COLOR: '1' }, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${c.shown} failed: ${(r.stderr || '').split('\n')[0]}`);
+    const m = /ai-econ-cpu: ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+  };
+  const hasTime = spawnSync('/usr/bin/env', ['time', '-f', '%U', 'true']).status === 0;
+  const j = [sweepCase('jobs 1', 'simulate', 1), sweepCase('jobs 2', 'simulate', 2)];
+  const runs = Math.min(RUNS, 5);
+  const res = j.map(() => []);
+  for (let i = 0; i < runs; i++) for (let k = 0; k < j.length; k++) res[(i + k) % j.length].push(hasTime ? timed(j[(i + k) % j.length]) : { ...runOnce(j[(i + k) % j.length]), cpuMs: NaN });
+  const [w1, w2] = res.map((rs) => median(rs.map((r) => r.ms)));
+  const [c1, c2] = res.map((rs) => median(rs.map((r) => r.cpuMs)));
+  out('### Threads: `--jobs 2` against `--jobs 1`, 1,000 points of simulate');
+  out();
+  out(`Medians of ${runs} alternating runs. CPU = user + sys of the whole process (GNU time); with two threads busy, wall ≈ CPU / 2 on an idle machine — a wall time above that is other load.`);
+  out();
+  out('| command | median wall ms | median CPU ms | speed-up (wall) | target |');
+  out('|---|---:|---:|---:|---|');
+  out(`| \`${j[0].shown}\` | ${w1.toFixed(0)} | ${c1.toFixed(0)} | baseline | |`);
+  out(`| \`${j[1].shown}\` | ${w2.toFixed(0)} | ${c2.toFixed(0)} | ${(w1 / w2).toFixed(2)} | ≥ 1.7× ${w1 / w2 >= 1.7 ? 'met' : 'MISSED'} |`);
+  out();
+  out(`Parallel efficiency by CPU time: --jobs 2 did the work of ${c1.toFixed(0)} ms of one thread with ${c2.toFixed(0)} ms of CPU (${((100 * c1) / c2).toFixed(0)}%); the best wall speed-up that allows on 2 free cores is ${((2 * c1) / c2).toFixed(2)}×.`);
+  out();
 }
 
 out(`Load average at the end: ${load()}.`);
