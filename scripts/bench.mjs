@@ -19,6 +19,9 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'ai-econ.js');
 const DIR = join(ROOT, '.bench');
 const RUNS = Number(process.env.BENCH_RUNS || 11);
+/** `BENCH_ONLY=sweep,simulate` runs only those sections (startup, table, grants, mc, simulate, sweep). */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined;
+const only = (section) => !ONLY || ONLY.includes(section);
 mkdirSync(DIR, { recursive: true });
 const baseEnv = { ...process.env, AI_ECON_STATS: '1' };
 delete baseEnv.FORCE_COLOR;
@@ -86,26 +89,30 @@ out(`Medians of ${RUNS} alternating runs a case unless said otherwise; whole pro
 out();
 
 // 1. Start-up
-out('## Start-up');
-out();
 const node0 = nodeCase('node', ['-e', '0']);
-const start = [node0, nodeCase('version', [BIN, '--version'], { target: 1.3 })];
-if (supports('quote')) start.push(nodeCase('quote', [BIN, 'quote', '--gpu-hours', '1000'], { target: 1.6 }));
-ratioTable('Start-up against bare Node', start, Math.max(RUNS, 21));
+if (only('startup')) {
+  out('## Start-up');
+  out();
+  const start = [node0, nodeCase('version', [BIN, '--version'], { target: 1.3 })];
+  if (supports('quote')) start.push(nodeCase('quote', [BIN, 'quote', '--gpu-hours', '1000'], { target: 1.6 }));
+  ratioTable('Start-up against bare Node', start, Math.max(RUNS, 21));
+}
 
 // 2. Table view to a terminal: `script` gives the command a pseudo-terminal (colour on, as a user sees it).
-out('## Table view to a terminal');
-out();
-const hasScript = spawnSync('script', ['-qc', 'true', '/dev/null']).status === 0;
-const tty = (name, line, target) =>
-  hasScript
-    ? { name, cmd: 'script', args: ['-qc', line, '/dev/null'], shown: `script -qc '${line.replace(process.execPath, NODE).replace(BIN, rel(BIN))}' /dev/null`, target, env: baseEnv }
-    : { name, cmd: '/bin/sh', args: ['-c', line], shown: `FORCE_COLOR=1 ${line.replace(process.execPath, NODE).replace(BIN, rel(BIN))}`, target, env: { ...baseEnv, FORCE_COLOR: '1' } };
-if (!hasScript) out('(`script` is missing: the table view is measured with FORCE_COLOR=1 and stdout a pipe instead of a terminal.)\n');
-const tableCases = [tty('node', `${process.execPath} -e 0`)];
-if (supports('burn')) tableCases.push(tty('burn', `${process.execPath} ${BIN} burn --months 120`, 2));
-tableCases.push(tty('unlocks', `${process.execPath} ${BIN} unlocks`, 2), tty('events', `${process.execPath} ${BIN} unlocks --events`, 2));
-ratioTable('Table view against bare Node, both in a pseudo-terminal', tableCases);
+if (only('table')) {
+  out('## Table view to a terminal');
+  out();
+  const hasScript = spawnSync('script', ['-qc', 'true', '/dev/null']).status === 0;
+  const tty = (name, line, target) =>
+    hasScript
+      ? { name, cmd: 'script', args: ['-qc', line, '/dev/null'], shown: `script -qc '${line.replace(process.execPath, NODE).replace(BIN, rel(BIN))}' /dev/null`, target, env: baseEnv }
+      : { name, cmd: '/bin/sh', args: ['-c', line], shown: `FORCE_COLOR=1 ${line.replace(process.execPath, NODE).replace(BIN, rel(BIN))}`, target, env: { ...baseEnv, FORCE_COLOR: '1' } };
+  if (!hasScript) out('(`script` is missing: the table view is measured with FORCE_COLOR=1 and stdout a pipe instead of a terminal.)\n');
+  const tableCases = [tty('node', `${process.execPath} -e 0`)];
+  if (supports('burn')) tableCases.push(tty('burn', `${process.execPath} ${BIN} burn --months 120`, 2));
+  tableCases.push(tty('unlocks', `${process.execPath} ${BIN} unlocks`, 2), tty('events', `${process.execPath} ${BIN} unlocks --events`, 2));
+  ratioTable('Table view against bare Node, both in a pseudo-terminal', tableCases);
+}
 
 // 3. Grants export
 function grantsFile(n) {
@@ -117,23 +124,25 @@ function grantsFile(n) {
   }
   return f;
 }
-out('## Grants export');
-out();
-out('`unlocks --grants FILE -f csv -o out.csv` (12-month cliff, 25% at the cliff, 36 monthly steps: 37 rows a grant); peak = the process\'s own maxRSS.');
-out();
-out('| command | rows | median s | rows/s | peak MB | target |');
-out('|---|---:|---:|---:|---:|---|');
-const peaks = {};
-for (const n of [10_000, 100_000, 300_000]) {
-  const f = grantsFile(n);
-  const [r] = alternate([nodeCase(`grants ${n}`, [BIN, 'unlocks', '--grants', f, '-f', 'csv', '-o', join(DIR, 'grants-out.csv')])], n >= 300_000 ? 3 : 5, false);
-  const rows = n * 37;
-  const perS = rows / (r.ms / 1000);
-  peaks[n] = r.rssMb;
-  const target = n === 100_000 ? `≥ 600,000 rows/s ${perS >= 600_000 ? 'met' : 'MISSED'}` : n === 300_000 ? `peak flat (≤ 1.1× the 100k peak) ${r.rssMb <= 1.1 * peaks[100_000] ? 'met' : 'MISSED'}` : '';
-  out(`| \`${r.shown.replace(f, rel(f)).replace(join(DIR, 'grants-out.csv'), rel(join(DIR, 'grants-out.csv')))}\` | ${rows.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(perS).toLocaleString('en-US')} | ${r.rssMb.toFixed(0)} | ${target} |`);
+if (only('grants')) {
+  out('## Grants export');
+  out();
+  out('`unlocks --grants FILE -f csv -o out.csv` (12-month cliff, 25% at the cliff, 36 monthly steps: 37 rows a grant); peak = the process\'s own maxRSS.');
+  out();
+  out('| command | rows | median s | rows/s | peak MB | target |');
+  out('|---|---:|---:|---:|---:|---|');
+  const peaks = {};
+  for (const n of [10_000, 100_000, 300_000]) {
+    const f = grantsFile(n);
+    const [r] = alternate([nodeCase(`grants ${n}`, [BIN, 'unlocks', '--grants', f, '-f', 'csv', '-o', join(DIR, 'grants-out.csv')])], n >= 300_000 ? 3 : 5, false);
+    const rows = n * 37;
+    const perS = rows / (r.ms / 1000);
+    peaks[n] = r.rssMb;
+    const target = n === 100_000 ? `≥ 600,000 rows/s ${perS >= 600_000 ? 'met' : 'MISSED'}` : n === 300_000 ? `peak flat (≤ 1.1× the 100k peak) ${r.rssMb <= 1.1 * peaks[100_000] ? 'met' : 'MISSED'}` : '';
+    out(`| \`${r.shown.replace(f, rel(f)).replace(join(DIR, 'grants-out.csv'), rel(join(DIR, 'grants-out.csv')))}\` | ${rows.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(perS).toLocaleString('en-US')} | ${r.rssMb.toFixed(0)} | ${target} |`);
+  }
+  out();
 }
-out();
 
 // 4. Monte Carlo against numpy
 /** The Python that has numpy, as the interpreter itself (a pyenv shim is a bash script: ~50 ms). */
@@ -143,7 +152,7 @@ function findNumpy() {
   const [exe, version] = r.stdout.trim().split('\n');
   return { exe, version };
 }
-if (supports('burn')) {
+if (supports('burn') && only('mc')) {
   out('## Monte Carlo, 10,000 paths × 120 months');
   out();
   const bandsFile = join(DIR, 'bands.csv');
@@ -196,7 +205,7 @@ if (supports('burn')) {
 }
 
 // 5. simulate (issue 11: deterministic 120 months ≤ 2× node; --runs 10000 ≤ 3× burn --runs 10000, memory flat in runs)
-if (supports('simulate')) {
+if (supports('simulate') && only('simulate')) {
   out('## simulate');
   out();
   const simCsv = join(DIR, 'simulate.csv');
@@ -224,7 +233,7 @@ if (supports('simulate')) {
 }
 
 // 6. sweep (issue 12): 1,000 burn points ≤ 10× one burn run; --jobs 2 ≥ 1.7× --jobs 1 on 1,000 simulate points.
-if (supports('sweep')) {
+if (supports('sweep') && only('sweep')) {
   out('## sweep, 1,000 points');
   out();
   const vary = ['--vary', 'projection.revenue.growth=0%..9.99%:0.01%'];
