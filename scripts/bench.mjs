@@ -271,6 +271,18 @@ if (supports('sweep') && only('sweep')) {
   out('|---|---:|---:|---:|---|');
   out(`| \`${j[0].shown}\` | ${w1.toFixed(0)} | ${c1.toFixed(0)} | baseline | |`);
   out(`| \`${j[1].shown}\` | ${w2.toFixed(0)} | ${c2.toFixed(0)} | ${(w1 / w2).toFixed(2)} | ≥ 1.7× ${w1 / w2 >= 1.7 ? 'met' : 'MISSED'} |`);
+
+  // Control: the same split of pure arithmetic (one thread doing 2 units, or two threads 1 each): the speed-up the machine allows now.
+  const spin = (n) => `let x=0;for(let i=0;i<${n}e8;i++)x+=i%7;`;
+  const ctl = [
+    { name: 'control 1', cmd: process.execPath, args: ['-e', spin(8)], shown: `node -e '<8e8 additions on one thread>'` },
+    { name: 'control 2', cmd: process.execPath, args: ['-e', `new (require('worker_threads').Worker)(${JSON.stringify(spin(4))},{eval:true});${spin(4)}`], shown: `node -e '<4e8 additions on each of two threads>'` },
+  ];
+  const cr = ctl.map(() => []);
+  for (let i = 0; i < runs; i++) for (let k = 0; k < 2; k++) cr[(i + k) % 2].push(runOnce(ctl[(i + k) % 2]).ms);
+  const [k1, k2] = cr.map(median);
+  out(`| control: \`${ctl[0].shown}\` | ${k1.toFixed(0)} | | baseline | |`);
+  out(`| control: \`${ctl[1].shown}\` | ${k2.toFixed(0)} | | ${(k1 / k2).toFixed(2)} | what two threads of bare Node get on this machine now |`);
   out();
   out(`Parallel efficiency by CPU time: --jobs 2 did the work of ${c1.toFixed(0)} ms of one thread with ${c2.toFixed(0)} ms of CPU (${((100 * c1) / c2).toFixed(0)}%); the best wall speed-up that allows on 2 free cores is ${((2 * c1) / c2).toFixed(2)}×.`);
   out();
