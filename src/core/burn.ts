@@ -6,7 +6,7 @@
  */
 import { allocate } from './allocate.js';
 import { weightsOf } from './fees.js';
-import { type Rational, rat, add, cmp, div, floor, mul, sub, ONE, ZERO } from './rational.js';
+import { type Rational, rat, add, cmp, div, floorDiv, gcd, mul, ONE, ZERO } from './rational.js';
 
 export interface BuybackSplit {
   revenueShare: Rational;
@@ -70,11 +70,12 @@ export interface BurnMonth {
 }
 
 const PICO = 10n ** 12n;
+/** n/d (d > 0) rounded half up to 10⁻¹², as a count of 10⁻¹²: floor(n/d × 10¹² + 1/2). */
+const picoUnits = (n: bigint, d: bigint): bigint => floorDiv(2n * n * PICO + d, 2n * d);
 /** Round half up to 10⁻¹² (USD), keeping month-by-month compounding from growing without bound. */
-export const roundPico = (x: Rational): Rational => {
-  const scaled = mul(x, rat(PICO));
-  return rat(floor(add(scaled, rat(1n, 2n))), PICO);
-};
+export const roundPico = (x: Rational): Rational => rat(picoUnits(x.n, x.d), PICO);
+/** roundPico(x × y), without reducing the product first. */
+const roundPicoMul = (x: Rational, y: Rational): Rational => rat(picoUnits(x.n * y.n, x.d * y.d), PICO);
 
 /** The price path: constant, or compounding drift/12 a month (growth; gbm's drift-only path). */
 export function pricePath(spec: ProjectionSpec): Rational[] {
@@ -83,7 +84,7 @@ export function pricePath(spec: ProjectionSpec): Rational[] {
   let p = spec.priceStartUsd;
   for (let k = 0; k < spec.months.length; k++) {
     out.push(p);
-    p = roundPico(mul(p, step));
+    p = roundPicoMul(p, step);
   }
   return out;
 }
@@ -95,17 +96,29 @@ export function revenuePath(spec: ProjectionSpec): Rational[] {
   const step = add(ONE, spec.revenueGrowth);
   for (let k = 0; k < spec.months.length; k++) {
     out.push(cmp(r, ZERO) < 0 ? ZERO : r);
-    r = roundPico(mul(r, step));
+    r = roundPicoMul(r, step);
   }
   return out;
 }
 
-/** Run the deterministic projection, or with `prices` a given price path (one per month). */
+/**
+ * Run the deterministic projection, or with `prices` a given price path (one per month).
+ * The vault is kept as an integer count of 1/S USD, S a common multiple of every denominator it can
+ * take (10⁻¹² USD deposits; purchases of bought/10^decimals tokens at each month's price), so the
+ * month loop does integer arithmetic only and reduces a fraction just once per month, for its output.
+ */
 export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.spec)): BurnMonth[] {
   const { spec, buyback: bb } = inp;
-  const unit = rat(10n ** BigInt(inp.decimals));
+  const unit = 10n ** BigInt(inp.decimals);
   const revenue = revenuePath(spec);
-  let vault = ZERO;
+  const weights = weightsOf([bb.burn, bb.treasury, bb.execution]);
+  let S = PICO;
+  for (let k = 0; k < spec.months.length; k++) {
+    const d = unit * prices[k].d;
+    S = (S / gcd(S, d)) * d;
+  }
+  const perPico = S / PICO;
+  let vault = 0n; // × 1/S USD
   let unlockedCum = inp.unlockedBefore;
   let cumBurned = 0n;
   let cumTreasury = 0n;
@@ -118,14 +131,15 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
     const price = prices[k];
     const unlocked = inp.unlocks[k] ?? 0n;
     unlockedCum += unlocked;
-    vault = add(vault, roundPico(mul(revenue[k], bb.revenueShare)));
+    vault += picoUnits(revenue[k].n * bb.revenueShare.n, revenue[k].d * bb.revenueShare.d) * perPico;
     // The float the vault may buy from: circulating after this month's unlocks.
     const float = circulatingOf();
     const cap = floatCap(float, bb);
-    const affordable = price.n > 0n ? floor(mul(div(vault, price), unit)) : 0n;
+    // floor(vault / price × 10^decimals)
+    const affordable = price.n > 0n ? floorDiv(vault * price.d * unit, S * price.n) : 0n;
     const bought = affordable < cap ? affordable : cap;
-    vault = sub(vault, mul(rat(bought, unit.n), price));
-    const [burned, toTreasury, toExecution] = splitPurchase(bought, bb);
+    vault -= bought * price.n * (S / (unit * price.d));
+    const [burned, toTreasury, toExecution] = bought > 0n ? allocate(bought, weights) : [0n, 0n, 0n];
     cumBurned += burned;
     cumTreasury += toTreasury;
     cumExecution += toExecution;
@@ -133,7 +147,7 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
     out.push({
       month,
       revenueUsd: revenue[k],
-      vaultUsd: vault,
+      vaultUsd: rat(vault, S),
       priceUsd: price,
       bought,
       burned,
@@ -155,7 +169,7 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
 /** The most the vault may buy in a month: floor(float × maxBuyPctOfFloat), and never more than the float. */
 export function floatCap(float: bigint, bb: BuybackSplit): bigint {
   if (float <= 0n) return 0n;
-  const cap = floor(mul(rat(float), bb.maxBuyPctOfFloat));
+  const cap = floorDiv(float * bb.maxBuyPctOfFloat.n, bb.maxBuyPctOfFloat.d);
   return cap < float ? cap : float;
 }
 

@@ -92,6 +92,14 @@ export function addSpan(date: CalDate, span: Duration, k = 1): CalDate {
 /** `YYYY-MM` of a date. */
 export const monthOf = (d: CalDate): string => d.slice(0, 7);
 
+/** The last monthLabels answer: a sweep asks for the same months at every point. */
+let lastLabels: { start: CalDate; n: number; labels: readonly string[] } | undefined;
+/** YYYY-MM labels of the `n` months from `start`'s month on (the months of a projection). */
+export function monthLabels(start: CalDate, n: number): string[] {
+  if (lastLabels?.start !== start || lastLabels.n !== n) lastLabels = { start, n, labels: Array.from({ length: n }, (_, k) => monthOf(addOffset(start, k, 0))) };
+  return [...lastLabels.labels];
+}
+
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: CalDate, b: CalDate): number {
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);

@@ -5,16 +5,35 @@ export interface Rational {
   readonly d: bigint;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+const SAFE = 2n ** 53n;
+
+export function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
   // A temporary rather than [a, b] = [b, a % b]: no array per step (this is the hot path of every operation).
   while (b !== 0n) {
+    // Once both fit in a double exactly, finish in doubles: each bigint step allocates.
+    if (a < SAFE && b < SAFE) {
+      let x = Number(a);
+      let y = Number(b);
+      while (y !== 0) {
+        const t = x % y;
+        x = y;
+        y = t;
+      }
+      return BigInt(x);
+    }
     const t = a % b;
     a = b;
     b = t;
   }
   return a;
+}
+
+/** floor(a / b) for b > 0 and any sign of a: the floor of a fraction needs no reducing. */
+export function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a < 0n && q * b !== a ? q - 1n : q;
 }
 
 export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
@@ -60,7 +79,7 @@ export function ceil(x: Rational): bigint {
 
 /** floor(amount * r): the share of an integer amount, rounded down. */
 export function mulFloor(amount: bigint, r: Rational): bigint {
-  return floor(rat(amount * r.n, r.d));
+  return floorDiv(amount * r.n, r.d);
 }
 
 export function toNumber(x: Rational): number {

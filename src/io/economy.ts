@@ -6,7 +6,7 @@
  */
 import { toUnits } from '../core/amount.js';
 import { monthlyUnlocks } from '../core/burn.js';
-import { addOffset, monthOf } from '../core/date.js';
+import { monthLabels, monthOf } from '../core/date.js';
 import type { EconomyInputs } from '../core/economy.js';
 import { InputError } from '../core/errors.js';
 import { type Rational, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
@@ -153,7 +153,7 @@ export function economyInputs(m: EconomyModel, scenario?: string, monthsFlag?: n
   const fees = p.fees!;
   const bb = p.buyback!;
   const n = monthsFlag ?? r.months;
-  const labels = Array.from({ length: n }, (_, k) => monthOf(addOffset(r.start, k, 0)));
+  const labels = monthLabels(r.start, n);
   const sells = e.holders?.sellShare ?? {};
   const sellOf = (name: string): Rational => Object.entries(sells).find(([k]) => k.trim().toLowerCase() === name.trim().toLowerCase())?.[1] ?? ZERO;
   const gpu = Object.entries(fees.gpus).find(([g]) => g.toLowerCase() === fees.defaultGpu.toLowerCase())![1];

@@ -4,7 +4,7 @@ import * as R from '../core/rational.js';
 import { col, defineTable, typed, type Cell, type Report, type Table } from '../core/table.js';
 import { breakEvenRevenue, monthlyUnlocks, netDeflationFrom, projectBurn, steadyStateUnlock, type BurnMonth, type BuybackSplit, type ProjectionSpec } from '../core/burn.js';
 import { mcInputsOf } from '../core/montecarlo.js';
-import { addOffset, addSpan, monthOf } from '../core/date.js';
+import { addSpan, monthLabels, monthOf } from '../core/date.js';
 import type { Model } from '../io/model.js';
 import { suggestion } from '../io/suggest.js';
 import { drawChart } from '../io/chart.js';
@@ -67,7 +67,7 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
     const s = scenario ? scenarios[scenario] : {};
     const n = o.months ?? s.months ?? pr.months;
     return {
-      months: Array.from({ length: n }, (_, k) => monthOf(addOffset(pr.start, k, 0))),
+      months: monthLabels(pr.start, n),
       revenueStartUsd: o.revenue ?? s.revenue?.startUsd ?? pr.revenue.startUsd,
       revenueGrowth: o.growth ?? s.revenue?.growth ?? pr.revenue.growth,
       priceModel: s.price?.model ?? pr.price.model,
@@ -119,8 +119,9 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
     `net_deflation_from: the first month from which net emission (unlocked − burned) stays ≤ 0 to the end. break_even_revenue_usd: monthly revenue whose burn offsets the steady-state unlock (the largest monthly unlock after the last cliff${setup.lastCliff ? `, ${setup.lastCliff}` : ''}) at the start price: unlock × price / (revenue share × burn share).`,
   ];
   const charts: string[] = [];
-  const chart = (series: { label: string; values: number[] }[]) => {
-    if (o.chart) charts.push(drawChart(series, { color: env.chartColor ?? false }));
+  // The series only when a chart is drawn (a sweep runs thousands of reports without one).
+  const chart = (series: () => { label: string; values: number[] }[]) => {
+    if (o.chart) charts.push(drawChart(series(), { color: env.chartColor ?? false }));
   };
   const toTokens = (u: bigint) => Number(u / 10n ** BigInt(m.decimals));
   const report = (tables: Table[], meta?: Record<string, unknown>): Report => ({ command: 'burn', params: {}, decimals: m.decimals, tables, charts, ...(meta ? { meta } : {}) });
@@ -145,7 +146,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
     });
     const fl = (k: string) => col(k, 'float', 0);
     const last = rows[rows.length - 1];
-    chart([
+    chart(() => [
       { label: 'p50 circulating', values: rows.map((r) => r.p50_circulating) },
       { label: 'total supply (cap − p50 burned)', values: rows.map((r) => Number(m.supply) / 10 ** m.decimals - r.p50_cumulative_burned) },
     ]);
@@ -196,7 +197,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
     const names = setup.scenarios;
     const results = names.map((n) => runOne(n));
     const summaries = results.map((r) => summaryOf(r.rows, r.spec));
-    chart(results.map((r) => ({ label: `circulating (${r.name})`, values: supplySeries(r.rows)[0].values })));
+    chart(() => results.map((r) => ({ label: `circulating (${r.name})`, values: supplySeries(r.rows)[0].values })));
     return report([
       {
         name: 'months',
@@ -217,7 +218,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
   }
 
   const r = runOne(o.scenario);
-  chart(supplySeries(r.rows));
+  chart(() => supplySeries(r.rows));
   return report([
     {
       name: 'months',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { add, ceil, cmp, div, floor, formatPercent, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
+import { add, ceil, cmp, div, floor, formatPercent, gcd, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
 
 describe('rational', () => {
   test('reduces and normalises the sign', () => {
@@ -49,5 +49,26 @@ describe('rational', () => {
         expect(floor(a) * a.d <= a.n).toBe(true);
       }),
     );
+  });
+});
+
+describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
+  const ref = (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  test('equals the all-bigint Euclid, around 2^53 and far above it', () => {
+    const big = fc.oneof(fc.bigInt({ min: -(2n ** 120n), max: 2n ** 120n }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    fc.assert(
+      fc.property(big, big, big, (a, b, k) => {
+        expect(gcd(a * k, b * k)).toBe(ref(a * k, b * k));
+        expect(gcd(a, b)).toBe(ref(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(gcd(2n ** 53n + 1n, 2n ** 53n - 1n)).toBe(1n);
+    expect(gcd(0n, 0n)).toBe(0n);
   });
 });
