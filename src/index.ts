@@ -200,7 +200,7 @@ export async function sweep<C extends keyof SweepCommands>(options: SweepOptions
   return buildSweep(plan, { jobs: options.jobs ?? 1, params }, env);
 }
 
-/** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default 100, as the CLI off a terminal). */
+/** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default: no wrapping, as the CLI off a terminal). */
 export type RenderLibOptions = Omit<RenderOptions, 'format' | 'noColor'>;
 
 /**
@@ -213,6 +213,6 @@ export async function render(report: Report, format: Format = 'table', options: 
   const f = String(format).toLowerCase() as Format;
   if (!FORMATS.includes(f)) throw new InputError(`render: unknown format "${format}"${suggestion(String(format), FORMATS)}; expected one of ${FORMATS.join(', ')}`);
   const sink = stringSink();
-  await renderTo(report, sink, { width: 100, ...options, format: f, noColor: true });
+  await renderTo(report, sink, { ...options, format: f, noColor: true });
   return sink.text();
 }

@@ -15,8 +15,9 @@ export interface RunCtx {
 
 /** The parameter file the globals name (or the built-in one), validated, with --set applied. */
 export async function modelOf(g: Globals): Promise<Model> {
-  const [{ loadModel, configFile }, { parseOverride }] = await Promise.all([import('../io/params.js'), import('../io/overrides.js')]);
-  return loadModel(configFile(g.config), (g.set ?? []).map(parseOverride));
+  // The YAML parser (behind overrides) loads only when there is something to override.
+  const [{ loadModel, configFile }, overrides] = await Promise.all([import('../io/params.js'), g.set?.length ? import('../io/overrides.js') : undefined]);
+  return loadModel(configFile(g.config), overrides ? (g.set ?? []).map(overrides.parseOverride) : []);
 }
 
 export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report>): Promise<void> {
@@ -60,8 +61,9 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   }
 }
 
-/** The terminal's width: $COLUMNS, else the terminal's own, else 100. */
-function terminalWidth(): number {
+/** The terminal's width ($COLUMNS, else the terminal's own, else 100); undefined when stdout is no terminal (nothing to fit). */
+function terminalWidth(): number | undefined {
+  if (!process.stdout.isTTY) return undefined;
   const c = Number(process.env.COLUMNS);
   if (Number.isInteger(c) && c > 0) return c;
   return process.stdout.columns || 100;

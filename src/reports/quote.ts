@@ -6,7 +6,6 @@ import { gpuHoursFor, quoteJob, trainingFlops, type FeeModel, type Gpu, type Quo
 import { PARSERS } from './parsers.js';
 import { durationHours } from '../core/units.js';
 import type { Model } from '../io/model.js';
-import { readCsvFile } from '../io/csvfile.js';
 import { suggestion } from '../io/suggest.js';
 import type { Builder } from './env.js';
 import type { OptionsOf } from './spec.js';
@@ -25,7 +24,7 @@ type Fail = (field: keyof JobValues | 'gpu', msg: string) => Error;
 const FLAG: Record<keyof JobValues | 'gpu', string> = { gpuHours: '--gpu-hours', params: '--params', tokens: '--tokens', duration: '--duration', utilization: '--utilization', gpu: '--gpu' };
 const JOB_COLUMNS = { id: 'id', gpuHours: 'gpu_hours', params: 'params', tokens: 'tokens', gpu: 'gpu', duration: 'duration', utilization: 'utilization' } as const;
 
-export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Report => {
+export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions): Promise<Report> => {
   const f = m.params.fees;
   if (!f) throw new InputError(`${m.file} has no fees section; ai-econ quote needs one (see ai-econ init for a commented example)`);
   // The split adding up, utilization and target in range, defaultGpu naming a class: checked when the file loads.
@@ -89,6 +88,7 @@ export const buildQuote: Builder<typeof spec> = (m: Model, o: QuoteOptions): Rep
   }
 
   if (o.jobs) {
+    const { readCsvFile } = await import('../io/csvfile.js'); // csv-parse only for a jobs file
     const rows = readCsvFile(o.jobs, '--jobs', Object.values(JOB_COLUMNS), []);
     if (rows.length === 0) throw new InputError(`option --jobs: ${o.jobs} has no jobs`);
     const seen = new Set<string>();
