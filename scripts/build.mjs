@@ -4,7 +4,6 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { cliBuild, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
@@ -17,8 +16,8 @@ const lib = await build({ ...libraryBuild(outdir), metafile: true });
 // Importing the library must not load the CLI's own packages (test/lib/imports.test.ts checks it too).
 const loaded = packagesIn(staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts'))).filter((p) => CLI_ONLY.includes(p));
 if (loaded.length) throw new Error(`importing the library would load ${loaded.join(', ')}; load them lazily`);
-// Its type declarations: dist/types/index.d.ts (tsconfig.types.json).
-execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.types.json', '--outDir', `${outdir}/types`], { stdio: 'inherit' });
+// Its type declarations (dist/types/, `npm run build:types`) are not made here: the TypeScript compiler
+// takes ~10 s, which every `npm ci` would pay; `npm pack` / `npm publish` (prepack) and `npm test` make them.
 
 // Ship the parameter file's JSON Schema beside the bundle, for editors (`ai-econ schema --path`),
 // and the built-in parameters' snapshot (src/io/params.ts).
