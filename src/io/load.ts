@@ -183,6 +183,41 @@ export function validateRaw(raw: unknown, src: Located, overrides: readonly Over
   return { params: parsed.data, src: where };
 }
 
+/**
+ * Validate one parsed file many times over, each time with different overrides (a sweep's points):
+ * the file's own values are checked once, and each call re-checks only the top-level sections its
+ * overrides touch. The top level is a strict object with no rule across its sections (those are
+ * resolveParams' rules, run every time), so this gives what validateRaw gives; and the sections no
+ * override touched are the very objects of the file's own result, which resolveParams can reuse.
+ */
+export function sectionValidator(raw: unknown, src: Located): (overrides: readonly Override[]) => { params: Params; src: Locator } {
+  const own = ParamsSchema.safeParse(raw);
+  // A file with problems of its own: every call reports them all, as validateRaw does.
+  if (!own.success) return (overrides) => validateRaw(raw, src, overrides);
+  const shape = ParamsSchema.shape as Record<string, z.ZodType>;
+  return (overrides) => {
+    if (!overrides.length) return { params: own.data, src };
+    const copy = cloneTouched(raw, overrides) as Record<string, unknown>;
+    const where = new WithOverrides(src, overrides, applyOverrides(copy, overrides, ParamsSchema));
+    const touched = new Set(overrides.map((o) => o.path.split('.')[0]));
+    const fresh: Record<string, unknown> = {};
+    const issues: z.core.$ZodIssue[] = [];
+    for (const key of Object.keys(shape)) {
+      if (!touched.has(key)) continue;
+      const r = shape[key].safeParse(copy[key]);
+      if (r.success) fresh[key] = r.data;
+      else for (const iss of r.error.issues) issues.push({ ...iss, path: [key, ...iss.path] });
+    }
+    if (issues.length) throw new ParamFileError(inFileOrder(zodProblems(where, src, issues), src.file));
+    const params: Record<string, unknown> = {};
+    for (const key of Object.keys(shape)) {
+      const v = touched.has(key) ? fresh[key] : (own.data as Record<string, unknown>)[key];
+      if (v !== undefined || Object.hasOwn(touched.has(key) ? copy : (own.data as object), key)) params[key] = v;
+    }
+    return { params: params as Params, src: where };
+  };
+}
+
 /** Parse and validate parameter text; `file` names it in messages. */
 export function parseParams(text: string, file: string, overrides: readonly Override[] = []): { params: Params; src: Locator } {
   const { raw, src } = parseYaml(text, file, PARAMS_EXPECTED);

@@ -91,12 +91,40 @@ export const RESERVED_CATEGORY_NAMES = ['date', 'total', 'cumulative', 'unlocked
 /**
  * Resolve validated parameters into base units and vesting schedules, checking every cross-field
  * rule of the file (here and in rules.ts); problems carry positions and are reported all at once.
+ * `same`: a model resolved before from parameters whose `token` and `allocations` may be the very
+ * same objects as these (a sweep's points share the sections no override touched); if they are, its
+ * supply and vesting schedules are reused instead of derived again.
  */
-export function resolveParams(params: Params, src: Locator, builtin = false): Model {
+export function resolveParams(params: Params, src: Locator, builtin = false, same?: Model): Model {
   const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
   const problems: Problem[] = sectionProblems(params, decimals).map((p) => src.problem(p.path, p.message));
+  const reuse = same && same.params.token === params.token && same.params.allocations === params.allocations;
+  const { supply, categories } = reuse ? same : resolveCategories(params, src, problems);
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
+  // The economy's cross-field rules (simulate), on the resolved categories.
+  problems.push(...economyProblems(params, categories, src));
+  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
+  return {
+    file: src.file,
+    builtin,
+    params,
+    decimals,
+    supply,
+    tge: params.token.tge,
+    priceUsd: params.token.priceUsd,
+    symbol: params.token.symbol,
+    categories,
+    where: (path) => src.at(path),
+    errorAt,
+  };
+}
+
+/** The supply and each category's size and vesting schedule in base units; problems are added to `problems` (thrown at once when nothing can go on). */
+function resolveCategories(params: Params, src: Locator, problems: Problem[]): { supply: bigint; categories: Category[] } {
+  const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
+  const decimals = params.token.decimals;
   const units = (path: Path, tokens: Rational): bigint => {
     try {
       return toUnits(tokens, decimals, pathString(path));
@@ -165,23 +193,7 @@ export function resolveParams(params: Params, src: Locator, builtin = false): Mo
     }
     return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
   });
-  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
-  // The economy's cross-field rules (simulate), on the resolved categories.
-  problems.push(...economyProblems(params, categories, src));
-  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
-  return {
-    file: src.file,
-    builtin,
-    params,
-    decimals,
-    supply,
-    tge: params.token.tge,
-    priceUsd: params.token.priceUsd,
-    symbol: params.token.symbol,
-    categories,
-    where: (path) => src.at(path),
-    errorAt,
-  };
+  return { supply, categories };
 }
 
 /** Problems sorted by their line and column in the file (those without a position keep their order, first). */

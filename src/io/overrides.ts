@@ -43,7 +43,17 @@ function readValue(o: Override): unknown {
   return typeof v === 'object' && v !== null ? structuredClone(v) : v;
 }
 
+/**
+ * A plain word of letters, digits, `_`, `.` and `%` (like `12%`, `0.05`, `18mo`, `1e3`, `H100`) is read
+ * by YAML as a string or a number, and numbers keep their source text here: either way the value is
+ * the text itself, so a sweep's thousands of values need no YAML parser. YAML's other plain words
+ * (true, null, ~, …) and everything else go to the parser.
+ */
+const PLAIN_WORD = /^[+-]?[0-9A-Za-z][0-9A-Za-z_.%]*$/;
+const YAML_WORDS = /^(?:true|false|null|y|n|yes|no|on|off)$/i;
+
 function readValueOnce(o: Override): unknown {
+  if (PLAIN_WORD.test(o.value) && !YAML_WORDS.test(o.value)) return o.value;
   const doc = parseDocument(o.value, { uniqueKeys: true, strict: true });
   if (doc.errors.length) throw flagError(o.text, o.path.split('.'), `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   visit(doc, {

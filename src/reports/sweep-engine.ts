@@ -13,7 +13,7 @@ import { col, typed, type Cell, type Column, type Report, type Row, type Table, 
 import { exactText } from '../io/render/cells.js';
 import type { Model } from '../io/model.js';
 import { parseOverride, type Override } from '../io/overrides.js';
-import { parseParamFile, resolveParams, validateRaw } from '../io/load.js';
+import { parseParamFile, resolveParams, sectionValidator } from '../io/load.js';
 import { didYouMean } from '../io/suggest.js';
 import type { CommandSpec } from './spec.js';
 import * as specs from './specs.js';
@@ -305,6 +305,10 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   const s = checkPlan(plan);
   const build = await s.load();
   const parsed = parseParamFile(plan.config);
+  // Each point re-validates only the sections its values touch, and reuses the vesting schedules
+  // of the last point when it did not touch token or allocations.
+  const validate = sectionValidator(parsed.raw, parsed.src);
+  let last: Model | undefined;
   const sets = plan.sets.map(parseOverride);
   const { at } = planPoints(plan);
   let columns: Column[] | undefined;
@@ -317,8 +321,8 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
     async run(i) {
       const p = at(i);
       try {
-        const { params, src } = validateRaw(parsed.raw, parsed.src, overridesOf(plan, p, sets));
-        const model = resolveParams(params, src, parsed.builtin);
+        const { params, src } = validate(overridesOf(plan, p, sets));
+        const model = (last = resolveParams(params, src, parsed.builtin, last));
         const opts = plan.runs !== undefined ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) } : plan.options;
         const report = await build(model, opts);
         names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
