@@ -225,7 +225,8 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
       title: `Buy-and-burn, ${r.spec.months[0]} to ${r.spec.months.at(-1)}${o.scenario ? `, scenario ${o.scenario}` : ''} — ${m.file}`,
       columns: MONTHS.columns,
       terminal: MONTHS_TERMINAL,
-      rows: r.rows.map(MONTHS.row),
+      // Its coverage and inflation fractions are most of a sweep point's arithmetic: made only if read.
+      rows: !env.tables || env.tables.has('months') ? r.rows.map(MONTHS.row) : [],
       notes,
     },
     {

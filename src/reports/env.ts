@@ -17,6 +17,11 @@ export interface BuildEnv {
   chartColor?: boolean;
   /** Streamed exports: check every input row before the first output row (the output is not atomic). */
   checkFirst?: boolean;
+  /**
+   * Only these tables will be read (a sweep reads a few figures of each of its thousand runs): a
+   * builder may leave the rows of the others empty rather than compute them.
+   */
+  tables?: ReadonlySet<string>;
 }
 
 export type Builder<C extends CommandSpec> = (model: Model, options: OptionsOf<C>, env?: BuildEnv) => Report | Promise<Report>;

@@ -16,9 +16,10 @@ import { parseOverride, type Override } from '../io/overrides.js';
 import { parseParamFile, resolveParams, sectionValidator } from '../io/load.js';
 import { didYouMean } from '../io/suggest.js';
 import type { CommandSpec } from './spec.js';
+import type { BuildEnv } from './env.js';
 import * as specs from './specs.js';
 
-type AnyBuilder = (m: Model, o: Record<string, unknown>) => Report | Promise<Report>;
+type AnyBuilder = (m: Model, o: Record<string, unknown>, env?: BuildEnv) => Report | Promise<Report>;
 
 /** What a sweepable command brings: its options, its builder, and which figures a sweep reports by default. */
 export interface Sweepable {
@@ -139,6 +140,8 @@ export function checkPlan(plan: SweepPlan): Sweepable {
 interface Found {
   cell: Cell;
   column: Column;
+  /** The table it is in. */
+  table: string;
 }
 
 const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
@@ -186,7 +189,7 @@ export function findMetric(r: Report, name: string, aliases: Readonly<Record<str
     const vals = valueColumns(t);
     for (const row of rowsOf(t)) {
       const m = String(row.metric);
-      for (const c of vals) if ((vals.length === 1 ? m : `${m}.${c.key}`) === n) return { cell: row[c.key], column: cellColumn(name, row[c.key], c) };
+      for (const c of vals) if ((vals.length === 1 ? m : `${m}.${c.key}`) === n) return { cell: row[c.key], column: cellColumn(name, row[c.key], c), table: t.name };
     }
   }
   const inTable = (t: Table, key: string, rowName?: string): Found | undefined => {
@@ -194,7 +197,7 @@ export function findMetric(r: Report, name: string, aliases: Readonly<Record<str
     if (!c) return undefined;
     const rows = rowsOf(t);
     const row = rowName !== undefined ? rows.find((x) => String(x[t.columns[0].key]) === rowName) : (t.totals ?? rows[rows.length - 1]);
-    return row ? { cell: row[key], column: cellColumn(name, row[key], c) } : undefined;
+    return row ? { cell: row[key], column: cellColumn(name, row[key], c), table: t.name } : undefined;
   };
   const parts = n.split('.');
   const table = r.tables.find((t) => t.name === parts[0]);
@@ -208,9 +211,10 @@ export function findMetric(r: Report, name: string, aliases: Readonly<Record<str
 }
 
 /** The metrics of one sub-report, as columns and exact texts. */
-export function readMetrics(r: Report, names: readonly string[], s: Sweepable, command: string): { columns: Column[]; texts: (string | null)[] } {
+export function readMetrics(r: Report, names: readonly string[], s: Sweepable, command: string): { columns: Column[]; texts: (string | null)[]; tables: Set<string> } {
   const columns: Column[] = [];
   const texts: (string | null)[] = [];
+  const tables = new Set<string>();
   for (const name of names) {
     const f = findMetric(r, name, s.aliases);
     if (!f) {
@@ -220,8 +224,9 @@ export function readMetrics(r: Report, names: readonly string[], s: Sweepable, c
     }
     columns.push(f.column);
     texts.push(exactText(f.cell, f.column, r.decimals));
+    tables.add(f.table);
   }
-  return { columns, texts };
+  return { columns, texts, tables };
 }
 
 /** A cell back from its exact text (the inverse of exactText for the kinds metrics have). */
@@ -314,6 +319,8 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   let columns: Column[] | undefined;
   let decimals: number | undefined;
   let names = plan.metrics;
+  // The tables the metrics are read from (known after the first point): builders may skip the others.
+  let tables: ReadonlySet<string> | undefined;
   return {
     columns: () => columns,
     decimals: () => decimals,
@@ -324,9 +331,10 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
         const { params, src } = validate(overridesOf(plan, p, sets));
         const model = (last = resolveParams(params, src, parsed.builtin, last));
         const opts = plan.runs !== undefined ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) } : plan.options;
-        const report = await build(model, opts);
+        const report = await build(model, opts, tables ? { tables } : {});
         names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
         const m = readMetrics(report, names, s, plan.command);
+        tables ??= m.tables;
         columns ??= m.columns;
         decimals ??= report.decimals;
         return { i, texts: m.texts };

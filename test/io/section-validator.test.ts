@@ -31,7 +31,7 @@ describe('sectionValidator (a sweep re-checks only the sections a point touches)
     ['projection.revenue={ startUsd: x }'],
     ['economy.demand.elasticty=1'],
   ];
-  test.each(cases.map((c) => [c.join(' ') || '(none)', c]))('gives exactly what validateRaw gives: %s', (_name, sets) => {
+  test.each(cases.map((sets) => ({ name: sets.join(' ') || '(none)', sets })))('gives exactly what validateRaw gives: $name', ({ sets }) => {
     const overrides = sets.map(parseOverride);
     const viaSections = outcome(() => {
       const v = validate(overrides);

@@ -22,7 +22,7 @@ describe('metrics read from a report', () => {
     ],
   };
   test('a metric row, a table column (totals), a table column at a row, a bare column', () => {
-    expect(findMetric(report, 'burned')).toEqual({ cell: typed('token', 3n, 0), column: col('burned', 'token', 0) });
+    expect(findMetric(report, 'burned')).toEqual({ cell: typed('token', 3n, 0), column: col('burned', 'token', 0), table: 'summary' });
     expect(findMetric(report, 'at.unlocked')?.cell).toBe(12n);
     expect(findMetric(report, 'at.unlocked.Investors')?.cell).toBe(7n);
     expect(findMetric(report, 'unlocked')?.cell).toBe(12n);
@@ -51,6 +51,25 @@ describe('buildSweep on the built-in parameters', () => {
       { 'projection.revenue.startUsd': '1M', cumulative_burned: 21_000_000n * TOKEN, final_total_supply: 9_979_000_000n * TOKEN },
       { 'projection.revenue.startUsd': '2M', cumulative_burned: 42_000_000n * TOKEN, final_total_supply: 9_958_000_000n * TOKEN },
     ]);
+  });
+  test('points after the first build only the tables their metrics are read from, with the same figures', async () => {
+    // coverage = burned / unlocked of one month, from the months table; cumulative_burned from the summary.
+    const r = await buildSweep(plan({ options: { months: 13 }, axes: [parseVary('projection.revenue.startUsd=1M,2M,3M')], metrics: ['months.coverage_pct.2027-05', 'cumulative_burned'] }));
+    const { buildBurn } = await import('../../src/reports/burn.js');
+    const { loadParams } = await import('../../src/index.js');
+    for (const [k, usd] of ['1M', '2M', '3M'].entries()) {
+      const one = await buildBurn(loadParams(undefined, { set: [`projection.revenue.startUsd=${usd}`] }), { months: 13 });
+      const month = (one.tables[0].rows as Row[]).find((x) => x.month === '2027-05')!;
+      // A point's figures travel as their exact text (what csv prints).
+      const pctCol = col('coverage_pct', 'pct');
+      expect(exactText(rows(r)[k]['months.coverage_pct.2027-05'], pctCol, 18)).toBe(exactText(month.coverage_pct, pctCol, 18));
+      expect(exactText(month.coverage_pct, pctCol, 18)).toMatch(/^\d+\.\d+$/);
+      expect((one.tables[1].rows as Row[]).find((x) => x.metric === 'cumulative_burned')!.value).toEqual(typed('token', rows(r)[k].cumulative_burned as bigint, 0));
+    }
+    // Told that only the summary is read, burn leaves the months rows out.
+    const lean = await buildBurn(loadParams(), { months: 13 }, { tables: new Set(['summary']) });
+    expect(lean.tables[0].rows).toEqual([]);
+    expect(lean.tables[1].rows).toEqual((await buildBurn(loadParams(), { months: 13 })).tables[1].rows);
   });
   test('the full grid, first --vary slowest', async () => {
     const r = await buildSweep(plan({ options: { months: 3 }, axes: [parseVary('projection.revenue.startUsd=1M,2M'), parseVary('projection.revenue.growth=0%,10%')], metrics: ['cumulative_burned'] }));
