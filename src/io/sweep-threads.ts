@@ -28,14 +28,41 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Run `points` (indices into the plan) on `jobs` threads; results in point order. */
 export async function runPoints(plan: SweepPlan, points: readonly number[], jobs: number, onProgress?: (done: number) => void): Promise<Ran> {
-  const local = await evaluator(plan);
-  const results: PointResult[] = [];
-  // The first point runs here, before any worker starts: a bad value or metric fails fast.
-  if (points.length) results.push(await local.run(points[0]));
-  let done = results.length;
   const rest = points.slice(1);
   const file = jobs > 1 && rest.length >= MIN_POINTS ? besideBundle(SWEEP_WORKER_FILE) : undefined;
   const threads = file ? Math.min(jobs, rest.length) : 1;
+  // The workers start first, so that loading their modules and parsing the file (a few hundred
+  // milliseconds of a cold thread) overlaps this thread doing the same and running the first point.
+  // A worker that fails or stops (from its first moment on) rejects its `lost`.
+  const workers = Array.from({ length: threads - 1 }, (): Thread => {
+    const w = new Worker(file!, { workerData: plan });
+    const lost = new Promise<never>((_, reject) => {
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
+    });
+    lost.catch(() => undefined); // after the sweep: terminate() stops it
+    return { w, lost };
+  });
+  try {
+    return await runOn(workers, plan, points, onProgress);
+  } finally {
+    await Promise.all(workers.map((t) => t.w.terminate()));
+  }
+}
+
+interface Thread {
+  w: Worker;
+  lost: Promise<never>;
+}
+
+async function runOn(workers: readonly Thread[], plan: SweepPlan, points: readonly number[], onProgress?: (done: number) => void): Promise<Ran> {
+  const local = await evaluator(plan);
+  const results: PointResult[] = [];
+  // The first point runs here before any worker is sent one: a bad value or metric fails fast.
+  if (points.length) results.push(await local.run(points[0]));
+  let done = results.length;
+  const rest = points.slice(1);
+  const threads = workers.length + 1;
   // Small chunks: this thread hands out work only between its own chunks, and the last chunk of
   // each thread is the imbalance at the end (64-point chunks of simulate left one core idle ~40%).
   const size = Math.max(1, Math.min(8, Math.ceil(rest.length / (threads * 8))));
@@ -50,36 +77,33 @@ export async function runPoints(plan: SweepPlan, points: readonly number[], jobs
     onProgress?.(done);
   };
 
-  const workers: Worker[] = [];
-  const workerLoops = Array.from({ length: threads - 1 }, () => {
-    const w = new Worker(file!, { workerData: plan });
-    workers.push(w);
-    return new Promise<void>((resolve, reject) => {
-      // Two chunks in hand, so a worker never waits while this thread is busy with its own chunk.
-      let out = 0;
-      const send = () => {
-        const c = take();
-        if (c) {
-          w.postMessage(c);
-          out++;
-        } else if (out === 0) resolve();
-      };
-      w.on('message', (m: WorkerReply) => {
-        out--;
-        if ('error' in m) {
-          errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
-          if (out === 0) resolve();
-          return;
-        }
-        got(m.results);
+  const workerLoops = workers.map(
+    ({ w, lost }) =>
+      new Promise<void>((resolve, reject) => {
+        lost.catch(reject);
+        // Two chunks in hand, so a worker never waits while this thread is busy with its own chunk.
+        let out = 0;
+        const send = () => {
+          const c = take();
+          if (c) {
+            w.postMessage(c);
+            out++;
+          } else if (out === 0) resolve();
+        };
+        w.on('message', (m: WorkerReply) => {
+          out--;
+          if ('error' in m) {
+            errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
+            if (out === 0) resolve();
+            return;
+          }
+          got(m.results);
+          send();
+        });
         send();
-      });
-      w.once('error', reject);
-      w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
-      send();
-      send();
-    });
-  });
+        send();
+      }),
+  );
   const localLoop = (async () => {
     for (let c = take(); c; c = take()) {
       const rs: PointResult[] = [];
@@ -96,11 +120,7 @@ export async function runPoints(plan: SweepPlan, points: readonly number[], jobs
       if (threads > 1) await tick();
     }
   })();
-  try {
-    await Promise.all([localLoop, ...workerLoops]);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await Promise.all([localLoop, ...workerLoops]);
   if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
   results.sort((a, b) => a.i - b.i);
   return { results, columns: local.columns(), decimals: local.decimals() ?? 18, file: local.file() };
