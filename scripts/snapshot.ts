@@ -2,11 +2,11 @@
 // (see src/io/params.ts). Run by scripts/build.mjs through esbuild.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseParams } from '../src/io/load.js';
+import { parseParams, resolveParams } from '../src/io/load.js';
 import { SNAPSHOT_FILE, toSnapshot } from '../src/io/params.js';
 import { builtinConfigPath } from '../src/io/paths.js';
 
 const outdir = process.argv[2];
 const text = readFileSync(builtinConfigPath(), 'utf8');
-const { params } = parseParams(text, 'configs/gensyn.yaml');
-writeFileSync(join(outdir, SNAPSHOT_FILE), toSnapshot(text, params));
+const { params, src } = parseParams(text, 'configs/gensyn.yaml');
+writeFileSync(join(outdir, SNAPSHOT_FILE), toSnapshot(text, params, resolveParams(params, src, true)));

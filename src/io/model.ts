@@ -95,7 +95,7 @@ export const RESERVED_CATEGORY_NAMES = ['date', 'total', 'cumulative', 'unlocked
  * same objects as these (a sweep's points share the sections no override touched); if they are, its
  * supply and vesting schedules are reused instead of derived again.
  */
-export function resolveParams(params: Params, src: Locator, builtin = false, same?: Model): Model {
+export function resolveParams(params: Params, src: Locator, builtin = false, same?: Pick<Model, 'params' | 'supply' | 'categories'>): Model {
   const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);

@@ -6,7 +6,8 @@
  * (`gensyn.params.json`: the schema's output for configs/gensyn.yaml, with the YAML text it came
  * from), which saves loading the YAML parser and zod on every run; if the YAML changed since the
  * build, or there is no snapshot (tests run from src/), or values are overridden with --set, the
- * YAML is read as for any file. (Comparing the text itself is exact and cheaper than hashing it.)
+ * YAML is read as for any file. The snapshot also keeps the vesting schedules, which a run would
+ * otherwise derive again (a few hundred date steps). (Comparing the text itself is exact and cheaper than hashing it.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { besideBundle, builtinConfigPath } from './paths.js';
@@ -26,11 +27,14 @@ export function configFile(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return existsSync(LOCAL_CONFIG) ? LOCAL_CONFIG : undefined;
 }
 
-/** JSON with bigints kept exact: a bigint becomes {"$big": "123"}. */
-export const toSnapshot = (yamlText: string, params: Params): string =>
-  JSON.stringify({ yaml: yamlText, params }, (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
+/** What resolving the parameters derives from token and allocations (the vesting schedules): kept in the snapshot too. */
+export type Resolved = Pick<Model, 'supply' | 'categories'>;
 
-export function fromSnapshot(text: string): { yaml: string; params: Params } {
+/** JSON with bigints kept exact: a bigint becomes {"$big": "123"}. */
+export const toSnapshot = (yamlText: string, params: Params, resolved: Resolved): string =>
+  JSON.stringify({ yaml: yamlText, params, supply: resolved.supply, categories: resolved.categories }, (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
+
+export function fromSnapshot(text: string): { yaml: string; params: Params } & Resolved {
   return JSON.parse(text, (_k, v) => (v && typeof v === 'object' && typeof v.$big === 'string' && Object.keys(v).length === 1 ? BigInt(v.$big) : v));
 }
 
@@ -44,9 +48,10 @@ const builtinLocator: Locator = {
 export function builtinFromSnapshot(): Model | undefined {
   const snap = besideBundle(SNAPSHOT_FILE);
   if (!snap) return undefined;
-  const { yaml, params } = fromSnapshot(readFileSync(snap, 'utf8'));
+  const { yaml, params, supply, categories } = fromSnapshot(readFileSync(snap, 'utf8'));
   if (yaml !== readFileSync(builtinConfigPath(), 'utf8')) return undefined;
-  return resolveParams(params, builtinLocator, true);
+  // The file's rules are checked again; its vesting schedules are the snapshot's.
+  return resolveParams(params, builtinLocator, true, { params, supply, categories });
 }
 
 /** The parameter file `file` (undefined: the built-in Gensyn $AI parameters), validated and resolved, with overrides. */
