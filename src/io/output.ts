@@ -219,7 +219,17 @@ export function fileSink(file: string, inputs: readonly (string | undefined)[] =
     async write(chunk) {
       const s = open();
       if (failed) throw asOutputError(failed);
-      if (!s.write(chunk)) await Promise.race([once(s, 'drain'), once(s, 'close')]);
+      if (!s.write(chunk)) {
+        // Until it drains, or closes (it failed); the listeners of the one that did not happen are removed.
+        const done = new AbortController();
+        try {
+          await Promise.race([once(s, 'drain', { signal: done.signal }), once(s, 'close', { signal: done.signal })]);
+        } catch (e) {
+          throw asOutputError(failed ?? e);
+        } finally {
+          done.abort();
+        }
+      }
       if (failed) throw asOutputError(failed);
     },
     async close() {

@@ -41,6 +41,16 @@ describe('ai-econ unlocks --grants', () => {
     expect(cli(['unlocks', '--grants', f, '-f', 'csv', '-o', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(cli(['unlocks', '--grants', f, '-f', 'csv']).stdout);
   });
+  test('-o with an export far larger than the write buffer: nothing on stderr (no listener-leak warning), every row written', () => {
+    // 3,000 grants × 37 rows: the file stream fills and drains hundreds of times.
+    const rows = Array.from({ length: 3000 }, (_, i) => `b${i},Team,1000.25,2026-01-15,12mo,25%,36mo,month`).join('\n');
+    const f = tmpFile('big.csv', HEADER + rows + '\n');
+    const out = join(tmp(), 'big-out.csv');
+    const r = cli(['unlocks', '--grants', f, '-f', 'csv', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(1 + 3000 * 37);
+  });
   test('grants over the category allocation: a warning on stderr, output still written', () => {
     const f = tmpFile('g.csv', HEADER + 'whale,Community Sale,400M,,,,,\n');
     const r = cli(['unlocks', '--grants', f, '-f', 'csv']);
