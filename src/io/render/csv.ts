@@ -23,26 +23,40 @@ export async function renderCsv(report: Report, table: Table, sink: Sink, opts: 
   const cols = table.columns;
   const header = cols.map((c) => neutralise(c.key));
   await sink.write((opts.bom ? '\ufeff' : '') + stringify([header]));
-  const line = (row: Record<string, unknown>): string[] =>
-    cols.map((c) => {
-      const t = exactText(row[c.key] as never, c, report.decimals);
-      return t === null ? '' : neutralise(t);
-    });
-  // Rows whose cells need no quoting (no comma, quote or line break) are joined directly — exactly
-  // what csv-stringify writes for them; any other row goes through csv-stringify.
-  const text = (cells: string[]): string => (cells.some((c) => NEEDS_QUOTES.test(c)) ? stringify([cells]) : cells.join(',') + '\n');
+  // A row's line. Rows whose cells need no quoting (no comma, quote or line break) are joined
+  // directly — exactly what csv-stringify writes for them; any other row goes through csv-stringify.
+  // A bigint or finite number prints as a plain number (digits, a point, a leading minus), which
+  // needs neither quoting nor neutralising, so big exports skip both for their amounts.
+  const n = cols.length;
+  const cells: string[] = new Array<string>(n);
+  const line = (row: Record<string, unknown>): string => {
+    let quote = false;
+    for (let k = 0; k < n; k++) {
+      const c = cols[k];
+      const v = row[c.key];
+      const t = exactText(v as never, c, report.decimals);
+      if (t === null) cells[k] = '';
+      else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) cells[k] = t;
+      else {
+        const s = neutralise(t);
+        if (NEEDS_QUOTES.test(s)) quote = true;
+        cells[k] = s;
+      }
+    }
+    return quote ? stringify([cells]) : cells.join(',') + '\n';
+  };
   let out = '';
-  let n = 0;
+  let batch = 0;
   for await (const chunk of eachChunk(table)) {
     for (const row of chunk) {
-      out += text(line(row));
-      if (++n >= BATCH) {
+      out += line(row);
+      if (++batch >= BATCH) {
         await sink.write(out);
         out = '';
-        n = 0;
+        batch = 0;
       }
     }
   }
-  if (opts.totals && table.totals) out += text(line(table.totals));
+  if (opts.totals && table.totals) out += line(table.totals);
   if (out) await sink.write(out);
 }
