@@ -196,6 +196,17 @@ export function tempName(target: string, pid = process.pid): string {
   return join(dirname(target), name);
 }
 
+const drainedOrClosed = (s: WriteStream): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
+      s.off('drain', done);
+      s.off('close', done);
+      resolve();
+    };
+    s.on('drain', done);
+    s.on('close', done);
+  });
+
 export function fileSink(file: string, inputs: readonly (string | undefined)[] = []): Sink {
   const plan = checkOutputPath(file, inputs);
   const tmp = plan.inPlace ? plan.target : tempName(plan.target);
@@ -219,17 +230,8 @@ export function fileSink(file: string, inputs: readonly (string | undefined)[] =
     async write(chunk) {
       const s = open();
       if (failed) throw asOutputError(failed);
-      if (!s.write(chunk)) {
-        // Until it drains, or closes (it failed); the listeners of the one that did not happen are removed.
-        const done = new AbortController();
-        try {
-          await Promise.race([once(s, 'drain', { signal: done.signal }), once(s, 'close', { signal: done.signal })]);
-        } catch (e) {
-          throw asOutputError(failed ?? e);
-        } finally {
-          done.abort();
-        }
-      }
+      // Until it drains, or closes (after an error, kept in `failed`); both listeners go once either happens.
+      if (!s.write(chunk)) await drainedOrClosed(s);
       if (failed) throw asOutputError(failed);
     },
     async close() {
