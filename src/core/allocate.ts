@@ -30,6 +30,23 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
  * The steps sum exactly to `rest` (floor of the cumulative figure; the dust lands on later steps).
  */
 export function evenSteps(rest: bigint, n: number): bigint[] {
+  if (rest >= 0n && n > 0 && n <= 1_000_000) {
+    // rest = q·n + r with 0 ≤ r < n, so step k is q + floor(r·k/n) − floor(r·(k−1)/n): the same
+    // figures with two bigint operations instead of 3n (r·k stays far below 2⁵³).
+    const N = BigInt(n);
+    const q = rest / N;
+    const r = Number(rest % N);
+    const q1 = q + 1n;
+    const out = new Array<bigint>(n);
+    let prev = 0;
+    for (let k = 1; k <= n; k++) {
+      const rk = r * k;
+      const cur = (rk - (rk % n)) / n; // floor(r·k/n), exact in integers below 2⁵³
+      out[k - 1] = cur > prev ? q1 : q;
+      prev = cur;
+    }
+    return out;
+  }
   const N = BigInt(n);
   const out = new Array<bigint>(n);
   let prev = 0n;

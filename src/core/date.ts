@@ -59,13 +59,21 @@ export function tryAddOffset(date: CalDate, months: number, days: number): CalDa
 
 /** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; a date past 9999-12-31 is an InputError. */
 export function addOffset(date: CalDate, months: number, days: number): CalDate {
+  // A pure function of its arguments that a grants export calls for every grant's cliff (most
+  // share a few start dates): remembered, bounded.
+  const key = `${date}|${months}|${days}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
   const d = tryAddOffset(date, months, days);
   if (d === undefined) {
     const span = [months ? `${months} months` : '', days ? `${days} days` : ''].filter(Boolean).join(' and ');
     throw new InputError(`${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`);
   }
+  if (offsetCache.size >= 8192) offsetCache.clear();
+  offsetCache.set(key, d);
   return d;
 }
+const offsetCache = new Map<string, CalDate>();
 
 /** Calendar offset of a duration as (months, days); hours must make whole days. */
 export function spanOffset(span: Duration, k = 1): { months: number; days: number } {

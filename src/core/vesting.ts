@@ -140,6 +140,7 @@ function trancheSchedule(total: bigint, v: TranchesVesting): Unlock[] {
   }));
 }
 
+/** The unlocks (objects made for this schedule, so they may be changed) sorted by date, one per date, none of zero. */
 function mergeByDate(unlocks: Unlock[]): Unlock[] {
   unlocks.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const out: Unlock[] = [];
@@ -147,7 +148,7 @@ function mergeByDate(unlocks: Unlock[]): Unlock[] {
     if (u.amount === 0n) continue;
     const last = out[out.length - 1];
     if (last && last.date === u.date) last.amount += u.amount;
-    else out.push({ ...u });
+    else out.push(u);
   }
   return out;
 }

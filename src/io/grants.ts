@@ -65,6 +65,23 @@ export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantR
   const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: headerCheck(file, GRANT_COLUMNS, REQUIRED) }));
   const byName = new Map(m.categories.map((c) => [c.name.toLowerCase(), c]));
   const names = m.categories.map((c) => c.name);
+  // Most grants repeat a few texts (`12mo`, `25%`, `month`, a handful of start dates): each text is
+  // read once. Only values are remembered; a text that fails is read (and fails) again each time.
+  const remembered = <T>(read: (t: string) => T): ((t: string) => T) => {
+    const seen = new Map<string, T>();
+    return (t) => {
+      let v = seen.get(t);
+      if (v === undefined) {
+        v = read(t);
+        if (seen.size < 4096) seen.set(t, v);
+      }
+      return v;
+    };
+  };
+  const startOf = remembered(parseDate);
+  const durationOf = remembered(parseDuration);
+  const stepOf = remembered(parseStep);
+  const atCliffOf = remembered((t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') }));
   let row = 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -79,11 +96,11 @@ export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantR
         beneficiary: r.cells.beneficiary,
         category: cat.name,
         amount,
-        start: r.cell('start', (t) => parseDate(t)),
-        cliff: r.cell('cliff', (t) => parseDuration(t)),
-        atCliff: r.cell('at_cliff', (t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') })),
-        linear: r.cell('linear', (t) => parseDuration(t)),
-        every: r.cell('every', (t) => parseStep(t)),
+        start: r.cell('start', startOf),
+        cliff: r.cell('cliff', durationOf),
+        atCliff: r.cell('at_cliff', atCliffOf),
+        linear: r.cell('linear', durationOf),
+        every: r.cell('every', stepOf),
       };
       let unlocks: Unlock[];
       try {

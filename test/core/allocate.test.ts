@@ -39,6 +39,22 @@ describe('evenSteps', () => {
     // floor(90k/48) - floor(90(k-1)/48): 1, 2 (3-1), 2 (5-3), 2 (7-5)
     expect(evenSteps(90n, 48).slice(0, 4)).toEqual([1n, 2n, 2n, 2n]);
   });
+  test('property: step k is exactly floor(rest·k/n) − floor(rest·(k−1)/n), the definition, in bigints', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 1, max: 20_000 }), (rest, n) => {
+        const N = BigInt(n);
+        const steps = evenSteps(rest, n);
+        for (const k of [1, 2, Math.ceil(n / 3), n - 1, n].filter((k) => k >= 1 && k <= n)) {
+          expect(steps[k - 1]).toBe((rest * BigInt(k)) / N - (rest * BigInt(k - 1)) / N);
+        }
+        let cum = 0n;
+        steps.forEach((s, i) => {
+          cum += s;
+          if (i % 97 === 0 || i === n - 1) expect(cum).toBe((rest * BigInt(i + 1)) / N);
+        });
+      }),
+    );
+  });
   test('property: n steps add up to the rest exactly and differ by at most 1', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 28n }), fc.integer({ min: 1, max: 400 }), (rest, n) => {
