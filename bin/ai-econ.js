@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/ai-econ.js';
+require('../dist/ai-econ.cjs');
