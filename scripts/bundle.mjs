@@ -78,7 +78,12 @@ const common = (outdir) => ({
  */
 export const cliBuild = (outdir) => ({
   ...common(outdir),
-  entryPoints: { 'ai-econ': 'src/cli/main.ts', 'mc-worker': 'src/io/mc-worker.ts', 'sweep-worker': 'src/io/sweep-worker.ts' },
+  entryPoints: {
+    'ai-econ': 'src/cli/main.ts',
+    'mc-worker': 'src/io/mc-worker.ts',
+    'sweep-worker': 'src/io/sweep-worker.ts',
+    'compile-cache': 'src/io/compile-cache.ts',
+  },
   outExtension: { '.js': '.cjs' },
   banner: {},
 });
@@ -97,7 +102,7 @@ export async function commonJs(outputFiles) {
   return Promise.all(
     outputFiles.map(async (f) => {
       const esm = f.text.replace(ownImport, (_, spec) => `Promise.resolve().then(()=>require(${JSON.stringify(spec)}))`);
-      const left = [...esm.matchAll(/\bimport\(([^)]*)\)/g)].map((m) => m[1]).filter((s) => !/^"vega(-lite)?"$/.test(s));
+      const left = [...esm.matchAll(/(?<!["'`])\bimport\(([^)]*)\)/g)].map((m) => m[1]).filter((s) => !/^"vega(-lite)?"$/.test(s));
       if (left.length) throw new Error(`${f.path}: import(${left.join('), import(')}) would load through Node's ESM loader`);
       const meta = esm.includes('import.meta');
       const { code } = await transform(esm, {
