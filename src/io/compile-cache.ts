@@ -13,17 +13,19 @@
  * the command compiling as usual.
  * `NODE_DISABLE_COMPILE_CACHE=1` (the name Node 22 uses) turns it off.
  */
-import { Module } from 'node:module';
 import { Script } from 'node:vm';
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { dirname, join, sep } from 'node:path';
 
-type Compile = (this: Module, content: string, filename: string) => unknown;
-type Internals = {
+type CjsModule = NodeJS.Module & { require(id: string): unknown };
+type Compile = (this: CjsModule, content: string, filename: string) => unknown;
+/** Node's CommonJS loader (`module.constructor`: importing node:module would load its ESM loader too). */
+export type ModuleClass = {
+  wrap(content: string): string;
   prototype: { _compile: Compile };
-  _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
+  _resolveFilename(request: string, parent: CjsModule, isMain: boolean, options?: unknown): string;
   _cache: unknown;
   _extensions: unknown;
 };
@@ -58,27 +60,35 @@ function ownFolder(make: boolean): string | undefined {
   }
 }
 
-function readCache(file: string): { index: Index; data: Buffer } {
+/** The cache file's index, and a reader of one entry's bytes (only those a command loads are read). */
+function openCache(file: string): { index: Index; bytes: (start: number, end: number) => Buffer } {
   try {
-    const b = readFileSync(file);
-    const n = b.readUInt32LE(0);
-    return { index: JSON.parse(b.subarray(HEADER, HEADER + n).toString('utf8')) as Index, data: b.subarray(HEADER + n) };
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(HEADER);
+    readSync(fd, head, 0, HEADER, 0);
+    const json = Buffer.alloc(head.readUInt32LE(0));
+    if (readSync(fd, json, 0, json.length, HEADER) !== json.length) throw new Error('short');
+    const base = HEADER + json.length;
+    const bytes = (start: number, end: number) => {
+      const b = Buffer.alloc(end - start);
+      return readSync(fd, b, 0, b.length, base + start) === b.length ? b : Buffer.alloc(0);
+    };
+    return { index: JSON.parse(json.toString('utf8')) as Index, bytes };
   } catch {
-    return { index: {}, data: Buffer.alloc(0) };
+    return { index: {}, bytes: () => Buffer.alloc(0) };
   }
 }
 
 /** Compile the CommonJS files under `dir` with V8's cached code, and keep it up to date at exit. */
-export function installCompileCache(dir: string): void {
+export function installCompileCache(dir: string, M: ModuleClass): void {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const folder = ownFolder(false);
   const name = `${fnv(dir)}-${process.arch}-${process.versions.v8}.bin`;
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
-  const { index, data } = folder ? readCache(join(folder, name)) : { index: {} as Index, data: Buffer.alloc(0) };
+  const { index, bytes } = folder ? openCache(join(folder, name)) : { index: {} as Index, bytes: () => Buffer.alloc(0) };
   const compiled: { name: string; key: string; script: Script }[] = [];
   let fresh = false;
 
-  const M = Module as unknown as Internals;
   const compile = M.prototype._compile;
   M.prototype._compile = function (content, filename) {
     // A script from cached data has no import() (vm's loader for it is experimental in Node 20 and lost
@@ -88,9 +98,10 @@ export function installCompileCache(dir: string): void {
     const key = statKey(filename);
     const e = index[rel];
     // V8 checks the code's version, flags and source length, but not its bytes (a checksum only in debug builds).
-    const cachedData = e && e[0] === key && crc32(data.subarray(e[1], e[2])) === e[3] ? data.subarray(e[1], e[2]) : undefined;
+    const stored = e && e[0] === key ? bytes(e[1], e[2]) : undefined;
+    const cachedData = stored && crc32(stored) === e[3] ? stored : undefined;
     // The same wrapper and arguments as Node's own loader; the bundle's code starts on line 2 ("use strict" first), so columns match.
-    const script = new Script(Module.wrap(content), { filename, cachedData });
+    const script = new Script(M.wrap(content), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) fresh = true;
     compiled.push({ name: rel, key, script });
     const mod = this;
@@ -121,7 +132,11 @@ export function installCompileCache(dir: string): void {
       };
       // This run's files with all the code that ran, then the others still in the folder as they were.
       for (const c of compiled) add(c.name, c.key, c.script.createCachedData());
-      for (const [rel, [key, start, end]] of Object.entries(index)) if (!(rel in next) && existsSync(prefix + rel)) add(rel, key, data.subarray(start, end));
+      for (const [rel, [key, start, end, crc]] of Object.entries(index)) {
+        if (rel in next || !existsSync(prefix + rel)) continue;
+        const b = bytes(start, end);
+        if (crc32(b) === crc) add(rel, key, b);
+      }
       const json = Buffer.from(JSON.stringify(next), 'utf8');
       const head = Buffer.alloc(HEADER);
       head.writeUInt32LE(json.length);
