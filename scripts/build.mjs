@@ -18,6 +18,10 @@ for (const f of await commonJs(cli.outputFiles)) {
   mkdirSync(dirname(f.path), { recursive: true });
   writeFileSync(f.path, f.text);
 }
+// For every require, Node looks for the requiring file's package.json (package self-reference): from
+// a chunk it tried dist/chunks/, dist/ and then the package root, ~3 ms of quote's start-up. This one
+// ends the search at once (and says what the folder holds).
+writeFileSync(`${outdir}/chunks/package.json`, '{ "type": "commonjs" }\n');
 const lib = await build({ ...libraryBuild(outdir), metafile: true });
 // Importing the library must not load the CLI's own packages (test/lib/imports.test.ts checks it too).
 const loaded = packagesIn(staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts'))).filter((p) => CLI_ONLY.includes(p));

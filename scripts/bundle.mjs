@@ -1,5 +1,6 @@
 // The esbuild options of the CLI bundle and of the library bundle (used by build.mjs, and by the
 // test that checks what importing the library loads), and a reader of esbuild's metafile.
+import { readFileSync } from 'node:fs';
 
 // zod re-exports all of its ~60 message locales as a namespace, which defeats tree-shaking; the
 // CLI writes its own messages and zod only needs English, so the bundle gets just that one.
@@ -49,6 +50,9 @@ const lazyChildProcess = {
     }));
   },
 };
+// The package's version, built in (src/io/paths.ts): no package.json to find and read at start-up.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 const common = (outdir) => ({
   outdir,
   bundle: true,
@@ -63,6 +67,7 @@ const common = (outdir) => ({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [onlyEnglishZodMessages, fastStringWidth, lazyChildProcess],
+  define: { AI_ECON_VERSION: JSON.stringify(version) },
   // Vega and Vega-Lite (charts, -f svg/html) stay runtime dependencies loaded from node_modules on
   // first use: bundling them would add ~2 MB of chunks and seconds to every build for no start-up gain.
   external: ['vega', 'vega-lite'],
