@@ -19,14 +19,16 @@ const onlyEnglishZodMessages = {
 
 // cli-table3 and cli-progress measure every cell with string-width 4, which compiles two regular
 // expressions per call; in the bundle they get src/io/render/string-width.ts instead (printable
-// ASCII answered from the length, anything else handed to string-width itself).
+// ASCII answered from the length, anything else handed to string-width itself). So does wrap-ansi
+// (table notes on a terminal): its own string-width 7 builds an Intl.Segmenter and a Unicode-property
+// regular expression when it loads and the emoji expression on first use, ~30 ms of a table view;
+// the notes then measure exactly as the table's cells do.
 const fastStringWidth = {
   name: 'fast-string-width',
   setup(b) {
+    const users = ['cli-table3', 'cli-progress', 'wrap-ansi'].map((p) => `${'node_modules'}/${p}/`);
     b.onResolve({ filter: /^string-width$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/cli-table3/`) || args.importer.includes(`${'node_modules'}/cli-progress/`)
-        ? { path: 'string-width', namespace: 'fast-string-width' }
-        : undefined,
+      users.some((u) => args.importer.includes(u)) ? { path: 'string-width', namespace: 'fast-string-width' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({
       contents: "module.exports = require('./src/io/render/string-width.ts').default;",
