@@ -14,7 +14,7 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (the name Node 22 uses) turns it off.
  */
 import { Script } from 'node:vm';
-import { existsSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { dirname, join, sep } from 'node:path';
@@ -60,22 +60,32 @@ function ownFolder(make: boolean): string | undefined {
   }
 }
 
+type Cache = { index: Index; bytes: (start: number, end: number) => Buffer; close: () => void };
+const NONE: Cache = { index: {}, bytes: () => Buffer.alloc(0), close: () => undefined };
+
 /** The cache file's index, and a reader of one entry's bytes (only those a command loads are read). */
-function openCache(file: string): { index: Index; bytes: (start: number, end: number) => Buffer } {
+function openCache(file: string): Cache {
+  let fd: number | undefined;
   try {
-    const fd = openSync(file, 'r');
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
     const head = Buffer.alloc(HEADER);
-    readSync(fd, head, 0, HEADER, 0);
-    const json = Buffer.alloc(head.readUInt32LE(0));
-    if (readSync(fd, json, 0, json.length, HEADER) !== json.length) throw new Error('short');
-    const base = HEADER + json.length;
+    const n = readSync(fd, head, 0, HEADER, 0) === HEADER ? head.readUInt32LE(0) : size;
+    if (HEADER + n > size) throw new Error('not a cache file');
+    const json = Buffer.alloc(n);
+    readSync(fd, json, 0, n, HEADER);
+    const index = JSON.parse(json.toString('utf8')) as Index;
+    const base = HEADER + n;
+    const at = fd;
     const bytes = (start: number, end: number) => {
+      if (!(start >= 0 && end > start && base + end <= size)) return Buffer.alloc(0);
       const b = Buffer.alloc(end - start);
-      return readSync(fd, b, 0, b.length, base + start) === b.length ? b : Buffer.alloc(0);
+      return readSync(at, b, 0, b.length, base + start) === b.length ? b : Buffer.alloc(0);
     };
-    return { index: JSON.parse(json.toString('utf8')) as Index, bytes };
+    return { index, bytes, close: () => closeSync(at) };
   } catch {
-    return { index: {}, bytes: () => Buffer.alloc(0) };
+    if (fd !== undefined) closeSync(fd);
+    return NONE;
   }
 }
 
@@ -85,7 +95,7 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
   const folder = ownFolder(false);
   const name = `${fnv(dir)}-${process.arch}-${process.versions.v8}.bin`;
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
-  const { index, bytes } = folder ? openCache(join(folder, name)) : { index: {} as Index, bytes: () => Buffer.alloc(0) };
+  const { index, bytes, close } = folder ? openCache(join(folder, name)) : NONE;
   const compiled: { name: string; key: string; script: Script }[] = [];
   let fresh = false;
 
@@ -116,7 +126,10 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
   };
 
   process.once('exit', () => {
-    if (!fresh) return;
+    if (fresh) writeCache();
+    close();
+  });
+  function writeCache() {
     const own = ownFolder(true);
     if (!own) return;
     const file = join(own, name);
@@ -146,7 +159,7 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
       // No cache this time (a full temp dir, say): the next run compiles as usual.
       rmSync(part, { force: true });
     }
-  });
+  }
 }
 
 const mainModule = (): NodeJS.Module | undefined => (process as unknown as { mainModule?: NodeJS.Module }).mainModule;
