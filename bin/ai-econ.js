@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/ai-econ.js';
+// The CLI (dist/ai-econ.cjs), with V8's compiled code of its bundle files kept between runs (src/io/compile-cache.ts).
+require('../dist/compile-cache.cjs').installCompileCache(require('node:path').join(__dirname, '..', 'dist'), module.constructor);
+require('../dist/ai-econ.cjs');

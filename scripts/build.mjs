@@ -2,16 +2,26 @@
 // so a one-shot command loads only what it needs and starts close to bare Node; and the library
 // (dist/index.js, its types in dist/types/). The esbuild options are in bundle.mjs.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cliBuild, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
+import { cliBuild, commonJs, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
 // still finds configs/ and package.json by walking up).
 const outdir = process.env.AI_ECON_DIST || 'dist';
 
 rmSync(outdir, { recursive: true, force: true });
-await build(cliBuild(outdir));
+// The CLI: split as ESM by esbuild, then written as CommonJS (bundle.mjs), started by bin/ai-econ.js.
+const cli = await build({ ...cliBuild(outdir), write: false });
+for (const f of await commonJs(cli.outputFiles)) {
+  mkdirSync(dirname(f.path), { recursive: true });
+  writeFileSync(f.path, f.text);
+}
+// For every require, Node looks for the requiring file's package.json (package self-reference): from
+// a chunk it tried dist/chunks/, dist/ and then the package root, ~3 ms of quote's start-up. This one
+// ends the search at once (and says what the folder holds).
+writeFileSync(`${outdir}/chunks/package.json`, '{ "type": "commonjs" }\n');
 const lib = await build({ ...libraryBuild(outdir), metafile: true });
 // Importing the library must not load the CLI's own packages (test/lib/imports.test.ts checks it too).
 const loaded = packagesIn(staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts'))).filter((p) => CLI_ONLY.includes(p));
@@ -33,4 +43,4 @@ await build({
 });
 execFileSync(process.execPath, [`${outdir}/.snapshot.mjs`, outdir], { stdio: 'inherit' });
 rmSync(`${outdir}/.snapshot.mjs`);
-execFileSync(process.execPath, [`${outdir}/ai-econ.js`, 'schema', '-o', `${outdir}/ai-econ.schema.json`], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${outdir}/ai-econ.cjs`, 'schema', '-o', `${outdir}/ai-econ.schema.json`], { stdio: 'inherit' });

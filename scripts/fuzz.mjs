@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // AI_ECON_DIST (a build folder inside the checkout) fuzzes that build instead of bin/ -> dist/.
-const BIN = process.env.AI_ECON_DIST ? resolve(ROOT, process.env.AI_ECON_DIST, 'ai-econ.js') : join(ROOT, 'bin', 'ai-econ.js');
+const BIN = process.env.AI_ECON_DIST ? resolve(ROOT, process.env.AI_ECON_DIST, 'ai-econ.cjs') : join(ROOT, 'bin', 'ai-econ.js');
 const [files = 2000, seed = 1, parallel = 2] = process.argv.slice(2).map(Number);
 const TIMEOUT_MS = 10_000;
 

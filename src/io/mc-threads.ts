@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { besideBundle } from './paths.js';
 import { runMonteCarlo, simulateRuns, type McBands, type McColumns, type McInputs, bandsOfMonths } from '../core/montecarlo.js';
 
-export const WORKER_FILE = 'mc-worker.js';
+export const WORKER_FILE = 'mc-worker.cjs';
 /** Below this many run-months one thread is faster than starting a second. */
 const MIN_CELLS = 300_000;
 

@@ -25,8 +25,10 @@ export const besideBundle = (name: string): string | undefined => findUp(name, 2
 
 export const builtinConfigPath = (): string => packageFile('configs/gensyn.yaml');
 
+/** Put in by the bundle (esbuild `define`, scripts/bundle.mjs); undefined when running from src/. */
+declare const AI_ECON_VERSION: string | undefined;
 let version: string | undefined;
 export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+  version ??= typeof AI_ECON_VERSION === 'string' ? AI_ECON_VERSION : (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
   return version;
 }

@@ -10,7 +10,7 @@ import { InputError } from '../core/errors.js';
 import type { Column } from '../core/table.js';
 import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
 
-export const SWEEP_WORKER_FILE = 'sweep-worker.js';
+export const SWEEP_WORKER_FILE = 'sweep-worker.cjs';
 /** Below this many points one thread is faster than starting others (each loads the parser and the schema). */
 const MIN_POINTS = 64;
 

@@ -76,7 +76,7 @@ describe('ai-econ burn', () => {
     expect(threaded.stdout.split('\n')).toHaveLength(26);
     expect(threaded.stdout).toBe(single.stdout);
     // 20,000 runs × 24 months is over the two-thread threshold, and the build ships the worker.
-    expect(existsSync(join(ROOT, process.env.AI_ECON_DIST || 'dist', 'mc-worker.js'))).toBe(true);
+    expect(existsSync(join(ROOT, process.env.AI_ECON_DIST || 'dist', 'mc-worker.cjs'))).toBe(true);
   });
   test('--chart draws circulating and total supply (table view), or to stderr with csv', () => {
     const r = cli(['burn', '--months', '24', '--chart']);

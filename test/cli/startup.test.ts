@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { cli, tmpFile } from './run.js';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tmp, tmpFile } from './run.js';
 
 /** Node's built-in modules a command loaded, by a preload that lists them at exit. */
 const builtins = (args: string[]): string[] => {
@@ -20,5 +22,51 @@ describe('start-up', () => {
     const r = cli(['unlcks']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Did you mean unlocks?');
+  });
+});
+
+describe("the compile cache (V8's code of the bundle, kept in the OS temp dir between runs)", () => {
+  const folder = (t: string) => join(t, `ai-econ-compile-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
+  const quote = (env: Record<string, string>) => cli(['quote', '--gpu-hours', '1000'], { env });
+  const expected = cli(['quote', '--gpu-hours', '1000'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout;
+
+  test('the first run writes it into a folder of its own (mode 700), later runs use it and print the same', () => {
+    const t = tmp();
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+    const files = readdirSync(folder(t));
+    expect(files).toEqual([expect.stringMatching(/\.bin$/)]);
+    if (process.platform !== 'win32') expect(statSync(folder(t)).mode & 0o777).toBe(0o700);
+    const written = statSync(join(folder(t), files[0])).mtimeMs;
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+    expect(statSync(join(folder(t), files[0])).mtimeMs).toBe(written); // nothing new to keep
+    // a command that loads other files adds them, and both still print what they did
+    expect(cli(['unlocks', '-f', 'csv'], { env: { TMPDIR: t } }).stdout).toBe(cli(['unlocks', '-f', 'csv'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout);
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+  });
+  test('a damaged cache file is ignored and replaced', () => {
+    const t = tmp();
+    quote({ TMPDIR: t });
+    const f = join(folder(t), readdirSync(folder(t))[0]);
+    const b = readFileSync(f);
+    b.fill(7, b.length - 1000); // the last file's code
+    writeFileSync(f, b);
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+    writeFileSync(f, 'not a cache');
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+    expect(readFileSync(f).length).toBeGreaterThan(1000);
+  });
+  test('no temp dir, a folder others may write, or NODE_DISABLE_COMPILE_CACHE: the command runs as usual and writes nothing', () => {
+    const t = tmp();
+    expect(quote({ TMPDIR: join(t, 'missing') }).stdout).toBe(expected);
+    expect(existsSync(join(t, 'missing'))).toBe(false);
+    if (process.platform !== 'win32') {
+      mkdirSync(folder(t));
+      chmodSync(folder(t), 0o777);
+      expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+      expect(readdirSync(folder(t))).toEqual([]);
+    }
+    const u = tmp();
+    expect(quote({ TMPDIR: u, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(expected);
+    expect(readdirSync(u)).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ describe('the packed package, installed into a fresh project', () => {
     dir = tmp();
     const packed = JSON.parse(ok(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT))) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/types/index.d.ts', 'dist/ai-econ.js', 'bin/ai-econ.js', 'configs/gensyn.yaml']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/types/index.d.ts', 'dist/ai-econ.cjs', 'bin/ai-econ.js', 'bin/package.json', 'configs/gensyn.yaml']));
     proj = join(dir, 'consumer');
     mkdirSync(proj);
     writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

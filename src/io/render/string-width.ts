@@ -1,6 +1,6 @@
 /**
- * string-width as cli-table3 and cli-progress see it in the bundle (scripts/build.mjs points their
- * `require('string-width')` here): printable ASCII is one column a character, answered from the
+ * string-width as cli-table3, cli-progress and wrap-ansi see it in the bundle (scripts/bundle.mjs
+ * points their `string-width` here): printable ASCII is one column a character, answered from the
  * length; anything else goes to string-width itself, once per distinct text (cli-table3 measures
  * its truncation mark '…' for every cell it draws). string-width 4 builds two regular expressions
  * on every call (ansi-regex, emoji-regex) and cli-table3 measures each cell about eight times.
