@@ -93,11 +93,18 @@ export function allocColumns(months: number, runs: number): McColumns {
   return { circulating: new Float64Array(months * runs), cumulativeBurned: new Float64Array(months * runs), price: new Float64Array(months * runs), deflation: new Uint32Array(months) };
 }
 
+/** Months simulated together when `onMonth` listens (progress, or a thread reducing finished months). */
+export const MONTH_BLOCK = 12;
+
 /**
- * Simulate runs r0..r1−1 month by month (the runs of the slice advance one month together), each
- * from its own stream: the seed's generator jumped r times. Writes the slice's cells of `cols`.
+ * Simulate runs r0..r1−1, each from its own stream (the seed's generator jumped r times), and write
+ * the slice's cells of `cols`. Months go in blocks of `block` (all of them, or MONTH_BLOCK when
+ * `onMonth` listens): within a block one run advances through its months with its state in locals,
+ * then the next run (a third less work than month by month across all runs); after each block
+ * `onMonth` hears how many months every run of the slice has done. A run's draws, and so every
+ * cell, are the same whatever the blocks.
  */
-export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColumns, onMonth?: (k: number) => void): void {
+export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColumns, onMonth?: (k: number) => void, block = onMonth ? MONTH_BLOCK : inp.unlocks.length): void {
   const M = inp.unlocks.length;
   const R = inp.runs;
   const n = r1 - r0;
@@ -106,55 +113,64 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
   const vol = inp.sigma * Math.sqrt(dt);
   const keepTreasury = inp.treasuryCirculates ? 0 : 1;
   const keepExecution = inp.executionCirculates ? 0 : 1;
+  const { unlocks, vaultInUsd, maxBuyPctOfFloat: maxBuy, burn, treasury, execution } = inp;
+  const { circulating, cumulativeBurned, price: prices, deflation } = cols;
   const rngs = runStreams(inp.seed, r0, r1);
-  const spare = new Float64Array(n).fill(NaN);
-  const pair = new Float64Array(2);
-  const price = new Float64Array(n).fill(inp.p0);
-  const vault = new Float64Array(n);
-  const cumBurn = new Float64Array(n);
-  const cumTreasury = new Float64Array(n);
-  const cumExec = new Float64Array(n);
+  // Tokens unlocked up to and including month k: the same for every run.
+  const unlockedTo = new Float64Array(M);
   let unlockedCum = inp.unlockedBefore;
-  for (let k = 0; k < M; k++) {
-    const unlocked = inp.unlocks[k];
-    unlockedCum += unlocked;
-    const vaultIn = inp.vaultInUsd[k];
-    const row = k * R + r0;
-    let deflating = 0;
+  for (let k = 0; k < M; k++) unlockedTo[k] = unlockedCum += unlocks[k];
+  // Each run's state between blocks; a spare normal is NaN when there is none.
+  const state = { spare: new Float64Array(n).fill(NaN), price: new Float64Array(n).fill(inp.p0), vault: new Float64Array(n), cumBurn: new Float64Array(n), cumTreasury: new Float64Array(n), cumExec: new Float64Array(n) };
+  const pair = new Float64Array(2);
+  for (let k0 = 0; k0 < M; k0 += block) {
+    const k1 = Math.min(M, k0 + block);
     for (let i = 0; i < n; i++) {
-      let p = price[i];
-      if (k > 0) {
-        // A standard normal by Marsaglia's polar method on the run's uniforms, the pair's second
-        // value kept for the run's next month.
-        let z = spare[i];
-        if (z === z) spare[i] = NaN;
-        else {
-          normalPair(rngs[i], pair);
-          spare[i] = pair[1];
-          z = pair[0];
+      const g = rngs[i];
+      let spare = state.spare[i];
+      let p = state.price[i];
+      let vault = state.vault[i];
+      let cumBurn = state.cumBurn[i];
+      let cumTreasury = state.cumTreasury[i];
+      let cumExec = state.cumExec[i];
+      for (let k = k0, at = k0 * R + r0 + i; k < k1; k++, at += R) {
+        if (k > 0) {
+          // A standard normal by Marsaglia's polar method on the run's uniforms, the pair's second
+          // value kept for the run's next month.
+          let z = spare;
+          if (z === z) spare = NaN;
+          else {
+            normalPair(g, pair);
+            spare = pair[1];
+            z = pair[0];
+          }
+          p *= Math.exp(drift + vol * z);
         }
-        p *= Math.exp(drift + vol * z);
-        price[i] = p;
+        const unlocked = unlocks[k];
+        const cash = vault + vaultInUsd[k];
+        const float = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+        let bought = cash / p;
+        const cap = float * maxBuy;
+        if (bought > cap) bought = cap;
+        if (bought < 0) bought = 0;
+        vault = cash - bought * p;
+        const burned = bought * burn;
+        cumBurn += burned;
+        cumTreasury += bought * treasury;
+        cumExec += bought * execution;
+        circulating[at] = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+        cumulativeBurned[at] = cumBurn;
+        prices[at] = p;
+        if (unlocked - burned <= 0) deflation[k]++;
       }
-      const cash = vault[i] + vaultIn;
-      const float = unlockedCum - cumBurn[i] - keepTreasury * cumTreasury[i] - keepExecution * cumExec[i];
-      let bought = cash / p;
-      const cap = float * inp.maxBuyPctOfFloat;
-      if (bought > cap) bought = cap;
-      if (bought < 0) bought = 0;
-      vault[i] = cash - bought * p;
-      const burned = bought * inp.burn;
-      const cb = cumBurn[i] + burned;
-      cumBurn[i] = cb;
-      cumTreasury[i] += bought * inp.treasury;
-      cumExec[i] += bought * inp.execution;
-      cols.circulating[row + i] = unlockedCum - cb - keepTreasury * cumTreasury[i] - keepExecution * cumExec[i];
-      cols.cumulativeBurned[row + i] = cb;
-      cols.price[row + i] = p;
-      if (unlocked - burned <= 0) deflating++;
+      state.spare[i] = spare;
+      state.price[i] = p;
+      state.vault[i] = vault;
+      state.cumBurn[i] = cumBurn;
+      state.cumTreasury[i] = cumTreasury;
+      state.cumExec[i] = cumExec;
     }
-    cols.deflation[k] += deflating;
-    onMonth?.(k + 1);
+    onMonth?.(k1);
   }
 }
 

@@ -110,11 +110,16 @@ export function parseDecimal(text: string): Rational {
 
 /** x · 10^digits rounded half away from zero: the integer that toDecimal prints with `digits` decimals. */
 export function scaledRound(x: Rational, digits: number): bigint {
-  const negative = x.n < 0n;
-  const a = negative ? -x.n : x.n;
+  return scaledRoundOf(x.n, x.d, digits);
+}
+
+/** scaledRound of n/d (d > 0), reduced or not: the rounding does not depend on it. */
+function scaledRoundOf(n: bigint, d: bigint, digits: number): bigint {
+  const negative = n < 0n;
+  const a = negative ? -n : n;
   const scale = 10n ** BigInt(digits);
-  let q = (a * scale) / x.d;
-  if (((a * scale) % x.d) * 2n >= x.d) q += 1n;
+  let q = (a * scale) / d;
+  if (((a * scale) % d) * 2n >= d) q += 1n;
   return negative ? -q : q;
 }
 
@@ -123,9 +128,17 @@ export function scaledRound(x: Rational, digits: number): bigint {
  * trailing zeros trimmed (exact when the expansion terminates within `digits`).
  */
 export function toDecimal(x: Rational, digits: number, opts: { fixed?: boolean } = {}): string {
-  const negative = x.n < 0n;
+  return fractionToDecimal(x.n, x.d, digits, opts);
+}
+
+/**
+ * toDecimal of n/d (d > 0) without reducing the fraction first: a token amount in base units over
+ * 10^decimals, say, whose reduction (a bigint gcd) would cost more than the rounding.
+ */
+export function fractionToDecimal(n: bigint, d: bigint, digits: number, opts: { fixed?: boolean } = {}): string {
+  const negative = n < 0n;
   const scale = 10n ** BigInt(digits);
-  const q = negative ? -scaledRound(x, digits) : scaledRound(x, digits);
+  const q = negative ? -scaledRoundOf(n, d, digits) : scaledRoundOf(n, d, digits);
   let int = (q / scale).toString();
   let frac = digits > 0 ? (q % scale).toString().padStart(digits, '0') : '';
   if (!opts.fixed) frac = frac.replace(/0+$/, '');

@@ -5,6 +5,7 @@ import { col, defineTable, typed, type Cell, type Report, type Table } from '../
 import { breakEvenRevenue, monthlyUnlocks, netDeflationFrom, projectBurn, steadyStateUnlock, type BurnMonth, type BuybackSplit, type ProjectionSpec } from '../core/burn.js';
 import { mcInputsOf } from '../core/montecarlo.js';
 import { addSpan, monthLabels, monthOf } from '../core/date.js';
+import { groupThousands } from '../core/amount.js';
 import type { Model } from '../io/model.js';
 import { suggestion } from '../io/suggest.js';
 import { drawChart } from '../io/chart.js';
@@ -130,7 +131,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
     const runs = o.runs;
     const spec = setup.specOf(o.scenario);
     const seed = o.seed ?? 1;
-    const progress = runs * spec.months.length >= 2_000_000 ? env.progress?.(`Monte Carlo, ${runs.toLocaleString('en-US')} runs`, spec.months.length) : undefined;
+    const progress = runs * spec.months.length >= 2_000_000 ? env.progress?.(`Monte Carlo, ${groupThousands(String(runs))} runs`, spec.months.length) : undefined;
     let res;
     try {
       res = await runMonteCarloThreads(mcInputsOf(setup.inputsFor(spec), runs, seed), progress?.update);
@@ -154,7 +155,7 @@ export const buildBurn: Builder<typeof spec> = async (m: Model, o: BurnOptions, 
       ...report([
         {
           name: 'bands',
-          title: `Monte Carlo: ${runs.toLocaleString('en-US')} GBM price paths, seed ${seed}, ${spec.months.length} months${o.scenario ? `, scenario ${o.scenario}` : ''} — ${m.file}`,
+          title: `Monte Carlo: ${groupThousands(String(runs))} GBM price paths, seed ${seed}, ${spec.months.length} months${o.scenario ? `, scenario ${o.scenario}` : ''} — ${m.file}`,
           columns: [col('month', 'date'), fl('p5_circulating'), fl('p50_circulating'), fl('p95_circulating'), fl('p5_cumulative_burned'), fl('p50_cumulative_burned'), fl('p95_cumulative_burned'),
             col('p5_price_usd', 'usd', 4), col('p50_price_usd', 'usd', 4), col('p95_price_usd', 'usd', 4), col('p_net_deflation', 'pct', 1)],
           rows,

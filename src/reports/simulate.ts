@@ -6,6 +6,7 @@ import { band } from '../core/montecarlo.js';
 import { economyRisks, simulateEconomy, GPU_HOUR, startPrice, type EconomyInputs, type EconomyMonth, type EconomyRisks } from '../core/economy.js';
 import { floatInputsOf, simulateEconomyFloat, type FloatRisks } from '../core/economy-mc.js';
 import { MICRO } from '../core/pool.js';
+import { groupThousands } from '../core/amount.js';
 import { InputError } from '../core/errors.js';
 import { type Rational, rat, formatPercent, toDecimal } from '../core/rational.js';
 import { col, typed, type Cell, type Column, type Report, type Row, type Table } from '../core/table.js';
@@ -140,7 +141,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       tables: [
         {
           name: 'bands',
-          title: `Monte Carlo: ${o.runs.toLocaleString('en-US')} runs, seed ${seed}, ${title(inp, o.scenario)}`,
+          title: `Monte Carlo: ${groupThousands(String(o.runs))} runs, seed ${seed}, ${title(inp, o.scenario)}`,
           columns: [col('month', 'date'), ...Object.values(BAND_NAMES).flatMap((n) => ['p5', 'p50', 'p95'].map((p) => bandCol(`${p}_${n}`)))],
           rows: bandRows,
           notes: [
@@ -231,7 +232,7 @@ export const simulateReport: Builder<typeof spec> = (m, o, env: BuildEnv = {}) =
       ...o,
       version: packageVersion(),
       onProgress: (done, total) => {
-        bar ??= env.progress?.(`Monte Carlo, ${(o.runs ?? 0).toLocaleString('en-US')} runs`, total);
+        bar ??= env.progress?.(`Monte Carlo, ${groupThousands(String(o.runs ?? 0))} runs`, total);
         bar?.update(done);
       },
     });

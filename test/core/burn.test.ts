@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { breakEvenRevenue, monthlyUnlocks, netDeflationFrom, projectBurn, revenuePath, steadyStateUnlock, type BurnInputs, type ProjectionSpec } from '../../src/core/burn.js';
-import { band, mcInputsOf, quantileSorted, runMonteCarlo, selectFloat64, type McInputs } from '../../src/core/montecarlo.js';
+import { allocColumns, band, mcInputsOf, quantileSorted, runMonteCarlo, selectFloat64, simulateRuns, type McInputs } from '../../src/core/montecarlo.js';
 import { parseDecimal as d, rat, toDecimal } from '../../src/core/rational.js';
 
 const spec = (over: Partial<ProjectionSpec> = {}): ProjectionSpec => ({
@@ -138,6 +138,19 @@ describe('Monte Carlo', () => {
     const a1 = (0.95 * p95 - 0.05 * p5) / 0.9;
     const x = one.price[6].p50;
     expect(Math.min(Math.abs(x - a0), Math.abs(x - a1))).toBeLessThan(1e-12);
+  });
+  test('the cells do not depend on how the months are blocked or the runs sliced', () => {
+    const inp = mc({ runs: 37 });
+    const whole = allocColumns(24, 37);
+    simulateRuns(inp, 0, 37, whole);
+    for (const [block, cut] of [[1, 0], [5, 11], [7, 36], [24, 20], [100, 1]]) {
+      const parts = allocColumns(24, 37);
+      const done: number[] = [];
+      simulateRuns(inp, 0, cut, parts, undefined, block);
+      simulateRuns(inp, cut, 37, parts, (k) => done.push(k), block);
+      expect(parts).toEqual(whole);
+      expect(done.at(-1)).toBe(24);
+    }
   });
   test('p5 ≤ p50 ≤ p95 every month; month 1 is deterministic', () => {
     const r = runMonteCarlo(mc());

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { add, ceil, cmp, div, floor, formatPercent, gcd, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
+import { add, ceil, cmp, div, floor, formatPercent, fractionToDecimal, gcd, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
 
 describe('rational', () => {
   test('reduces and normalises the sign', () => {
@@ -70,5 +70,16 @@ describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
     );
     expect(gcd(2n ** 53n + 1n, 2n ** 53n - 1n)).toBe(1n);
     expect(gcd(0n, 0n)).toBe(0n);
+  });
+});
+
+describe('fractionToDecimal', () => {
+  test('the text toDecimal gives for the reduced fraction', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 24n }), fc.nat({ max: 20 }), fc.boolean(), (n, d, digits, fixed) => {
+        expect(fractionToDecimal(n, d, digits, { fixed })).toBe(toDecimal(rat(n, d), digits, { fixed }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

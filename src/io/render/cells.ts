@@ -1,6 +1,6 @@
 /** How a cell prints: exactly (csv, json) or for reading (table, md). */
 import { formatUnits, groupThousands, unitScale } from '../../core/amount.js';
-import { type Rational, rat, mul, toDecimal } from '../../core/rational.js';
+import { type Rational, rat, mul, toDecimal, fractionToDecimal } from '../../core/rational.js';
 import type { Cell, Column, TypedCell } from '../../core/table.js';
 import { escapeControl } from '../../core/text.js';
 
@@ -65,6 +65,7 @@ function displayRaw(cell: Cell, col: Column, decimals: number): string {
   const r = asRational(c);
   switch (column.kind) {
     case 'token':
+      if (typeof c === 'bigint') return groupThousands(fractionToDecimal(c, unitScale(decimals), dp, { fixed: true }));
       return r ? fixed(mul(r, rat(1n, unitScale(decimals))), dp) : String(c);
     case 'usd':
       if (r) return (r.n < 0n ? '-$' : '$') + fixed(r.n < 0n ? rat(-r.n, r.d) : r, dp);

@@ -5,6 +5,7 @@ import type { Report } from '../../core/table.js';
 import type { Sink } from '../output.js';
 import { displayText, isNumeric } from './cells.js';
 import { allRows } from './rows.js';
+import { wrapLines } from './wrap.js';
 import { escapeControl } from '../../core/text.js';
 import { InputError } from '../../core/errors.js';
 
@@ -27,8 +28,8 @@ export async function renderTable(report: Report, sink: Sink, opts: { colorLevel
     const body = rows.map((r) => t.columns.map((col) => displayText(r[col.key], col, report.decimals)));
     if (t.totals) body.push(t.columns.map((col) => c.bold(displayText(t.totals![col.key], col, report.decimals))));
     out.push(drawGrid(head, body, t.columns.map((col) => (isNumeric(col) ? 'right' : 'left'))));
-    const wrap = t.notes?.length && opts.width ? (await import('wrap-ansi')).default : undefined;
-    for (const n of t.notes ?? []) out.push(c.dim(wrap ? wrap(escapeControl(n), opts.width!, { hard: true }) : escapeControl(n)));
+    const notes = (t.notes ?? []).map(escapeControl);
+    for (const n of notes.length && opts.width ? await wrapLines(notes, opts.width) : notes) out.push(c.dim(n));
     await sink.write(out.join('\n') + '\n');
   }
   for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);
