@@ -55,6 +55,61 @@ const lazyChildProcess = {
 // The package's version, built in (src/io/paths.ts): no package.json to find and read at start-up.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// cli-table3 sets up every cell by copying 17 options, each through `setOption`, which splits,
+// capitalizes and joins the option's name, and `firstDefined`, which builds two arrays: about 60
+// short-lived allocations a cell, a tenth of a 120-row table view and much of its garbage
+// collection. In the bundle the two helpers compute the same values without allocating (a name's
+// camelCase is remembered). The exact source is replaced, so a cli-table3 that changed it fails the
+// build instead of being patched blindly.
+const CELL_HELPERS = `function firstDefined(...args) {
+  return args.filter((v) => v !== undefined && v !== null).shift();
+}
+
+// HELPER FUNCTIONS
+function setOption(objA, objB, nameB, targetObj) {
+  let nameA = nameB.split('-');
+  if (nameA.length > 1) {
+    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+    nameA = nameA.join('');
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`;
+const CELL_HELPERS_LEAN = `function firstDefined() {
+  for (let i = 0; i < arguments.length; i++) if (arguments[i] !== undefined && arguments[i] !== null) return arguments[i];
+  return undefined;
+}
+
+const camelNames = new Map();
+function camelName(nameB) {
+  let nameA = camelNames.get(nameB);
+  if (nameA === undefined) {
+    const parts = nameB.split('-');
+    nameA = parts.length > 1 ? parts[0] + parts[1].charAt(0).toUpperCase() + parts[1].substr(1) + parts.slice(2).join('') : nameB;
+    camelNames.set(nameB, nameA);
+  }
+  return nameA;
+}
+function setOption(objA, objB, nameB, targetObj) {
+  const nameA = camelName(nameB);
+  if (nameA !== nameB) {
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`;
+const leanTableCells = {
+  name: 'lean-table-cells',
+  setup(b) {
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const src = await readFile(args.path, 'utf8');
+      if (!src.includes(CELL_HELPERS)) throw new Error(`${args.path}: cli-table3's cell helpers changed; update lean-table-cells in scripts/bundle.mjs`);
+      return { contents: src.replace(CELL_HELPERS, CELL_HELPERS_LEAN), loader: 'js' };
+    });
+  },
+};
 const common = (outdir) => ({
   outdir,
   bundle: true,
@@ -68,7 +123,7 @@ const common = (outdir) => ({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [onlyEnglishZodMessages, fastStringWidth, lazyChildProcess],
+  plugins: [onlyEnglishZodMessages, fastStringWidth, lazyChildProcess, leanTableCells],
   define: { AI_ECON_VERSION: JSON.stringify(version) },
   // Vega and Vega-Lite (charts, -f svg/html) stay runtime dependencies loaded from node_modules on
   // first use: bundling them would add ~2 MB of chunks and seconds to every build for no start-up gain.
