@@ -71,6 +71,30 @@ describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
     expect(gcd(2n ** 53n + 1n, 2n ** 53n - 1n)).toBe(1n);
     expect(gcd(0n, 0n)).toBe(0n);
   });
+  test("Lehmer's steps (numbers above 2^53) equal Euclid's: random sizes up to 2^2000, common factors, near-equal pairs", () => {
+    const sized = fc.integer({ min: 1, max: 2000 }).chain((bits) => fc.bigInt({ min: 0n, max: 2n ** BigInt(bits) }));
+    fc.assert(
+      fc.property(sized, sized, sized, fc.bigInt({ min: -5n, max: 5n }), (a, b, k, e) => {
+        expect(gcd(a * k, b * k)).toBe(ref(a * k, b * k));
+        expect(gcd(a, b)).toBe(ref(a, b));
+        expect(gcd(a, a + e)).toBe(ref(a, a + e));
+        expect(gcd(-a * k, b)).toBe(ref(a * k, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  test("the worst case of Euclid's algorithm, consecutive Fibonacci numbers (coprime), and powers of two and ten", () => {
+    let [f0, f1] = [1n, 1n];
+    for (let i = 0; i < 1500; i++) {
+      [f0, f1] = [f1, f0 + f1];
+      expect(gcd(f1, f0)).toBe(1n);
+      expect(gcd(f1 * 6n, f0 * 6n)).toBe(6n);
+    }
+    expect(gcd(2n ** 400n, 2n ** 300n * 3n)).toBe(2n ** 300n);
+    expect(gcd(10n ** 60n, 10n ** 45n * 7n)).toBe(10n ** 45n);
+    // A 10,000-digit number (its double is Infinity: the length comes from its digits).
+    expect(gcd(10n ** 10000n * 3n, 10n ** 9000n * 9n)).toBe(10n ** 9000n * 3n);
+  });
 });
 
 describe('fractionToDecimal', () => {
