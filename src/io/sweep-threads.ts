@@ -11,8 +11,24 @@ import type { Column } from '../core/table.js';
 import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
 
 export const SWEEP_WORKER_FILE = 'sweep-worker.cjs';
-/** Below this many points one thread is faster than starting others (each loads the parser and the schema). */
-const MIN_POINTS = 64;
+/**
+ * Below this many points other threads are not even started: a worker started for nothing still
+ * cost a 100-point burn sweep ~15% (its start competes with this thread, and stopping it waits for it).
+ */
+const MIN_POINTS = 200;
+/** How long this thread runs points on its own before it estimates the rest of the work. */
+const WARM_UP_MS = 250;
+/**
+ * A worker costs ~0.5 s of CPU before its first point (modules, the file, a JIT of its own), and its
+ * first, cold chunks come back late: below about this much single-thread work left, the other
+ * threads would make the sweep slower (300 burn points took 0.98 s on two threads, 0.65 s on one).
+ * `AI_ECON_SWEEP_WORK_MS` overrides it (0: always use the threads, however few the points, as the tests do).
+ */
+const MIN_WORK_MS = 2000;
+const minWorkMs = (): number => {
+  const v = Number(process.env.AI_ECON_SWEEP_WORK_MS);
+  return process.env.AI_ECON_SWEEP_WORK_MS !== undefined && Number.isFinite(v) && v >= 0 ? v : MIN_WORK_MS;
+};
 
 /** What a worker sends back. */
 export type WorkerReply = { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
@@ -29,10 +45,12 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Run `points` (indices into the plan) on `jobs` threads; results in point order. */
 export async function runPoints(plan: SweepPlan, points: readonly number[], jobs: number, onProgress?: (done: number) => void): Promise<Ran> {
   const rest = points.slice(1);
-  const file = jobs > 1 && rest.length >= MIN_POINTS ? besideBundle(SWEEP_WORKER_FILE) : undefined;
+  const always = minWorkMs() === 0;
+  const file = jobs > 1 && (rest.length >= MIN_POINTS || (always && rest.length > 0)) ? besideBundle(SWEEP_WORKER_FILE) : undefined;
   const threads = file ? Math.min(jobs, rest.length) : 1;
   // The workers start first, so that loading their modules and parsing the file (a few hundred
-  // milliseconds of a cold thread) overlaps this thread doing the same and running the first point.
+  // milliseconds of a cold thread) overlaps this thread doing the same and running its first points
+  // (on the other core, so a small sweep that then does without them loses no time to them).
   // A worker that fails or stops (from its first moment on) rejects its `lost`.
   const workers = Array.from({ length: threads - 1 }, (): Thread => {
     const w = new Worker(file!, { workerData: plan });
@@ -55,27 +73,40 @@ interface Thread {
   lost: Promise<never>;
 }
 
-async function runOn(workers: readonly Thread[], plan: SweepPlan, points: readonly number[], onProgress?: (done: number) => void): Promise<Ran> {
+async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly number[], onProgress?: (done: number) => void): Promise<Ran> {
   const local = await evaluator(plan);
   const results: PointResult[] = [];
-  // The first point runs here before any worker is sent one: a bad value or metric fails fast.
-  if (points.length) results.push(await local.run(points[0]));
-  let done = results.length;
-  const rest = points.slice(1);
+  let done = 0;
+  const got = (rs: PointResult[]) => {
+    results.push(...rs);
+    done += rs.length;
+    onProgress?.(done);
+  };
+  // The first point runs here before any worker is sent one: a bad value or metric fails fast. Then
+  // this thread runs points alone for a moment, and the rest goes to the other threads too only if
+  // it is worth their start (see MIN_WORK_MS).
+  let next = 0;
+  if (points.length) got([await local.run(points[next++])]);
+  const t0 = performance.now();
+  const least = minWorkMs();
+  if (all.length && least > 0) {
+    while (next < points.length && performance.now() - t0 < WARM_UP_MS) got([await local.run(points[next++])]);
+  }
+  const perPoint = (performance.now() - t0) / Math.max(1, next - 1);
+  const rest = points.slice(next);
+  const workers = rest.length * perPoint >= least ? all : [];
+  // Not worth it: stop them now rather than at the end, so they leave the other core to this one's GC.
+  if (!workers.length) for (const t of all) void t.w.terminate();
   const threads = workers.length + 1;
   // Small chunks: this thread hands out work only between its own chunks, and the last chunk of
   // each thread is the imbalance at the end (64-point chunks of simulate left one core idle ~40%).
   const size = Math.max(1, Math.min(8, Math.ceil(rest.length / (threads * 8))));
   const chunks: number[][] = [];
   for (let k = 0; k < rest.length; k += size) chunks.push(rest.slice(k, k + size));
-  let next = 0;
+  let taken = 0;
+  let byWorkers = 0;
   const errors: { i: number; e: unknown }[] = [];
-  const take = (): number[] | undefined => (errors.length || next >= chunks.length ? undefined : chunks[next++]);
-  const got = (rs: PointResult[]) => {
-    results.push(...rs);
-    done += rs.length;
-    onProgress?.(done);
-  };
+  const take = (): number[] | undefined => (errors.length || taken >= chunks.length ? undefined : chunks[taken++]);
 
   const workerLoops = workers.map(
     ({ w, lost }) =>
@@ -92,6 +123,7 @@ async function runOn(workers: readonly Thread[], plan: SweepPlan, points: readon
         };
         w.on('message', (m: WorkerReply) => {
           out--;
+          if ('results' in m) byWorkers += m.results.length;
           if ('error' in m) {
             errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
             if (out === 0) resolve();
@@ -121,6 +153,8 @@ async function runOn(workers: readonly Thread[], plan: SweepPlan, points: readon
     }
   })();
   await Promise.all([localLoop, ...workerLoops]);
+  // For the bench and the tests: how the points were shared.
+  if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: sweep threads=${threads} points_by_workers=${byWorkers}\n`);
   if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
   results.sort((a, b) => a.i - b.i);
   return { results, columns: local.columns(), decimals: local.decimals() ?? 18, file: local.file() };

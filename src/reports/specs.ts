@@ -139,7 +139,7 @@ export const sweep = {
     { flags: '--vary <path=values>', help: 'a --set path and its values: a list 0%,3%,8%, a range 0%..10%:1% or 0.05..0.25~5 (repeatable: the full grid, first --vary slowest)', parse: 'text', repeatable: true },
     { flags: '--metric <name>', help: "a figure of the command to report (repeatable; default: its summary; see the error for the names)", parse: 'text', repeatable: true },
     { flags: '--sensitivity', help: "one parameter at a time at its low and high (first and last --vary value), the others at the file's values; ranked by swing" },
-    { flags: '--jobs <n>', help: 'worker threads (default: the number of cores); the output is the same for every N', parse: 'threads' },
+    { flags: '--jobs <n>', help: 'threads, at most (default: the number of cores; a sweep with little work stays on one); the output is the same for every N', parse: 'threads' },
     { flags: '--shard <i/n>', help: 'compute only shard I of N (points i ≡ I mod N) and write them as JSON lines, for sweep merge', parse: 'text' },
     { flags: '--runs <n>', help: 'Monte Carlo runs per point (burn, simulate); each point its own stream from --seed and the point', parse: 'runs' },
     { flags: '--seed <n>', help: 'Monte Carlo seed of the sweep (default 1)', parse: 'seed' },

@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, tmp } from './run.js';
 
-// 11 × 6 = 66 points: enough for --jobs N to start worker threads.
+// 11 × 6 = 66 points. By default a sweep this small stays on one thread; AI_ECON_SWEEP_WORK_MS=0
+// makes --jobs N start its worker threads and give them points however small the work.
+const THREADS = { AI_ECON_SWEEP_WORK_MS: '0' };
 const GRID = ['--vary', 'projection.revenue.startUsd=1M..3M:0.2M', '--vary', 'projection.revenue.growth=0%..5%:1%', '--months', '24'];
 
 /** Run the CLI as a separate process, resolving to its stdout (the shards run side by side). */
@@ -19,8 +21,8 @@ function run(args: string[]): Promise<string> {
   });
 }
 
-const ok = (args: string[]): string => {
-  const r = cli(args);
+const ok = (args: string[], env: Record<string, string> = {}): string => {
+  const r = cli(args, { env });
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return r.stdout;
 };
@@ -41,14 +43,25 @@ describe('ai-econ sweep', () => {
     for (const f of ['csv', 'json', 'table']) {
       const one = ok(['sweep', 'burn', ...GRID, '--jobs', '1', '-f', f]);
       expect(one.length).toBeGreaterThan(1000);
-      expect(ok(['sweep', 'burn', ...GRID, '--jobs', '2', '-f', f])).toBe(one);
-      if (f === 'csv') expect(ok(['sweep', 'burn', ...GRID, '--jobs', '3', '-f', f])).toBe(one);
+      expect(ok(['sweep', 'burn', ...GRID, '--jobs', '2', '-f', f], THREADS)).toBe(one);
+      if (f === 'csv') expect(ok(['sweep', 'burn', ...GRID, '--jobs', '3', '-f', f], THREADS)).toBe(one);
+      // The default: the sweep itself decides whether other threads are worth starting.
+      if (f === 'csv') expect(ok(['sweep', 'burn', ...GRID, '--jobs', '2', '-f', f])).toBe(one);
     }
+  });
+  test('threads: a small sweep stays on one thread by default; AI_ECON_SWEEP_WORK_MS=0 gives the workers points', () => {
+    const stats = (env: Record<string, string>) => /ai-econ-stats: sweep threads=(\d+) points_by_workers=(\d+)/.exec(cli(['sweep', 'burn', ...GRID, '--jobs', '2', '-f', 'csv'], { env: { AI_ECON_STATS: '1', ...env } }).stderr);
+    const small = stats({});
+    expect(small?.[1]).toBe('1');
+    expect(small?.[2]).toBe('0');
+    const forced = stats(THREADS);
+    expect(forced?.[1]).toBe('2');
+    expect(Number(forced?.[2])).toBeGreaterThan(0);
   });
   test('--runs: each point its own seeded Monte Carlo, the same on any number of threads or shards', async () => {
     const args = ['sweep', 'burn', '--vary', 'projection.revenue.growth=0%..6.5%:0.1%', '--runs', '50', '--seed', '9', '--months', '12'];
     const one = ok([...args, '--jobs', '1', '-f', 'csv']);
-    expect(ok([...args, '--jobs', '2', '-f', 'csv'])).toBe(one);
+    expect(ok([...args, '--jobs', '2', '-f', 'csv'], THREADS)).toBe(one);
     const dir = tmp();
     const files = await Promise.all([0, 1].map(async (i) => {
       const f = join(dir, `mc${i}.jsonl`);
