@@ -14,7 +14,7 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (the name Node 22 uses) turns it off.
  */
 import { Script } from 'node:vm';
-import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { dirname, join, sep } from 'node:path';
@@ -159,6 +159,21 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
       // No cache this time (a full temp dir, say): the next run compiles as usual.
       rmSync(part, { force: true });
     }
+    prune(own, name);
+  }
+}
+
+/** Caches of installs gone or unused for a month (rewritten only when something compiled afresh), and parts of interrupted writes a day old, go. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+function prune(folder: string, keep: string): void {
+  try {
+    for (const f of readdirSync(folder)) {
+      if (f === keep) continue;
+      const age = Date.now() - statSync(join(folder, f)).mtimeMs;
+      if ((/\.bin$/.test(f) && age > 30 * DAY_MS) || (/\.bin\.\d+$/.test(f) && age > DAY_MS)) rmSync(join(folder, f), { force: true });
+    }
+  } catch {
+    // Pruning is housekeeping: a folder that cannot be read or a file that cannot go stays.
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tmp, tmpFile } from './run.js';
 
@@ -42,6 +42,25 @@ describe("the compile cache (V8's code of the bundle, kept in the OS temp dir be
     // a command that loads other files adds them, and both still print what they did
     expect(cli(['unlocks', '-f', 'csv'], { env: { TMPDIR: t } }).stdout).toBe(cli(['unlocks', '-f', 'csv'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout);
     expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+  });
+  test('writing it removes the caches of other installs unused for a month and parts of writes a day old; recent ones stay', () => {
+    const t = tmp();
+    quote({ TMPDIR: t });
+    const own = readdirSync(folder(t))[0];
+    const old = (name: string, days: number) => {
+      const f = join(folder(t), name);
+      writeFileSync(f, 'x');
+      const when = new Date(Date.now() - days * 24 * 3600 * 1000);
+      utimesSync(f, when, when);
+      return name;
+    };
+    const gone = [old('aaaaaaaa-x64-1.bin', 31), old(`${own}.123`, 2)];
+    const kept = [old('bbbbbbbb-x64-1.bin', 29), old(`${own}.456`, 0.5), old('notes.txt', 400)];
+    rmSync(join(folder(t), own)); // so the next run compiles afresh and writes
+    expect(quote({ TMPDIR: t }).stdout).toBe(expected);
+    const left = readdirSync(folder(t));
+    for (const f of gone) expect(left).not.toContain(f);
+    for (const f of [own, ...kept]) expect(left).toContain(f);
   });
   test('a damaged cache file is ignored and replaced', () => {
     const t = tmp();
