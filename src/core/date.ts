@@ -3,6 +3,7 @@
  * Arithmetic is date-fns on UTC dates (@date-fns/utc), so results never depend on the
  * machine's time zone. Month arithmetic clamps to the month's end (Jan 31 + 1 month = Feb 28/29).
  */
+import { memo } from './memo.js';
 import { addDays, addMonths } from 'date-fns';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { InputError } from './errors.js';
@@ -61,19 +62,16 @@ export function tryAddOffset(date: CalDate, months: number, days: number): CalDa
 export function addOffset(date: CalDate, months: number, days: number): CalDate {
   // A pure function of its arguments that a grants export calls for every grant's cliff (most
   // share a few start dates): remembered, bounded.
-  const key = `${date}|${months}|${days}`;
-  const hit = offsetCache.get(key);
-  if (hit !== undefined) return hit;
-  const d = tryAddOffset(date, months, days);
-  if (d === undefined) {
-    const span = [months ? `${months} months` : '', days ? `${days} days` : ''].filter(Boolean).join(' and ');
-    throw new InputError(`${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`);
-  }
-  if (offsetCache.size >= 8192) offsetCache.clear();
-  offsetCache.set(key, d);
-  return d;
+  return offsets(`${date}|${months}|${days}`, () => {
+    const d = tryAddOffset(date, months, days);
+    if (d === undefined) {
+      const span = [months ? `${months} months` : '', days ? `${days} days` : ''].filter(Boolean).join(' and ');
+      throw new InputError(`${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`);
+    }
+    return d;
+  });
 }
-const offsetCache = new Map<string, CalDate>();
+const offsets = memo<CalDate>(8192);
 
 /** Calendar offset of a duration as (months, days); hours must make whole days. */
 export function spanOffset(span: Duration, k = 1): { months: number; days: number } {

@@ -6,6 +6,7 @@
  * linear step k of n releases floor(rest·k/n) − floor(rest·(k−1)/n). When the shares of a
  * schedule with no open remainder add up to exactly 100%, the last part takes the dust.
  */
+import { memo } from './memo.js';
 import { evenSteps } from './allocate.js';
 import { type CalDate, addOffset, spanOffset } from './date.js';
 import { InputError } from './errors.js';
@@ -90,18 +91,11 @@ interface Offset {
 
 // Step dates depend only on (start, offset, span, step): many grants share them, so they are
 // remembered (a pure cache: same inputs, same dates; bounded so it cannot grow without limit).
-const dateCache = new Map<string, { dates: CalDate[]; end: Offset }>();
+const stepDates = memo<{ dates: CalDate[]; end: Offset }>(4096);
 
 /** Dates of the linear steps of `span` after `from`, each `from + k·every`, the last on the span's end. */
 function linearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: readonly CalDate[]; end: Offset } {
-  const key = `${start}|${from.months}|${from.days}|${span.n}${span.unit}|${every}`;
-  let hit = dateCache.get(key);
-  if (!hit) {
-    if (dateCache.size >= 4096) dateCache.clear();
-    hit = computeLinearDates(start, from, span, every);
-    dateCache.set(key, hit);
-  }
-  return hit;
+  return stepDates(`${start}|${from.months}|${from.days}|${span.n}${span.unit}|${every}`, () => computeLinearDates(start, from, span, every));
 }
 
 function computeLinearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: CalDate[]; end: Offset } {

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { InputError } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
+import { memoByText } from '../core/memo.js';
 import { parseDate } from '../core/date.js';
 import { type Grant, grantVesting } from '../core/grants.js';
 import { looksLikeShare, parseAmount, parseDuration, parseShare, parseStep } from '../core/units.js';
@@ -67,21 +68,10 @@ export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantR
   const names = m.categories.map((c) => c.name);
   // Most grants repeat a few texts (`12mo`, `25%`, `month`, a handful of start dates): each text is
   // read once. Only values are remembered; a text that fails is read (and fails) again each time.
-  const remembered = <T>(read: (t: string) => T): ((t: string) => T) => {
-    const seen = new Map<string, T>();
-    return (t) => {
-      let v = seen.get(t);
-      if (v === undefined) {
-        v = read(t);
-        if (seen.size < 4096) seen.set(t, v);
-      }
-      return v;
-    };
-  };
-  const startOf = remembered(parseDate);
-  const durationOf = remembered(parseDuration);
-  const stepOf = remembered(parseStep);
-  const atCliffOf = remembered((t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') }));
+  const startOf = memoByText(parseDate);
+  const durationOf = memoByText(parseDuration);
+  const stepOf = memoByText(parseStep);
+  const atCliffOf = memoByText((t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') }));
   let row = 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {

@@ -26,8 +26,11 @@ const WARM_UP_MS = 250;
  */
 const MIN_WORK_MS = 2000;
 const minWorkMs = (): number => {
-  const v = Number(process.env.AI_ECON_SWEEP_WORK_MS);
-  return process.env.AI_ECON_SWEEP_WORK_MS !== undefined && Number.isFinite(v) && v >= 0 ? v : MIN_WORK_MS;
+  const text = process.env.AI_ECON_SWEEP_WORK_MS;
+  if (text === undefined || text === '') return MIN_WORK_MS;
+  const v = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(v)) throw new InputError(`environment variable AI_ECON_SWEEP_WORK_MS: expected milliseconds, like 2000 (0: always use the threads); found ${JSON.stringify(text)}`);
+  return v;
 };
 
 /** What a worker sends back. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, tmp } from './run.js';
 
@@ -57,6 +57,12 @@ describe('ai-econ sweep', () => {
     const forced = stats(THREADS);
     expect(forced?.[1]).toBe('2');
     expect(Number(forced?.[2])).toBeGreaterThan(0);
+  });
+  test('a bad AI_ECON_SWEEP_WORK_MS is one clear line, exit 2, nothing written', () => {
+    const out = join(tmp(), 'never.csv');
+    const r = cli(['sweep', 'burn', ...GRID, '--jobs', '2', '-f', 'csv', '-o', out], { env: { AI_ECON_SWEEP_WORK_MS: 'soon' } });
+    expectUserError(r, 'environment variable AI_ECON_SWEEP_WORK_MS: expected milliseconds, like 2000 (0: always use the threads); found "soon"');
+    expect(existsSync(out)).toBe(false);
   });
   test('--runs: each point its own seeded Monte Carlo, the same on any number of threads or shards', async () => {
     const args = ['sweep', 'burn', '--vary', 'projection.revenue.growth=0%..6.5%:0.1%', '--runs', '50', '--seed', '9', '--months', '12'];
