@@ -42,6 +42,12 @@ export interface Table {
   rows: Row[] | Iterable<Row> | AsyncIterable<Row>;
   /** Big streamed exports may hand rows over in chunks instead (read after `rows`). */
   chunks?: AsyncIterable<readonly Row[]>;
+  /**
+   * CSV lines of rows after `chunks`, made by another thread (a big grants export): a CSV renderer
+   * that calls it writes what it yields after the rows and totals' place, in these `columns`. A
+   * table whose renderer does not call it (other formats) gets those rows in `chunks` instead.
+   */
+  csvTail?: (columns: readonly Column[], decimals: number) => AsyncIterable<string | Uint8Array>;
   totals?: Row;
   notes?: string[];
   /** The columns a terminal shows by default (so the table fits 100 columns); `--wide` shows all. */

@@ -60,15 +60,18 @@ export class CsvRow {
 
 export const CSV_OPTIONS = { bom: true, trim: true, skip_empty_lines: true, info: true } as const;
 
-/** csv-parse's own errors (ragged rows, bad quotes): a located InputError `file:line: row N, column C: invalid CSV: …`. */
-export function csvError(file: string, e: unknown, fallbackLine: number): unknown {
+/**
+ * csv-parse's own errors (ragged rows, bad quotes): a located InputError `file:line: row N, column C: invalid CSV: …`.
+ * `line0` and `row0`: the lines and rows of the file before the part that was parsed.
+ */
+export function csvError(file: string, e: unknown, fallbackLine: number, line0 = 0, row0 = 0): unknown {
   const err = e as Error & { code?: string; lines?: number; records?: number; column?: string | number };
   // csv-parse's CsvError: codes like CSV_QUOTE_NOT_CLOSED and INVALID_OPENING_QUOTE, with the line reached.
   if (typeof err?.code === 'string' && /^[A-Z_]+$/.test(err.code) && typeof err.lines === 'number' && 'records' in err) {
     // A quote error sits in one cell: name its row and column (a ragged row has no one column).
     const inCell = /QUOTE/.test(err.code) && err.column !== undefined && err.column !== null && typeof err.records === 'number';
     const message = err.message.replace(/^Invalid Record Length: /, '').replace(/ (at|on) line \d+/, '');
-    return new InputError(`invalid CSV: ${message}`, { file, line: err.lines ?? fallbackLine, ...(inCell ? { row: err.records! + 1, column: String(err.column) } : {}) });
+    return new InputError(`invalid CSV: ${message}`, { file, line: err.lines !== undefined ? line0 + err.lines : fallbackLine, ...(inCell ? { row: row0 + err.records! + 1, column: String(err.column) } : {}) });
   }
   return e;
 }

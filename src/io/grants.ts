@@ -20,7 +20,7 @@ import { suggestion } from './suggest.js';
 import { CSV_OPTIONS, CsvRow, csvError, headerCheck, readError } from './csvfile.js';
 
 export const GRANT_COLUMNS = ['beneficiary', 'category', 'amount', 'start', 'cliff', 'at_cliff', 'linear', 'every'] as const;
-const REQUIRED = ['beneficiary', 'category', 'amount'] as const;
+export const GRANT_REQUIRED = ['beneficiary', 'category', 'amount'] as const;
 
 export interface GrantRow {
   grant: Grant;
@@ -56,14 +56,30 @@ async function rereadable(file: string): Promise<string> {
   return copy;
 }
 
-export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantRow> {
-  const input = createReadStream(await rereadable(file));
+/** What reading grants needs of the model (plain data: a worker thread gets a copy). */
+export type GrantsModel = Pick<Model, 'file' | 'decimals' | 'categories'>;
+
+/**
+ * Part of a grants file (io/grants-split.ts): the bytes from `start` (a record's first byte) to
+ * `end`, read with the header's `columns`; its rows and lines are numbered after `row0` rows and
+ * `line0` lines of the file.
+ */
+export interface GrantsRange {
+  start: number;
+  end?: number;
+  columns?: string[];
+  row0?: number;
+  line0?: number;
+}
+
+export async function* readGrants(file: string, m: GrantsModel, range: GrantsRange = { start: 0 }): AsyncGenerator<GrantRow> {
+  const input = createReadStream(await rereadable(file), { start: range.start, ...(range.end !== undefined ? { end: range.end - 1 } : {}) });
   const opened = new Promise<void>((resolve, reject) => {
     input.once('open', () => resolve());
     input.once('error', (e) => reject(readError('--grants', file, e)));
   });
   await opened;
-  const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: headerCheck(file, GRANT_COLUMNS, REQUIRED) }));
+  const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED) }));
   const byName = new Map(m.categories.map((c) => [c.name.toLowerCase(), c]));
   const names = m.categories.map((c) => c.name);
   // Most grants repeat a few texts (`12mo`, `25%`, `month`, a handful of start dates): each text is
@@ -72,11 +88,12 @@ export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantR
   const durationOf = memoByText(parseDuration);
   const stepOf = memoByText(parseStep);
   const atCliffOf = memoByText((t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') }));
-  let row = 0;
+  let row = range.row0 ?? 0;
+  const line0 = range.line0 ?? 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       row++;
-      const r = new CsvRow(file, rec.record, row, rec.info.lines);
+      const r = new CsvRow(file, rec.record, row, line0 + rec.info.lines);
       const category = r.cells.category ?? '';
       if (!r.cells.beneficiary) throw r.error('beneficiary', 'expected a name; found an empty cell');
       const cat = byName.get(category.toLowerCase());
@@ -104,6 +121,6 @@ export async function* readGrants(file: string, m: Model): AsyncGenerator<GrantR
   } catch (e) {
     input.destroy();
     if (e instanceof InputError) throw e;
-    throw csvError(file, e, row + 1);
+    throw csvError(file, e, row + 1, line0, range.row0);
   }
 }

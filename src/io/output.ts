@@ -14,10 +14,11 @@
 import { accessSync, chmodSync, constants, createWriteStream, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../core/errors.js';
 
 export interface Sink {
-  write(chunk: string): Promise<void> | void;
+  write(chunk: string | Uint8Array): Promise<void> | void;
   /** Finish: flush, and for a file move it into place. */
   close(): Promise<void>;
   /** Give up: for a file, remove the temporary file and leave any existing file untouched. */
@@ -81,14 +82,17 @@ export function stdoutSink(): Sink {
 /** A sink that collects the text in memory (the library's render returns it). */
 export function stringSink(): Sink & { text(): string } {
   const parts: string[] = [];
+  const decoder = new StringDecoder('utf8');
   return {
     isTTY: false,
     write(chunk) {
-      parts.push(chunk);
+      // Bytes (a tail of CSV read from a file) may end inside a character: the decoder keeps it.
+      if (typeof chunk !== 'string') parts.push(decoder.write(chunk));
+      else parts.push(decoder.end(), chunk);
     },
     async close() {},
     async abort() {},
-    text: () => parts.join(''),
+    text: () => parts.join('') + decoder.end(),
   };
 }
 
@@ -196,7 +200,8 @@ export function tempName(target: string, pid = process.pid): string {
   return join(dirname(target), name);
 }
 
-const drainedOrClosed = (s: WriteStream): Promise<void> =>
+/** Until `s` drains or closes; both listeners go once either happens. */
+export const drainedOrClosed = (s: WriteStream): Promise<void> =>
   new Promise((resolve) => {
     const done = () => {
       s.off('drain', done);

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { besideBundle } from './paths.js';
 import { InputError } from '../core/errors.js';
+import { envNumber } from './knobs.js';
 import type { Column } from '../core/table.js';
 import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
 
@@ -25,13 +26,7 @@ const WARM_UP_MS = 250;
  * `AI_ECON_SWEEP_WORK_MS` overrides it (0: always use the threads, however few the points, as the tests do).
  */
 const MIN_WORK_MS = 2000;
-const minWorkMs = (): number => {
-  const text = process.env.AI_ECON_SWEEP_WORK_MS;
-  if (text === undefined || text === '') return MIN_WORK_MS;
-  const v = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(v)) throw new InputError(`environment variable AI_ECON_SWEEP_WORK_MS: expected milliseconds, like 2000 (0: always use the threads); found ${JSON.stringify(text)}`);
-  return v;
-};
+const minWorkMs = (): number => envNumber('AI_ECON_SWEEP_WORK_MS', 'milliseconds, like 2000 (0: always use the threads)', MIN_WORK_MS);
 
 /** What a worker sends back. */
 export type WorkerReply = { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };

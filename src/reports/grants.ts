@@ -4,11 +4,12 @@
  * stops the command before anything is printed, once to write. With -o one pass is enough: the
  * output goes to a temporary file that a bad row discards.
  */
-import { col, type Row, type Table } from '../core/table.js';
+import { col, type Column, type Row, type Table } from '../core/table.js';
 import { displayUnits } from '../core/amount.js';
 import type { CalDate } from '../core/date.js';
 import type { Model } from '../io/model.js';
-import { readGrants } from '../io/grants.js';
+import { readGrants, type GrantRow, type GrantsRange } from '../io/grants.js';
+import { splitFor, splitTail } from '../io/grants-split.js';
 
 export interface GrantsOptions {
   from?: CalDate;
@@ -17,6 +18,19 @@ export interface GrantsOptions {
   /** Check the whole file before writing anything (needed when output is not atomic). */
   checkFirst: boolean;
   warn?: (message: string) => void;
+}
+
+/** A grant's rows: one per unlock in [from, to], none when its category is not kept. */
+export function grantRows({ grant, unlocks }: GrantRow, keep: ReadonlySet<string>, from?: CalDate, to?: CalDate): Row[] {
+  if (!keep.has(grant.category)) return [];
+  let cumulative = 0n;
+  const rows: Row[] = [];
+  for (const u of unlocks) {
+    cumulative += u.amount;
+    if ((from && u.date < from) || (to && u.date > to)) continue;
+    rows.push({ date: u.date, beneficiary: grant.beneficiary, category: grant.category, unlocked: u.amount, cumulative });
+  }
+  return rows;
 }
 
 export async function grantsTable(m: Model, file: string, o: GrantsOptions): Promise<Table> {
@@ -33,20 +47,37 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
     for await (const g of readGrants(file, m)) count(g.grant.category, g.grant.amount);
     warnOverAllocated();
   }
-  async function* chunks(): AsyncGenerator<Row[]> {
-    for await (const { grant, unlocks } of readGrants(file, m)) {
-      if (!o.checkFirst) count(grant.category, grant.amount);
-      if (!keep.has(grant.category)) continue;
-      let cumulative = 0n;
-      const rows: Row[] = [];
-      for (const u of unlocks) {
-        cumulative += u.amount;
-        if ((o.from && u.date < o.from) || (o.to && u.date > o.to)) continue;
-        rows.push({ date: u.date, beneficiary: grant.beneficiary, category: grant.category, unlocked: u.amount, cumulative });
-      }
-      yield rows;
+  // A big file is read in two parts, the second by another thread when the output is CSV (see
+  // io/grants-split.ts); any other output reads the second part here after the first.
+  const split = splitFor(file);
+  let tailClaimed = false;
+  let rowsBefore = 0;
+  async function* rowsOf(range: GrantsRange): AsyncGenerator<Row[]> {
+    for await (const g of readGrants(file, m, range)) {
+      if (!o.checkFirst) count(g.grant.category, g.grant.amount);
+      rowsBefore = g.row;
+      yield grantRows(g, keep, o.from, o.to);
     }
+  }
+  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, row0: rowsBefore });
+  async function* chunks(): AsyncGenerator<Row[]> {
+    yield* rowsOf(split ? { start: 0, end: split.start } : { start: 0 });
+    if (tailClaimed) return;
+    if (split) yield* rowsOf(second());
     if (!o.checkFirst) warnOverAllocated();
+  }
+  // Called by the CSV renderer before it reads the rows: the worker starts at once.
+  function csvTail(columns: readonly Column[], decimals: number): AsyncIterable<string | Uint8Array> {
+    tailClaimed = true;
+    const text = splitTail(
+      { file, model: { file: m.file, decimals: m.decimals, categories: m.categories }, range: second(), categories: o.categories, from: o.from, to: o.to, columns: [...columns], decimals },
+      () => rowsOf(second()),
+      o.checkFirst ? () => undefined : count,
+    );
+    return (async function* () {
+      yield* text;
+      if (!o.checkFirst) warnOverAllocated();
+    })();
   }
   return {
     name: 'grants',
@@ -54,6 +85,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
     columns: [col('date', 'date'), col('beneficiary'), col('category'), col('unlocked', 'token'), col('cumulative', 'token')],
     rows: [],
     chunks: chunks(),
+    ...(split ? { csvTail } : {}),
     notes: [
       "One row per unlock of each grant, grant by grant in file order; cumulative is that grant's total so far.",
       'Columns a grant leaves empty (start, cliff, at_cliff, linear, every) follow its category\'s vesting.',

@@ -78,6 +78,29 @@ describe('csv', () => {
   });
 });
 
+describe('csv lines', () => {
+  test('property: a line is what csv-stringify writes for its neutralised cells, also when a cell repeats the row before', async () => {
+    const { stringify } = await import('csv-stringify/sync');
+    const text = fc.constantFrom('a', 'a,b', '=x', 'q"', '', '-5', 'line\nbreak');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, text, fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n })), { minLength: 1, maxLength: 30 }), async (rows) => {
+        const report: Report = { command: 't', params: {}, decimals: 2, tables: [{ name: 'm', columns: [col('a'), col('b'), col('t', 'token')], rows: rows.map(([a, b, t]) => ({ a, b, t })) }] };
+        const sink = memory();
+        await renderCsv(report, report.tables[0], sink);
+        const want = 'a,b,t\n' + rows.map(([a, b, t]) => stringify([[neutralise(a), neutralise(b), exactText(t, col('t', 'token'), 2)]])).join('');
+        expect(sink.text).toBe(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  test('a repeated cell that needs quotes is quoted on every row', async () => {
+    const report: Report = { command: 't', params: {}, decimals: 0, tables: [{ name: 'm', columns: [col('who'), col('n', 'int')], rows: [{ who: 'Smith, J', n: 1 }, { who: 'Smith, J', n: 2 }, { who: '=cmd', n: 3 }, { who: '=cmd', n: 4 }] }] };
+    const s = memory();
+    await renderCsv(report, report.tables[0], s);
+    expect(s.text).toBe('who,n\n"Smith, J",1\n"Smith, J",2\n\'=cmd,3\n\'=cmd,4\n');
+  });
+});
+
 describe('json and md', () => {
   const report: Report = {
     command: 'demo',

@@ -5,7 +5,8 @@
  * exports stream in constant memory.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Report, Table } from '../../core/table.js';
+import type { Column, Report, Row, Table } from '../../core/table.js';
+import { formatUnits } from '../../core/amount.js';
 import type { Sink } from '../output.js';
 import { exactText } from './cells.js';
 import { eachChunk } from './rows.js';
@@ -19,32 +20,61 @@ export function neutralise(s: string): string {
 const BATCH = 2048;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/**
+ * A row's CSV line (with its line break), for `cols`. Rows whose cells need no quoting (no comma,
+ * quote or line break) are joined directly — exactly what csv-stringify writes for them; any other
+ * row goes through csv-stringify. A bigint or finite number prints as a plain number (digits, a
+ * point, a leading minus), which needs neither quoting nor neutralising, so big exports skip both
+ * for their amounts. Consecutive rows often repeat a text cell (a grant's beneficiary, category):
+ * each column remembers its last text and what it became.
+ */
+export function csvLine(cols: readonly Column[], decimals: number): (row: Row) => string {
+  const n = cols.length;
+  const keys = cols.map((c) => c.key);
+  const tokens = cols.map((c) => c.kind === 'token');
+  const cells: string[] = new Array<string>(n).fill('');
+  const lastIn: unknown[] = new Array<unknown>(n).fill(undefined);
+  const lastOut: string[] = new Array<string>(n).fill('');
+  const lastQuote: boolean[] = new Array<boolean>(n).fill(false);
+  return (row) => {
+    let quote = false;
+    let line = '';
+    for (let k = 0; k < n; k++) {
+      const v = row[keys[k]];
+      let t: string;
+      if (typeof v === 'bigint' && tokens[k]) t = formatUnits(v, decimals);
+      else if (typeof v === 'string' && v === lastIn[k]) {
+        t = lastOut[k];
+        if (lastQuote[k]) quote = true;
+      } else {
+        const e = exactText(v, cols[k], decimals);
+        if (e === null) t = '';
+        else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) t = e;
+        else {
+          t = neutralise(e);
+          const q = NEEDS_QUOTES.test(t);
+          if (q) quote = true;
+          if (typeof v === 'string') {
+            lastIn[k] = v;
+            lastOut[k] = t;
+            lastQuote[k] = q;
+          }
+        }
+      }
+      cells[k] = t;
+      line = k === 0 ? t : line + ',' + t;
+    }
+    return quote ? stringify([cells]) : line + '\n';
+  };
+}
+
 export async function renderCsv(report: Report, table: Table, sink: Sink, opts: { bom?: boolean; totals?: boolean } = {}): Promise<void> {
   const cols = table.columns;
   const header = cols.map((c) => neutralise(c.key));
   await sink.write((opts.bom ? '\ufeff' : '') + stringify([header]));
-  // A row's line. Rows whose cells need no quoting (no comma, quote or line break) are joined
-  // directly — exactly what csv-stringify writes for them; any other row goes through csv-stringify.
-  // A bigint or finite number prints as a plain number (digits, a point, a leading minus), which
-  // needs neither quoting nor neutralising, so big exports skip both for their amounts.
-  const n = cols.length;
-  const cells: string[] = new Array<string>(n);
-  const line = (row: Record<string, unknown>): string => {
-    let quote = false;
-    for (let k = 0; k < n; k++) {
-      const c = cols[k];
-      const v = row[c.key];
-      const t = exactText(v as never, c, report.decimals);
-      if (t === null) cells[k] = '';
-      else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) cells[k] = t;
-      else {
-        const s = neutralise(t);
-        if (NEEDS_QUOTES.test(s)) quote = true;
-        cells[k] = s;
-      }
-    }
-    return quote ? stringify([cells]) : cells.join(',') + '\n';
-  };
+  const line = csvLine(cols, report.decimals);
+  // Claimed before the rows are read: the other thread starts on its part at once.
+  const tail = table.csvTail?.(cols, report.decimals);
   let out = '';
   let batch = 0;
   for await (const chunk of eachChunk(table)) {
@@ -56,6 +86,11 @@ export async function renderCsv(report: Report, table: Table, sink: Sink, opts: 
         batch = 0;
       }
     }
+  }
+  if (tail) {
+    if (out) await sink.write(out);
+    out = '';
+    for await (const text of tail) await sink.write(text);
   }
   if (opts.totals && table.totals) out += line(table.totals);
   if (out) await sink.write(out);

@@ -1,0 +1,192 @@
+/**
+ * A big grants export on two threads. The file is cut in two at a line break near its middle; this
+ * thread reads, computes and writes the first part as usual, while a worker does the same for the
+ * second part into a temporary file, which is then copied after the first. The output is the same
+ * bytes as on one thread, in the same constant memory.
+ *
+ * The cut is made only where it is certainly between two records: no quote before it (so no
+ * quoted line break), and a line break right before it. Should the worker fail in any way — a bad
+ * row (whose row number it cannot know), a full temporary disk — this thread reads the second part
+ * itself, so errors are the same as on one thread (same row, line and message) and nothing is lost.
+ */
+import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parse } from 'csv-parse/sync';
+import type { Column, Row } from '../core/table.js';
+import type { CalDate } from '../core/date.js';
+import { besideBundle } from './paths.js';
+import { envNumber } from './knobs.js';
+import { CSV_OPTIONS, headerCheck } from './csvfile.js';
+import { GRANT_COLUMNS, GRANT_REQUIRED, type GrantsModel, type GrantsRange } from './grants.js';
+
+export const GRANTS_WORKER_FILE = 'grants-worker.cjs';
+/**
+ * Files smaller than this stay on one thread: a worker takes ~0.2 s to start. Measured (`-o`, the
+ * bench's grants): at 150 KB (3,000 grants, 0.6 s) one and two threads took the same time; at
+ * 250 KB two took 8% less, at 500 KB 16%, at 7 MB 50%. `AI_ECON_GRANTS_SPLIT_BYTES` overrides it.
+ */
+const MIN_BYTES = 256 << 10;
+
+/** Where the second part starts, with what the worker needs to read it. */
+export interface Split {
+  start: number;
+  columns: string[];
+  /** Lines of the file before `start`. */
+  line0: number;
+}
+
+/** What a worker is given. */
+export interface GrantsJob {
+  file: string;
+  model: GrantsModel;
+  range: GrantsRange;
+  categories: string[];
+  from?: CalDate;
+  to?: CalDate;
+  columns: Column[];
+  decimals: number;
+  out: string;
+}
+/** What a worker sends back once done. */
+export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const BLOCK = 1 << 16;
+
+/**
+ * Where to cut a grants file for two threads, or undefined to read it on one: when it is smaller
+ * than AI_ECON_GRANTS_SPLIT_BYTES (256 KiB), or there is no worker bundle (running from src/).
+ */
+export function splitFor(file: string): Split | undefined {
+  const least = envNumber('AI_ECON_GRANTS_SPLIT_BYTES', 'bytes, like 262144', MIN_BYTES);
+  const split = besideBundle(GRANTS_WORKER_FILE) ? findSplit(file, least) : undefined;
+  // For the tests: whether, and where, the file was cut.
+  if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants split=${split ? split.start : 'none'}\n`);
+  return split;
+}
+
+/** Where to cut `file` (of at least `least` bytes) in two, or undefined if there is no safe place. */
+export function findSplit(file: string, least = 0): Split | undefined {
+  let fd: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size < Math.max(least, 2)) return undefined;
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // reading it on one thread says what is wrong
+  }
+  try {
+    const size = statSync(file).size;
+    const mid = Math.floor(size / 2);
+    const buf = Buffer.allocUnsafe(BLOCK);
+    let pos = 0;
+    let lines = 0;
+    let headerEnd = -1;
+    let head = Buffer.alloc(0);
+    // Up to the middle: no quote anywhere, and the header's end (its line break).
+    while (pos < mid) {
+      const n = readSync(fd, buf, 0, Math.min(BLOCK, mid - pos), pos);
+      if (n <= 0) return undefined;
+      const b = buf.subarray(0, n);
+      if (b.indexOf(QUOTE) !== -1) return undefined;
+      if (headerEnd < 0) {
+        const lf = b.indexOf(LF);
+        if (lf === -1) head = Buffer.concat([head, b]);
+        else {
+          headerEnd = pos + lf;
+          head = Buffer.concat([head, b.subarray(0, lf)]);
+        }
+      }
+      lines += count(b, LF);
+      pos += n;
+    }
+    if (headerEnd < 0) return undefined;
+    // A lone CR could be the file's record delimiter: then line breaks are not what they seem.
+    const cr = head.indexOf(CR);
+    if (cr !== -1 && cr !== head.length - 1) return undefined;
+    // From the middle: the next line break; the second part starts after it.
+    for (;;) {
+      const n = readSync(fd, buf, 0, BLOCK, pos);
+      if (n <= 0) return undefined;
+      const b = buf.subarray(0, n);
+      const lf = b.indexOf(LF);
+      if (lf === -1) {
+        if (b.indexOf(QUOTE) !== -1) return undefined;
+        lines += count(b, LF);
+        pos += n;
+        continue;
+      }
+      if (b.subarray(0, lf).indexOf(QUOTE) !== -1) return undefined;
+      const start = pos + lf + 1;
+      if (start >= size) return undefined;
+      let columns: string[];
+      try {
+        const [header] = parse(head, { ...CSV_OPTIONS, info: false, to_line: 1 }) as string[][];
+        columns = headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED)(header);
+      } catch {
+        return undefined;
+      }
+      return { start, columns, line0: lines + 1 };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function count(b: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = b.indexOf(byte); i !== -1; i = b.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The CSV text of the second part, made by a worker (started at once) into a temporary file and read
+ * back; if the worker fails, made here from `rows` (which reads the second part on this thread).
+ * `granted` gets the worker's grant totals per category.
+ */
+export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable<readonly Row[]>, granted: (category: string, amount: bigint) => void): AsyncIterable<string | Uint8Array> {
+  let dir: string | undefined;
+  let worker: Worker | undefined;
+  const cleanup = () => dir && rmSync(dir, { recursive: true, force: true });
+  let reply: Promise<GrantsReply>;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
+    process.once('exit', cleanup);
+    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: join(dir, 'part2.csv') } satisfies GrantsJob }));
+    reply = new Promise<GrantsReply>((resolve) => {
+      w.once('message', resolve);
+      w.once('error', (e) => resolve({ failed: e.message }));
+      w.once('exit', (code) => resolve({ failed: `exit ${code}` }));
+    });
+  } catch (e) {
+    reply = Promise.resolve({ failed: (e as Error).message }); // no temporary folder: this thread does it all
+  }
+  async function* text(): AsyncGenerator<string | Uint8Array> {
+    try {
+      const r = await reply;
+      if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
+      if ('granted' in r) {
+        for (const [c, a] of r.granted) granted(c, a);
+        yield* createReadStream(join(dir!, 'part2.csv'), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        return;
+      }
+      // Loaded here: the library (which builds this table) does not load the CSV renderer up front.
+      const { csvLine } = await import('./render/csv.js');
+      const line = csvLine(job.columns, job.decimals);
+      for await (const chunk of rows()) {
+        let t = '';
+        for (const row of chunk) t += line(row);
+        if (t) yield t;
+      }
+    } finally {
+      await worker?.terminate();
+      cleanup();
+      process.off('exit', cleanup);
+    }
+  }
+  return text();
+}

@@ -1,0 +1,99 @@
+/**
+ * A big grants export on two threads (io/grants-split.ts): the same bytes, warnings and errors as on
+ * one. AI_ECON_GRANTS_SPLIT_BYTES=1 cuts even these small files; AI_ECON_STATS says where it cut.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, expectUserError, tmp, tmpFile } from './run.js';
+
+const HEADER = 'beneficiary,category,amount,start,cliff,at_cliff,linear,every\n';
+const SPLIT = { AI_ECON_GRANTS_SPLIT_BYTES: '1', AI_ECON_STATS: '1' };
+const ONE = { AI_ECON_GRANTS_SPLIT_BYTES: '1000000000', AI_ECON_STATS: '1' };
+const grants = (n: number, row = (i: number) => `b${i},${i % 3 ? 'Team' : 'Investors'},${1000 + i}.5,2026-0${1 + (i % 9)}-15,${i % 13}mo,${i % 7}%,${12 + (i % 25)}mo,${i % 2 ? 'month' : 'quarter'}`) =>
+  HEADER + Array.from({ length: n }, (_, i) => row(i)).join('\n') + '\n';
+/** The stats lines, and stderr without them. */
+const stats = (stderr: string) => ({
+  split: /ai-econ-stats: grants split=(\S+)/.exec(stderr)?.[1],
+  worker: /ai-econ-stats: grants worker=(\w+)/.exec(stderr)?.[1],
+  rest: stderr.split('\n').filter((l) => l && !l.startsWith('ai-econ-stats:')).join('\n'),
+});
+
+describe('unlocks --grants on two threads', () => {
+  const f = tmpFile('g.csv', grants(400));
+  test('-o: the same bytes as one thread, and the second part was made by the worker', () => {
+    const [a, b] = [join(tmp(), 'a.csv'), join(tmp(), 'b.csv')];
+    const two = cli(['unlocks', '--grants', f, '-f', 'csv', '-o', a], { env: SPLIT });
+    const one = cli(['unlocks', '--grants', f, '-f', 'csv', '-o', b], { env: ONE });
+    expect([two.code, one.code]).toEqual([0, 0]);
+    expect(stats(two.stderr)).toMatchObject({ worker: 'done', rest: '' });
+    expect(Number(stats(two.stderr).split)).toBeGreaterThan(readFileSync(f).length / 2);
+    expect(stats(one.stderr).split).toBe('none');
+    const text = readFileSync(a, 'utf8');
+    expect(text).toBe(readFileSync(b, 'utf8'));
+    expect(text.trimEnd().split('\n').length).toBeGreaterThan(400 * 5);
+  });
+  test('stdout, --category, --from/--to, --bom and --columns: the same bytes', () => {
+    const args = ['unlocks', '--grants', f, '-f', 'csv', '--category', 'Team', '--from', '2027-01-01', '--to', '2028-06-30', '--bom', '--columns', 'cumulative,beneficiary,date'];
+    const two = cli(args, { env: SPLIT });
+    expect(stats(two.stderr).worker).toBe('done');
+    expect(two.stdout).toBe(cli(args, { env: ONE }).stdout);
+    expect(two.stdout.split('\n')[0]).toBe('\ufeffcumulative,beneficiary,date');
+  });
+  test('json reads the second part on this thread: the same output', () => {
+    const two = cli(['unlocks', '--grants', f, '-f', 'json'], { env: SPLIT });
+    expect(stats(two.stderr)).toMatchObject({ worker: undefined, rest: '' });
+    expect(two.stdout).toBe(cli(['unlocks', '--grants', f, '-f', 'json'], { env: ONE }).stdout);
+  });
+  test('the over-allocation warning counts the grants of both parts', () => {
+    // Each half alone stays under Community Sale's 300M; together they are over.
+    const g = tmpFile('w.csv', grants(200, (i) => `w${i},Community Sale,2M,,,,,`));
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv'], { env: SPLIT });
+    expect(stats(two.stderr).worker).toBe('done');
+    expect(stats(two.stderr).rest).toBe('ai-econ: warning: grants in Community Sale add up to 400,000,000 AI, more than its allocation of 300,000,000');
+    expect(two.stdout).toBe(cli(['unlocks', '--grants', g, '-f', 'csv'], { env: ONE }).stdout);
+  });
+  test.each([
+    ['in the second part', 350],
+    ['in the first part', 20],
+  ])('a bad row %s: the same message (file:line, row) as one thread, exit 2, nothing written', (_n, bad) => {
+    const g = tmpFile('g.csv', grants(400, (i) => (i === bad ? `x${i},Team,abc,,,,,` : `b${i},Team,10,,,,,`)));
+    const out = join(tmp(), 'o.csv');
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv', '-o', out], { env: SPLIT });
+    expectUserError(two, `g.csv:${bad + 2}: row ${bad + 1}, column amount: expected a token amount`);
+    expect(stats(two.stderr).rest).toBe(stats(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', out], { env: ONE }).stderr).rest);
+    expect(existsSync(out)).toBe(false);
+  });
+  test('a ragged row in the second part: csv-parse\'s error at the right line', () => {
+    const g = tmpFile('g.csv', grants(400, (i) => (i === 300 ? `x${i},Team` : `b${i},Team,10,,,,,`)));
+    expectUserError(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: SPLIT }), /g\.csv:302: invalid CSV/);
+  });
+  test('a quote in the first part: no cut (a quoted field could hold a line break), the same output', () => {
+    const g = tmpFile('q.csv', grants(400, (i) => (i === 5 ? `"Smith, J",Team,10,,,,,` : `b${i},Team,10,,,,,`)));
+    const one = cli(['unlocks', '--grants', g, '-f', 'csv'], { env: SPLIT });
+    expect(stats(one.stderr).split).toBe('none');
+    expect(one.stdout).toContain('"Smith, J"');
+  });
+  test('CRLF line breaks: cut after one, the same bytes', () => {
+    const g = tmpFile('crlf.csv', grants(400).replace(/\n/g, '\r\n'));
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv'], { env: SPLIT });
+    expect(stats(two.stderr).worker).toBe('done');
+    expect(two.stdout).toBe(cli(['unlocks', '--grants', g, '-f', 'csv'], { env: ONE }).stdout);
+  });
+  test('no temporary folder for the worker: this thread makes the second part itself', () => {
+    const env = { ...SPLIT, TMPDIR: join(tmp(), 'missing') };
+    const two = cli(['unlocks', '--grants', f, '-f', 'csv'], { env });
+    expect(two.code).toBe(0);
+    expect(stats(two.stderr).worker).toBe('failed');
+    expect(two.stdout).toBe(cli(['unlocks', '--grants', f, '-f', 'csv'], { env: ONE }).stdout);
+  });
+  test('the worker\'s temporary file is removed', () => {
+    const t = tmp();
+    expect(cli(['unlocks', '--grants', f, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: { ...SPLIT, TMPDIR: t } }).code).toBe(0);
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
+    expect(readdirSync(t)).toContain('ai-econ-compile-cache-' + process.getuid!()); // the folder is the one used
+  });
+  test('a bad AI_ECON_GRANTS_SPLIT_BYTES: one clear line, exit 2', () => {
+    expectUserError(cli(['unlocks', '--grants', f, '-f', 'csv'], { env: { AI_ECON_GRANTS_SPLIT_BYTES: 'lots' } }), 'environment variable AI_ECON_GRANTS_SPLIT_BYTES: expected bytes, like 262144; found "lots"');
+  });
+});
