@@ -100,11 +100,39 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
 export const ZERO = rat(0n);
 export const ONE = rat(1n);
 
-export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
-export const div = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
-export const neg = (a: Rational): Rational => rat(-a.n, a.d);
+// The operations take reduced fractions and give reduced fractions without a gcd of the full-size
+// result (Knuth, TAOCP 4.5.1): the factors common to the result can only come from the operands'
+// own parts, which are smaller — and an integer operand (d = 1, a token amount, a count) needs no
+// gcd at all. The property tests check each against rat() of the plain formula.
+
+/** a/b + c/d: with g = gcd(b, d), t = a·(d/g) + c·(b/g) shares with the denominator only factors of g. */
+function addReduced(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
+  if (b === 1n && d === 1n) return { n: a + c, d: 1n };
+  const g = b === 1n || d === 1n ? 1n : gcd(b, d);
+  if (g === 1n) return { n: a * d + c * b, d: b * d };
+  const bg = b / g;
+  const t = a * (d / g) + c * bg;
+  const g2 = gcd(t, g);
+  return g2 === 1n ? { n: t, d: bg * d } : { n: t / g2, d: bg * (d / g2) };
+}
+
+/** (a/b)·(c/d) with b, d > 0: cancel a against d and c against b first. */
+function mulReduced(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
+  const g1 = d === 1n ? 1n : gcd(a, d);
+  const g2 = b === 1n ? 1n : gcd(c, b);
+  const n = (g1 === 1n ? a : a / g1) * (g2 === 1n ? c : c / g2);
+  if (n === 0n) return ZERO;
+  return { n, d: (g2 === 1n ? b : b / g2) * (g1 === 1n ? d : d / g1) };
+}
+
+export const add = (a: Rational, b: Rational): Rational => addReduced(a.n, a.d, b.n, b.d);
+export const sub = (a: Rational, b: Rational): Rational => addReduced(a.n, a.d, -b.n, b.d);
+export const mul = (a: Rational, b: Rational): Rational => mulReduced(a.n, a.d, b.n, b.d);
+export const div = (a: Rational, b: Rational): Rational => {
+  if (b.n === 0n) throw new RangeError('division by zero');
+  return b.n < 0n ? mulReduced(a.n, a.d, -b.d, -b.n) : mulReduced(a.n, a.d, b.d, b.n);
+};
+export const neg = (a: Rational): Rational => (a.n === 0n ? a : { n: -a.n, d: a.d });
 export const cmp = (a: Rational, b: Rational): number => {
   const l = a.n * b.d;
   const r = b.n * a.d;
@@ -132,10 +160,8 @@ export function mulFloor(amount: bigint, r: Rational): bigint {
 }
 
 export function toNumber(x: Rational): number {
-  // Scale first so huge numerators/denominators keep their precision.
-  const scale = 10n ** 18n;
-  const q = floor(rat(x.n * scale, x.d));
-  return Number(q) / 1e18;
+  // Scale first so huge numerators/denominators keep their precision (the floor needs no reducing).
+  return Number(floorDiv(x.n * 10n ** 18n, x.d)) / 1e18;
 }
 
 /** A decimal number's exact value as a rational (finite JS numbers only). */

@@ -52,6 +52,28 @@ describe('rational', () => {
   });
 });
 
+describe('add, sub, mul and div reduce by the operands\' parts (Knuth 4.5.1)', () => {
+  // Reduced fractions of every kind the code meets: integers, zero, small, huge, shared factors.
+  const big = fc.oneof(fc.bigInt({ min: -(2n ** 200n), max: 2n ** 200n }), fc.bigInt({ min: -1000n, max: 1000n }), fc.constantFrom(0n, 1n, -1n, 10n ** 18n, 2n ** 64n * 3n ** 20n));
+  const den = fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 2n ** 200n }), fc.bigInt({ min: 1n, max: 1000n }), fc.constantFrom(10n ** 18n, 2n ** 64n * 3n ** 20n, 6n));
+  const r = fc.tuple(big, den).map(([n, d]) => rat(n, d));
+  test('property: each equals rat() of the plain formula (reduced, sign in the numerator, zero as 0/1)', () => {
+    fc.assert(
+      fc.property(r, r, (a, b) => {
+        expect(add(a, b)).toEqual(rat(a.n * b.d + b.n * a.d, a.d * b.d));
+        expect(sub(a, b)).toEqual(rat(a.n * b.d - b.n * a.d, a.d * b.d));
+        expect(mul(a, b)).toEqual(rat(a.n * b.n, a.d * b.d));
+        if (b.n !== 0n) expect(div(a, b)).toEqual(rat(a.n * b.d, a.d * b.n));
+        expect(sub(a, a)).toEqual({ n: 0n, d: 1n });
+      }),
+      { numRuns: 500 },
+    );
+  });
+  test('division by zero throws', () => {
+    expect(() => div(rat(1n), rat(0n))).toThrow('division by zero');
+  });
+});
+
 describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
   const ref = (a: bigint, b: bigint): bigint => {
     a = a < 0n ? -a : a;
