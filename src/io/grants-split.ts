@@ -146,9 +146,15 @@ function count(b: Buffer, byte: number): number {
 /**
  * The CSV text of the second part, made by a worker (started at once) into a temporary file and read
  * back; if the worker fails, made here from `rows` (which reads the second part on this thread).
- * `granted` gets the worker's grant totals per category.
+ * `granted` gets the worker's grant totals per category. `stop()`, for when the first part fails
+ * before this text is read: the worker is terminated and its file removed at once (else the process
+ * would stay alive until the worker had written its whole part, for nothing).
  */
-export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable<readonly Row[]>, granted: (category: string, amount: bigint) => void): AsyncIterable<string | Uint8Array> {
+export function splitTail(
+  job: Omit<GrantsJob, 'out'>,
+  rows: () => AsyncIterable<readonly Row[]>,
+  granted: (category: string, amount: bigint) => void,
+): AsyncIterable<string | Uint8Array> & { stop(): Promise<void> } {
   let dir: string | undefined;
   let worker: Worker | undefined;
   const cleanup = () => dir && rmSync(dir, { recursive: true, force: true });
@@ -183,10 +189,21 @@ export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable
         if (t) yield t;
       }
     } finally {
-      await worker?.terminate();
-      cleanup();
-      process.off('exit', cleanup);
+      await end();
     }
   }
-  return text();
+  let ended = false;
+  async function end(): Promise<void> {
+    if (ended) return;
+    ended = true;
+    await worker?.terminate();
+    cleanup();
+    process.off('exit', cleanup);
+  }
+  async function stop(): Promise<void> {
+    if (ended) return;
+    await end();
+    if (process.env.AI_ECON_STATS) process.stderr.write('ai-econ-stats: grants worker=stopped\n');
+  }
+  return Object.assign(text(), { stop });
 }

@@ -64,6 +64,15 @@ describe('unlocks --grants on two threads', () => {
     expect(stats(two.stderr).rest).toBe(stats(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', out], { env: ONE }).stderr).rest);
     expect(existsSync(out)).toBe(false);
   });
+  test('a bad row in the first part: the worker is stopped at once, not left to finish its part', () => {
+    // Without this the process stayed alive until the worker had written its whole part.
+    const g = tmpFile('g.csv', grants(400, (i) => (i === 3 ? `x${i},Team,abc,,,,,` : `b${i},Team,10,,,,,`)));
+    const t = tmp();
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: { ...SPLIT, TMPDIR: t } });
+    expectUserError(two, 'g.csv:5: row 4, column amount');
+    expect(stats(two.stderr).worker).toBe('stopped');
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
+  });
   test('a ragged row in the second part: csv-parse\'s error at the right line', () => {
     const g = tmpFile('g.csv', grants(400, (i) => (i === 300 ? `x${i},Team` : `b${i},Team,10,,,,,`)));
     expectUserError(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: SPLIT }), /g\.csv:302: invalid CSV/);
