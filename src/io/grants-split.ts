@@ -35,6 +35,8 @@ export interface Split {
   columns: string[];
   /** Lines of the file before `start`. */
   line0: number;
+  /** The file's line break (the header's), which the second part's reader cannot guess from its own first line. */
+  recordDelimiter: '\n' | '\r\n';
 }
 
 /** What a worker is given. */
@@ -87,6 +89,21 @@ export function findSplit(file: string, least = 0): Split | undefined {
     let lines = 0;
     let headerEnd = -1;
     let head = Buffer.alloc(0);
+    // CRs before the cut: all of them, and those not followed by a LF (`crLast`: a block ended on one).
+    let crs = 0;
+    let loneCrs = 0;
+    let crLast = false;
+    const scan = (b: Buffer) => {
+      if (b.length === 0) return;
+      if (crLast && b[0] !== LF) loneCrs++;
+      crLast = false;
+      for (let i = b.indexOf(CR); i !== -1; i = b.indexOf(CR, i + 1)) {
+        crs++;
+        if (i + 1 === b.length) crLast = true;
+        else if (b[i + 1] !== LF) loneCrs++;
+      }
+      lines += count(b, LF);
+    };
     // Up to the middle: no quote anywhere, and the header's end (its line break).
     while (pos < mid) {
       const n = readSync(fd, buf, 0, Math.min(BLOCK, mid - pos), pos);
@@ -101,13 +118,10 @@ export function findSplit(file: string, least = 0): Split | undefined {
           head = Buffer.concat([head, b.subarray(0, lf)]);
         }
       }
-      lines += count(b, LF);
+      scan(b);
       pos += n;
     }
     if (headerEnd < 0) return undefined;
-    // A lone CR could be the file's record delimiter: then line breaks are not what they seem.
-    const cr = head.indexOf(CR);
-    if (cr !== -1 && cr !== head.length - 1) return undefined;
     // From the middle: the next line break; the second part starts after it.
     for (;;) {
       const n = readSync(fd, buf, 0, BLOCK, pos);
@@ -116,13 +130,20 @@ export function findSplit(file: string, least = 0): Split | undefined {
       const lf = b.indexOf(LF);
       if (lf === -1) {
         if (b.indexOf(QUOTE) !== -1) return undefined;
-        lines += count(b, LF);
+        scan(b);
         pos += n;
         continue;
       }
       if (b.subarray(0, lf).indexOf(QUOTE) !== -1) return undefined;
+      scan(b.subarray(0, lf));
       const start = pos + lf + 1;
       if (start >= size) return undefined;
+      // The header's line break is the file's (csv-parse takes the first it meets). Another one
+      // before the cut — a lone CR (a line break to csv-parse), a CRLF in a LF file (two lines to
+      // it), a LF in a CRLF file (inside a record to it) — would make the parts differ from the
+      // whole, or the line count below from csv-parse's: no cut.
+      const crlf = head[head.length - 1] === CR;
+      if (crlf ? loneCrs > 0 || crs !== lines + 1 : crs > 0) return undefined;
       let columns: string[];
       try {
         const [header] = parse(head, { ...CSV_OPTIONS, info: false, to_line: 1 }) as string[][];
@@ -130,7 +151,7 @@ export function findSplit(file: string, least = 0): Split | undefined {
       } catch {
         return undefined;
       }
-      return { start, columns, line0: lines + 1 };
+      return { start, columns, line0: lines + 1, recordDelimiter: crlf ? '\r\n' : '\n' };
     }
   } finally {
     closeSync(fd);

@@ -59,7 +59,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
       yield grantRows(g, keep, o.from, o.to);
     }
   }
-  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, row0: rowsBefore });
+  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, recordDelimiter: split!.recordDelimiter, row0: rowsBefore });
   let tail: { stop(): Promise<void> } | undefined;
   async function* chunks(): AsyncGenerator<Row[]> {
     let firstRead = false;

@@ -77,6 +77,18 @@ describe('unlocks --grants on two threads', () => {
     const g = tmpFile('g.csv', grants(400, (i) => (i === 300 ? `x${i},Team` : `b${i},Team,10,,,,,`)));
     expectUserError(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: SPLIT }), /g\.csv:302: invalid CSV/);
   });
+  test('a lone CR in a cell right after the cut: read with the file\'s line break, the same bytes as one thread', () => {
+    // The second part's reader used to take that CR for the file's line break: a ragged row, exit 2.
+    const text = grants(400, (i) => `b${i},Team,${1000 + i},,,,,`);
+    const cut = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+    const g = tmpFile('cr.csv', text.slice(0, cut) + 'Jo\rhn' + text.slice(cut));
+    const [a, b] = [join(tmp(), 'a.csv'), join(tmp(), 'b.csv')];
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv', '-o', a], { env: SPLIT });
+    expect(stats(two.stderr).split).toBe(String(cut));
+    expect(stats(two.stderr)).toMatchObject({ worker: 'done', rest: '' });
+    expect(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', b], { env: ONE }).code).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+  });
   test('a quote in the first part: no cut (a quoted field could hold a line break), the same output', () => {
     const g = tmpFile('q.csv', grants(400, (i) => (i === 5 ? `"Smith, J",Team,10,,,,,` : `b${i},Team,10,,,,,`)));
     const one = cli(['unlocks', '--grants', g, '-f', 'csv'], { env: SPLIT });
