@@ -49,7 +49,8 @@ export interface GrantsJob {
   to?: CalDate;
   columns: Column[];
   decimals: number;
-  out: string;
+  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone. */
+  out: number;
 }
 /** What a worker sends back once done. */
 export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
@@ -176,21 +177,31 @@ export function splitTail(
   rows: () => AsyncIterable<readonly Row[]>,
   granted: (category: string, amount: bigint) => void,
 ): AsyncIterable<string | Uint8Array> & { stop(): Promise<void> } {
-  let dir: string | undefined;
   let worker: Worker | undefined;
-  const cleanup = () => dir && rmSync(dir, { recursive: true, force: true });
+  // The worker's file: written through `writeFd`, read back through `readFd`; both closed here (a
+  // worker may not close what this thread opened), `writeFd` once the worker has stopped.
+  let writeFd: number | undefined;
+  let readFd: number | undefined;
   let reply: Promise<GrantsReply>;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
-    process.once('exit', cleanup);
-    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: join(dir, 'part2.csv') } satisfies GrantsJob }));
+    const dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
+    try {
+      const file = join(dir, 'part2.csv');
+      writeFd = openSync(file, 'wx', 0o600);
+      readFd = openSync(file, 'r');
+    } finally {
+      // Both ends are open: the name goes at once, so nothing is left in $TMPDIR however the
+      // process ends (^C, a kill, a crash); the space is freed when both ends are closed.
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: writeFd } satisfies GrantsJob }));
     reply = new Promise<GrantsReply>((resolve) => {
       w.once('message', resolve);
       w.once('error', (e) => resolve({ failed: e.message }));
       w.once('exit', (code) => resolve({ failed: `exit ${code}` }));
     });
   } catch (e) {
-    reply = Promise.resolve({ failed: (e as Error).message }); // no temporary folder: this thread does it all
+    reply = Promise.resolve({ failed: (e as Error).message }); // no temporary file: this thread does it all
   }
   async function* text(): AsyncGenerator<string | Uint8Array> {
     try {
@@ -198,7 +209,9 @@ export function splitTail(
       if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
       if ('granted' in r) {
         for (const [c, a] of r.granted) granted(c, a);
-        yield* createReadStream(join(dir!, 'part2.csv'), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        const fd = readFd!;
+        readFd = undefined; // the stream closes it
+        yield* createReadStream('', { fd, start: 0, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
         return;
       }
       // Loaded here: the library (which builds this table) does not load the CSV renderer up front.
@@ -218,8 +231,8 @@ export function splitTail(
     if (ended) return;
     ended = true;
     await worker?.terminate();
-    cleanup();
-    process.off('exit', cleanup);
+    for (const fd of [writeFd, readFd]) if (fd !== undefined) closeSync(fd);
+    writeFd = readFd = undefined;
   }
   async function stop(): Promise<void> {
     if (ended) return;

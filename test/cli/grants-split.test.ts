@@ -5,7 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, expectUserError, tmp, tmpFile } from './run.js';
+import { spawn } from 'node:child_process';
+import { BIN, cli, expectUserError, tmp, tmpFile } from './run.js';
 
 const HEADER = 'beneficiary,category,amount,start,cliff,at_cliff,linear,every\n';
 const SPLIT = { AI_ECON_GRANTS_SPLIT_BYTES: '1', AI_ECON_STATS: '1' };
@@ -113,6 +114,26 @@ describe('unlocks --grants on two threads', () => {
     expect(cli(['unlocks', '--grants', f, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: { ...SPLIT, TMPDIR: t } }).code).toBe(0);
     expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
     expect(readdirSync(t)).toContain('ai-econ-compile-cache-' + process.getuid!()); // the folder is the one used
+  });
+  test('interrupted (SIGINT) while writing to stdout: no temporary file is left behind', async () => {
+    // The worker's file used to be removed only at a normal exit: a ^C left it (half the output) in $TMPDIR.
+    const t = tmp();
+    const child = spawn(process.execPath, [BIN, 'unlocks', '--grants', f, '-f', 'csv'], { env: { ...process.env, ...SPLIT, TMPDIR: t }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = 0;
+    const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        // Rows come after the worker started; then stop reading: the pipe fills and the command waits.
+        if ((got += d.length) > 1000) {
+          child.stdout.pause();
+          resolve();
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
   });
   test('a bad AI_ECON_GRANTS_SPLIT_BYTES: one clear line, exit 2', () => {
     expectUserError(cli(['unlocks', '--grants', f, '-f', 'csv'], { env: { AI_ECON_GRANTS_SPLIT_BYTES: 'lots' } }), 'environment variable AI_ECON_GRANTS_SPLIT_BYTES: expected bytes, like 262144; found "lots"');
