@@ -35,6 +35,8 @@ export interface Split {
   columns: string[];
   /** Lines of the file before `start`. */
   line0: number;
+  /** The file's line break (the header's), which the second part's reader cannot guess from its own first line. */
+  recordDelimiter: '\n' | '\r\n';
 }
 
 /** What a worker is given. */
@@ -47,7 +49,8 @@ export interface GrantsJob {
   to?: CalDate;
   columns: Column[];
   decimals: number;
-  out: string;
+  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone. */
+  out: number;
 }
 /** What a worker sends back once done. */
 export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
@@ -87,6 +90,21 @@ export function findSplit(file: string, least = 0): Split | undefined {
     let lines = 0;
     let headerEnd = -1;
     let head = Buffer.alloc(0);
+    // CRs before the cut: all of them, and those not followed by a LF (`crLast`: a block ended on one).
+    let crs = 0;
+    let loneCrs = 0;
+    let crLast = false;
+    const scan = (b: Buffer) => {
+      if (b.length === 0) return;
+      if (crLast && b[0] !== LF) loneCrs++;
+      crLast = false;
+      for (let i = b.indexOf(CR); i !== -1; i = b.indexOf(CR, i + 1)) {
+        crs++;
+        if (i + 1 === b.length) crLast = true;
+        else if (b[i + 1] !== LF) loneCrs++;
+      }
+      lines += count(b, LF);
+    };
     // Up to the middle: no quote anywhere, and the header's end (its line break).
     while (pos < mid) {
       const n = readSync(fd, buf, 0, Math.min(BLOCK, mid - pos), pos);
@@ -101,13 +119,10 @@ export function findSplit(file: string, least = 0): Split | undefined {
           head = Buffer.concat([head, b.subarray(0, lf)]);
         }
       }
-      lines += count(b, LF);
+      scan(b);
       pos += n;
     }
     if (headerEnd < 0) return undefined;
-    // A lone CR could be the file's record delimiter: then line breaks are not what they seem.
-    const cr = head.indexOf(CR);
-    if (cr !== -1 && cr !== head.length - 1) return undefined;
     // From the middle: the next line break; the second part starts after it.
     for (;;) {
       const n = readSync(fd, buf, 0, BLOCK, pos);
@@ -116,13 +131,20 @@ export function findSplit(file: string, least = 0): Split | undefined {
       const lf = b.indexOf(LF);
       if (lf === -1) {
         if (b.indexOf(QUOTE) !== -1) return undefined;
-        lines += count(b, LF);
+        scan(b);
         pos += n;
         continue;
       }
       if (b.subarray(0, lf).indexOf(QUOTE) !== -1) return undefined;
+      scan(b.subarray(0, lf));
       const start = pos + lf + 1;
       if (start >= size) return undefined;
+      // The header's line break is the file's (csv-parse takes the first it meets). Another one
+      // before the cut — a lone CR (a line break to csv-parse), a CRLF in a LF file (two lines to
+      // it), a LF in a CRLF file (inside a record to it) — would make the parts differ from the
+      // whole, or the line count below from csv-parse's: no cut.
+      const crlf = head[head.length - 1] === CR;
+      if (crlf ? loneCrs > 0 || crs !== lines + 1 : crs > 0) return undefined;
       let columns: string[];
       try {
         const [header] = parse(head, { ...CSV_OPTIONS, info: false, to_line: 1 }) as string[][];
@@ -130,7 +152,7 @@ export function findSplit(file: string, least = 0): Split | undefined {
       } catch {
         return undefined;
       }
-      return { start, columns, line0: lines + 1 };
+      return { start, columns, line0: lines + 1, recordDelimiter: crlf ? '\r\n' : '\n' };
     }
   } finally {
     closeSync(fd);
@@ -146,24 +168,40 @@ function count(b: Buffer, byte: number): number {
 /**
  * The CSV text of the second part, made by a worker (started at once) into a temporary file and read
  * back; if the worker fails, made here from `rows` (which reads the second part on this thread).
- * `granted` gets the worker's grant totals per category.
+ * `granted` gets the worker's grant totals per category. `stop()`, for when the first part fails
+ * before this text is read: the worker is terminated and its file removed at once (else the process
+ * would stay alive until the worker had written its whole part, for nothing).
  */
-export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable<readonly Row[]>, granted: (category: string, amount: bigint) => void): AsyncIterable<string | Uint8Array> {
-  let dir: string | undefined;
+export function splitTail(
+  job: Omit<GrantsJob, 'out'>,
+  rows: () => AsyncIterable<readonly Row[]>,
+  granted: (category: string, amount: bigint) => void,
+): AsyncIterable<string | Uint8Array> & { stop(): Promise<void> } {
   let worker: Worker | undefined;
-  const cleanup = () => dir && rmSync(dir, { recursive: true, force: true });
+  // The worker's file: written through `writeFd`, read back through `readFd`; both closed here (a
+  // worker may not close what this thread opened), `writeFd` once the worker has stopped.
+  let writeFd: number | undefined;
+  let readFd: number | undefined;
   let reply: Promise<GrantsReply>;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
-    process.once('exit', cleanup);
-    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: join(dir, 'part2.csv') } satisfies GrantsJob }));
+    const dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
+    try {
+      const file = join(dir, 'part2.csv');
+      writeFd = openSync(file, 'wx', 0o600);
+      readFd = openSync(file, 'r');
+    } finally {
+      // Both ends are open: the name goes at once, so nothing is left in $TMPDIR however the
+      // process ends (^C, a kill, a crash); the space is freed when both ends are closed.
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: writeFd } satisfies GrantsJob }));
     reply = new Promise<GrantsReply>((resolve) => {
       w.once('message', resolve);
       w.once('error', (e) => resolve({ failed: e.message }));
       w.once('exit', (code) => resolve({ failed: `exit ${code}` }));
     });
   } catch (e) {
-    reply = Promise.resolve({ failed: (e as Error).message }); // no temporary folder: this thread does it all
+    reply = Promise.resolve({ failed: (e as Error).message }); // no temporary file: this thread does it all
   }
   async function* text(): AsyncGenerator<string | Uint8Array> {
     try {
@@ -171,7 +209,9 @@ export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable
       if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
       if ('granted' in r) {
         for (const [c, a] of r.granted) granted(c, a);
-        yield* createReadStream(join(dir!, 'part2.csv'), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        const fd = readFd!;
+        readFd = undefined; // the stream closes it
+        yield* createReadStream('', { fd, start: 0, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
         return;
       }
       // Loaded here: the library (which builds this table) does not load the CSV renderer up front.
@@ -183,10 +223,21 @@ export function splitTail(job: Omit<GrantsJob, 'out'>, rows: () => AsyncIterable
         if (t) yield t;
       }
     } finally {
-      await worker?.terminate();
-      cleanup();
-      process.off('exit', cleanup);
+      await end();
     }
   }
-  return text();
+  let ended = false;
+  async function end(): Promise<void> {
+    if (ended) return;
+    ended = true;
+    await worker?.terminate();
+    for (const fd of [writeFd, readFd]) if (fd !== undefined) closeSync(fd);
+    writeFd = readFd = undefined;
+  }
+  async function stop(): Promise<void> {
+    if (ended) return;
+    await end();
+    if (process.env.AI_ECON_STATS) process.stderr.write('ai-econ-stats: grants worker=stopped\n');
+  }
+  return Object.assign(text(), { stop });
 }

@@ -6,7 +6,6 @@ import { grantRows } from '../reports/grants.js';
 import type { GrantsJob, GrantsReply } from './grants-split.js';
 import { readGrants } from './grants.js';
 import { csvLine } from './render/csv.js';
-import { drainedOrClosed } from './output.js';
 
 const BATCH = 2048;
 
@@ -14,7 +13,10 @@ async function run(job: GrantsJob): Promise<GrantsReply> {
   const keep = new Set(job.categories);
   const granted = new Map<string, bigint>();
   const line = csvLine(job.columns, job.decimals);
-  const out = createWriteStream(job.out, { flags: 'wx' });
+  // The main thread's file descriptor: it closes it once this worker has stopped (so never destroy
+  // this stream, which would close it). Without autoClose the stream emits no 'close', nor is it
+  // destroyed by an error: wait for 'drain' or 'finish', which reject on an 'error'.
+  const out = createWriteStream('', { fd: job.out, autoClose: false });
   let failed: Error | undefined;
   out.on('error', (e) => (failed = e));
   let text = '';
@@ -25,15 +27,15 @@ async function run(job: GrantsJob): Promise<GrantsReply> {
       text += line(row);
       if (++batch >= BATCH) {
         if (failed) throw failed;
-        if (!out.write(text)) await drainedOrClosed(out);
+        if (!out.write(text)) await once(out, 'drain');
         text = '';
         batch = 0;
       }
     }
   }
-  out.end(text);
-  await once(out, 'close');
   if (failed) throw failed;
+  out.end(text);
+  await once(out, 'finish');
   return { granted: [...granted] };
 }
 

@@ -70,6 +70,8 @@ export interface GrantsRange {
   columns?: string[];
   row0?: number;
   line0?: number;
+  /** The file's line break, for a part that does not start with the header. */
+  recordDelimiter?: string;
 }
 
 export async function* readGrants(file: string, m: GrantsModel, range: GrantsRange = { start: 0 }): AsyncGenerator<GrantRow> {
@@ -79,7 +81,7 @@ export async function* readGrants(file: string, m: GrantsModel, range: GrantsRan
     input.once('error', (e) => reject(readError('--grants', file, e)));
   });
   await opened;
-  const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED) }));
+  const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED), ...(range.recordDelimiter ? { record_delimiter: range.recordDelimiter } : {}) }));
   const byName = new Map(m.categories.map((c) => [c.name.toLowerCase(), c]));
   const names = m.categories.map((c) => c.name);
   // Most grants repeat a few texts (`12mo`, `25%`, `month`, a handful of start dates): each text is

@@ -59,9 +59,17 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
       yield grantRows(g, keep, o.from, o.to);
     }
   }
-  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, row0: rowsBefore });
+  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, recordDelimiter: split!.recordDelimiter, row0: rowsBefore });
+  let tail: { stop(): Promise<void> } | undefined;
   async function* chunks(): AsyncGenerator<Row[]> {
-    yield* rowsOf(split ? { start: 0, end: split.start } : { start: 0 });
+    let firstRead = false;
+    try {
+      yield* rowsOf(split ? { start: 0, end: split.start } : { start: 0 });
+      firstRead = true;
+    } finally {
+      // The first part failed (a bad row, a failed write): the other thread's part is not wanted.
+      if (!firstRead) await tail?.stop();
+    }
     if (tailClaimed) return;
     if (split) yield* rowsOf(second());
     if (!o.checkFirst) warnOverAllocated();
@@ -69,11 +77,11 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
   // Called by the CSV renderer before it reads the rows: the worker starts at once.
   function csvTail(columns: readonly Column[], decimals: number): AsyncIterable<string | Uint8Array> {
     tailClaimed = true;
-    const text = splitTail(
+    const text = (tail = splitTail(
       { file, model: { file: m.file, decimals: m.decimals, categories: m.categories }, range: second(), categories: o.categories, from: o.from, to: o.to, columns: [...columns], decimals },
       () => rowsOf(second()),
       o.checkFirst ? () => undefined : count,
-    );
+    ));
     return (async function* () {
       yield* text;
       if (!o.checkFirst) warnOverAllocated();

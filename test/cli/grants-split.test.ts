@@ -5,7 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, expectUserError, tmp, tmpFile } from './run.js';
+import { spawn } from 'node:child_process';
+import { BIN, cli, expectUserError, tmp, tmpFile } from './run.js';
 
 const HEADER = 'beneficiary,category,amount,start,cliff,at_cliff,linear,every\n';
 const SPLIT = { AI_ECON_GRANTS_SPLIT_BYTES: '1', AI_ECON_STATS: '1' };
@@ -64,9 +65,30 @@ describe('unlocks --grants on two threads', () => {
     expect(stats(two.stderr).rest).toBe(stats(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', out], { env: ONE }).stderr).rest);
     expect(existsSync(out)).toBe(false);
   });
+  test('a bad row in the first part: the worker is stopped at once, not left to finish its part', () => {
+    // Without this the process stayed alive until the worker had written its whole part.
+    const g = tmpFile('g.csv', grants(400, (i) => (i === 3 ? `x${i},Team,abc,,,,,` : `b${i},Team,10,,,,,`)));
+    const t = tmp();
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: { ...SPLIT, TMPDIR: t } });
+    expectUserError(two, 'g.csv:5: row 4, column amount');
+    expect(stats(two.stderr).worker).toBe('stopped');
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
+  });
   test('a ragged row in the second part: csv-parse\'s error at the right line', () => {
     const g = tmpFile('g.csv', grants(400, (i) => (i === 300 ? `x${i},Team` : `b${i},Team,10,,,,,`)));
     expectUserError(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: SPLIT }), /g\.csv:302: invalid CSV/);
+  });
+  test('a lone CR in a cell right after the cut: read with the file\'s line break, the same bytes as one thread', () => {
+    // The second part's reader used to take that CR for the file's line break: a ragged row, exit 2.
+    const text = grants(400, (i) => `b${i},Team,${1000 + i},,,,,`);
+    const cut = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+    const g = tmpFile('cr.csv', text.slice(0, cut) + 'Jo\rhn' + text.slice(cut));
+    const [a, b] = [join(tmp(), 'a.csv'), join(tmp(), 'b.csv')];
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv', '-o', a], { env: SPLIT });
+    expect(stats(two.stderr).split).toBe(String(cut));
+    expect(stats(two.stderr)).toMatchObject({ worker: 'done', rest: '' });
+    expect(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', b], { env: ONE }).code).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
   });
   test('a quote in the first part: no cut (a quoted field could hold a line break), the same output', () => {
     const g = tmpFile('q.csv', grants(400, (i) => (i === 5 ? `"Smith, J",Team,10,,,,,` : `b${i},Team,10,,,,,`)));
@@ -92,6 +114,26 @@ describe('unlocks --grants on two threads', () => {
     expect(cli(['unlocks', '--grants', f, '-f', 'csv', '-o', join(tmp(), 'o.csv')], { env: { ...SPLIT, TMPDIR: t } }).code).toBe(0);
     expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
     expect(readdirSync(t)).toContain('ai-econ-compile-cache-' + process.getuid!()); // the folder is the one used
+  });
+  test('interrupted (SIGINT) while writing to stdout: no temporary file is left behind', async () => {
+    // The worker's file used to be removed only at a normal exit: a ^C left it (half the output) in $TMPDIR.
+    const t = tmp();
+    const child = spawn(process.execPath, [BIN, 'unlocks', '--grants', f, '-f', 'csv'], { env: { ...process.env, ...SPLIT, TMPDIR: t }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = 0;
+    const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        // Rows come after the worker started; then stop reading: the pipe fills and the command waits.
+        if ((got += d.length) > 1000) {
+          child.stdout.pause();
+          resolve();
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
   });
   test('a bad AI_ECON_GRANTS_SPLIT_BYTES: one clear line, exit 2', () => {
     expectUserError(cli(['unlocks', '--grants', f, '-f', 'csv'], { env: { AI_ECON_GRANTS_SPLIT_BYTES: 'lots' } }), 'environment variable AI_ECON_GRANTS_SPLIT_BYTES: expected bytes, like 262144; found "lots"');

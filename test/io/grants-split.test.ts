@@ -67,6 +67,38 @@ describe('findSplit', () => {
     );
     expect(cut).toBeGreaterThan(30); // most files are cut: the property is about cut files
   });
+  test('mixed line breaks (CRLF, LF, a lone CR in a cell): the two parts read the same rows, lines and errors as the whole', async () => {
+    // The second part's reader used to guess its own line break from its first line (a lone CR
+    // there made it the line break), and a lone CR before the cut, a line to csv-parse, was not counted.
+    const outcome = async (f: () => Promise<unknown[]>) => {
+      try {
+        return await f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const eol = fc.constantFrom('\n', '\r\n');
+    // Mostly the header's line break, sometimes the other one or a lone CR in a cell.
+    const line = fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom('', '', '', '', '', '', '\r'), fc.constantFrom(true, true, true, true, true, true, false));
+    let cut = 0;
+    await fc.assert(
+      fc.asyncProperty(eol, fc.array(line, { minLength: 2, maxLength: 30 }), async (headEol, lines) => {
+        const body = lines.map(([i, cr, same]) => `b${cr}${i},Team,${i + 1},,,,,${same === (headEol === '\n') ? '\n' : '\r\n'}`);
+        const f = write('beneficiary,category,amount,start,cliff,at_cliff,linear,every' + headEol + body.join(''));
+        const s = findSplit(f);
+        if (!s) return;
+        cut++;
+        const whole = await outcome(() => rows(f));
+        const parts = await outcome(async () => {
+          const first = await rows(f, { start: 0, end: s.start });
+          return [...first, ...(await rows(f, { ...s, row0: first.length }))];
+        });
+        expect(parts).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+    expect(cut).toBeGreaterThan(20);
+  });
   test('a quote before the middle: not cut; after it: cut', () => {
     const body = Array.from({ length: 20 }, (_, i) => `b${i},Team,10,,,,,`);
     const quotedEarly = body.map((l, i) => (i === 2 ? `"b, 2",Team,10,,,,,` : l));
