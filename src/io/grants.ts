@@ -3,7 +3,7 @@
  * `beneficiary,category,amount[,start,cliff,at_cliff,linear,every]`. Each bad cell is reported
  * with the file, row, line and column.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -31,29 +31,36 @@ export interface GrantRow {
 }
 
 // A pipe or FIFO can be read only once, but grants may be read twice (check, then write): such an
-// input is copied once into a temporary file, removed at exit, and read from there.
-const spooled = new Map<string, string>();
-async function rereadable(file: string): Promise<string> {
+// input is copied once into a temporary file and read from there. The file's name goes as soon as
+// it is open, so nothing is left in $TMPDIR however the process ends (^C, a kill); it is read
+// through its descriptor, which the process keeps until it exits.
+const spooled = new Map<string, number>();
+async function rereadable(file: string): Promise<{ path: string } | { fd: number }> {
   let st;
   try {
     st = statSync(file);
   } catch {
-    return file; // the read below reports it
+    return { path: file }; // the read below reports it
   }
-  if (st.isFile() || st.isDirectory()) return file;
+  if (st.isFile() || st.isDirectory()) return { path: file };
   const hit = spooled.get(file);
-  if (hit) return hit;
+  if (hit !== undefined) return { fd: hit };
   const dir = mkdtempSync(join(tmpdir(), 'ai-econ-grants-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const copy = join(dir, 'grants.csv');
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'grants.csv'), 'w+', 0o600);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   try {
     // /dev/stdin may be a socket, which cannot be opened by name: read the process's own stdin.
-    await pipeline(file === '/dev/stdin' ? process.stdin : createReadStream(file), createWriteStream(copy));
+    await pipeline(file === '/dev/stdin' ? process.stdin : createReadStream(file), createWriteStream('', { fd, autoClose: false }));
   } catch (e) {
+    closeSync(fd);
     throw readError('--grants', file, e);
   }
-  spooled.set(file, copy);
-  return copy;
+  spooled.set(file, fd);
+  return { fd };
 }
 
 /** What reading grants needs of the model (plain data: a worker thread gets a copy). */
@@ -75,12 +82,16 @@ export interface GrantsRange {
 }
 
 export async function* readGrants(file: string, m: GrantsModel, range: GrantsRange = { start: 0 }): AsyncGenerator<GrantRow> {
-  const input = createReadStream(await rereadable(file), { start: range.start, ...(range.end !== undefined ? { end: range.end - 1 } : {}) });
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once('open', () => resolve());
-    input.once('error', (e) => reject(readError('--grants', file, e)));
-  });
-  await opened;
+  const source = await rereadable(file);
+  const bounds = { start: range.start, ...(range.end !== undefined ? { end: range.end - 1 } : {}) };
+  // A spooled copy is read by position through its descriptor, which stays open for the next read.
+  const input = 'fd' in source ? createReadStream('', { fd: source.fd, autoClose: false, ...bounds }) : createReadStream(source.path, bounds);
+  if ('path' in source) {
+    await new Promise<void>((resolve, reject) => {
+      input.once('open', () => resolve());
+      input.once('error', (e) => reject(readError('--grants', file, e)));
+    });
+  }
   const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED), ...(range.recordDelimiter ? { record_delimiter: range.recordDelimiter } : {}) }));
   const byName = new Map(m.categories.map((c) => [c.name.toLowerCase(), c]));
   const names = m.categories.map((c) => c.name);

@@ -1,8 +1,10 @@
 /** Issue #15: adversarial inputs — each case failed before its fix. */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, cli, expectUserError, miniParams, tmpFile } from './run.js';
+import { BIN, ROOT, cli, expectUserError, miniParams, tmpFile } from './run.js';
 
 const mini = (vesting: string): string => miniParams(vesting);
 
@@ -78,6 +80,19 @@ describe('7. grants from a pipe are read once', () => {
     expect(lines[0]).toBe('date,beneficiary,category,unlocked,cumulative');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.at(-1)).toMatch(/,alice,Team,\d+(\.\d+)?,120$/);
+  });
+  test('interrupted (SIGINT) while the pipe is being copied: no copy is left in $TMPDIR', async () => {
+    // The copy used to be removed only at a normal exit: a ^C left the whole input in $TMPDIR.
+    const t = mkdtempSync(join(tmpdir(), 'ai-econ-test-'));
+    const child = spawn(process.execPath, [BIN, 'unlocks', '--grants', '/dev/stdin', '-f', 'csv'], { env: { ...process.env, TMPDIR: t }, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.stdin.write('beneficiary,category,amount\n' + 'alice,Team,120\n'.repeat(1000)); // and the pipe stays open
+    // Until the command is copying (its folder for the copy existed by then, under the old code).
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    child.stdin.destroy();
+    expect(readdirSync(t).filter((n) => n.startsWith('ai-econ-grants-'))).toEqual([]);
   });
 });
 
