@@ -26,7 +26,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * row goes through csv-stringify. A bigint or finite number prints as a plain number (digits, a
  * point, a leading minus), which needs neither quoting nor neutralising, so big exports skip both
  * for their amounts. Consecutive rows often repeat a text cell (a grant's beneficiary, category):
- * each column remembers its last text and what it became.
+ * each column remembers its last text and what it became, and a token column its last two amounts.
  */
 export function csvLine(cols: readonly Column[], decimals: number): (row: Row) => string {
   const n = cols.length;
@@ -36,14 +36,26 @@ export function csvLine(cols: readonly Column[], decimals: number): (row: Row) =
   const lastIn: unknown[] = new Array<unknown>(n).fill(undefined);
   const lastOut: string[] = new Array<string>(n).fill('');
   const lastQuote: boolean[] = new Array<boolean>(n).fill(false);
+  const prevIn: unknown[] = new Array<unknown>(n).fill(undefined);
+  const prevOut: string[] = new Array<string>(n).fill('');
   return (row) => {
     let quote = false;
     let line = '';
     for (let k = 0; k < n; k++) {
       const v = row[keys[k]];
       let t: string;
-      if (typeof v === 'bigint' && tokens[k]) t = formatUnits(v, decimals);
-      else if (typeof v === 'string' && v === lastIn[k]) {
+      if (typeof v === 'bigint' && tokens[k]) {
+        // An amount repeats too (the even steps of a grant take turns between two): the last two are kept.
+        if (v === lastIn[k]) t = lastOut[k];
+        else if (v === prevIn[k]) t = prevOut[k];
+        else {
+          t = formatUnits(v, decimals);
+          prevIn[k] = lastIn[k];
+          prevOut[k] = lastOut[k];
+          lastIn[k] = v;
+          lastOut[k] = t;
+        }
+      } else if (typeof v === 'string' && v === lastIn[k]) {
         t = lastOut[k];
         if (lastQuote[k]) quote = true;
       } else {
