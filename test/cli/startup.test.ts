@@ -17,6 +17,19 @@ describe('start-up', () => {
     expect(loaded).not.toContain('NativeModule child_process');
     expect(loaded).not.toContain('NativeModule dgram');
   });
+  test('bundle files export plain values, not getters (scripts/bundle.mjs FLAT_EXPORTS)', () => {
+    // A preload that, at exit, checks every loaded bundle file's exports are data properties (every
+    // other CLI test checks that the values are right).
+    const hook = tmpFile(
+      'flat.cjs',
+      "process.on('exit', () => { const bad = []; let n = 0; for (const [f, m] of Object.entries(require.cache)) { if (!/[\\/]dist[\\/]/.test(f) || !m.exports || typeof m.exports !== 'object') continue; for (const k of Object.keys(m.exports)) { n++; if (Object.getOwnPropertyDescriptor(m.exports, k).get) bad.push(f + ':' + k); } } process.stderr.write('\\nflat: ' + n + ' ' + JSON.stringify(bad) + '\\n'); });",
+    );
+    const r = cli(['burn', '-f', 'csv'], { env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(r.code).toBe(0);
+    const [, n, bad] = /flat: (\d+) (.*)/.exec(r.stderr)!;
+    expect(Number(n)).toBeGreaterThan(50);
+    expect(JSON.parse(bad)).toEqual([]);
+  });
   test('help, suggestions and errors still come from commander', () => {
     expect(cli(['--help']).stdout).toMatch(/^Usage: ai-econ/);
     const r = cli(['unlcks']);
