@@ -178,7 +178,7 @@ export async function commonJs(outputFiles) {
         define: meta ? { 'import.meta.url': '__importMetaUrl' } : undefined,
         banner: `"use strict";${meta ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : ''}`,
       });
-      return { path: f.path, text: /\bmodule\.exports=/.test(code) ? code + FLAT_EXPORTS : code };
+      return { path: f.path, text: /\bmodule\.exports\s*=/.test(code) ? code + FLAT_EXPORTS : code };
     }),
   );
 }
