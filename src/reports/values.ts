@@ -5,6 +5,7 @@
  * names are checked exactly as the CLI checks them.
  */
 import { InputError } from '../core/errors.js';
+import { rat } from '../core/rational.js';
 import { suggestion } from '../io/suggest.js';
 import { PARSERS } from './parsers.js';
 import { flagOf, keyOf, type CommandSpec, type OptionsOf, type OptSpec } from './spec.js';
@@ -14,11 +15,19 @@ type Loose<T> = T extends boolean ? boolean : T extends readonly (infer E)[] ? r
 /** A command's options as a caller may give them: each typed value, or its text as a user types it. */
 export type OptionsInput<C extends CommandSpec> = { [K in keyof OptionsOf<C>]?: Loose<NonNullable<OptionsOf<C>[K]>> };
 
+const isFraction = (v: unknown): v is { n: bigint; d: bigint } =>
+  typeof v === 'object' && v !== null && typeof (v as { n?: unknown }).n === 'bigint' && typeof (v as { d?: unknown }).d === 'bigint';
+
 /** One option's value: text goes through the declared parser (a bad value names the option `name`); typed values pass. */
 export function optionValue(o: OptSpec, value: unknown, name: string): unknown {
   if (!o.parse) return value;
   const parse = PARSERS[o.parse] as (t: string, what?: string) => unknown;
   const one = (v: unknown): unknown => {
+    // A caller's { n, d } is reduced here, with its sign in n: the rational operations take reduced fractions.
+    if (isFraction(v)) {
+      if (v.d === 0n) throw new InputError(`expected a fraction with a non-zero denominator; found ${v.n}/0`, { flag: name });
+      return rat(v.n, v.d);
+    }
     if (typeof v !== 'string') return v;
     try {
       return parse(v, o.what);

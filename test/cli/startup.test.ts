@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, tmp, tmpFile } from './run.js';
+import { spawnSync } from 'node:child_process';
+import { cli, ROOT, tmp, tmpFile } from './run.js';
 
 /** Node's built-in modules a command loaded, by a preload that lists them at exit. */
 const builtins = (args: string[]): string[] => {
@@ -29,6 +30,20 @@ describe('start-up', () => {
     const [, n, bad] = /flat: (\d+) (.*)/.exec(r.stderr)!;
     expect(Number(n)).toBeGreaterThan(50);
     expect(JSON.parse(bad)).toEqual([]);
+  });
+  test('the readable build (AI_ECON_NO_MINIFY=1, for a --cpu-prof) flattens its exports too', () => {
+    // It is the build one profiles: with the getters left in, a profile shows costs the real build has not.
+    const script = `
+      import { commonJs } from './scripts/bundle.mjs';
+      const [f] = await commonJs([{ path: 'x.cjs', text: 'export const a = 1; export function f() { return a; }' }]);
+      const m = { exports: {} };
+      new Function('module', 'exports', 'require', f.text)(m, m.exports, () => ({}));
+      console.log(JSON.stringify(Object.keys(m.exports).map((k) => [k, typeof Object.getOwnPropertyDescriptor(m.exports, k).get])));`;
+    for (const env of [{}, { AI_ECON_NO_MINIFY: '1' }]) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual([['a', 'undefined'], ['f', 'undefined']]);
+    }
   });
   test('help, suggestions and errors still come from commander', () => {
     expect(cli(['--help']).stdout).toMatch(/^Usage: ai-econ/);

@@ -50,6 +50,16 @@ describe('engines on the built-in parameters', () => {
     expect(a.params).toMatchObject({ config: 'built-in configs/gensyn.yaml', gpu_hours: '1000', gpu: 'a100', utilization: '95%' });
     expect(b.params).toMatchObject({ gpu_hours: '1000', utilization: '19/20' });
   });
+  test('a typed rational option need not be reduced (3/3, -5/-5 tokens, 10/100 USD): the same report as its text', async () => {
+    // add/mul/div take reduced fractions (src/core/rational.ts): a caller's { n, d } is reduced where it comes in.
+    const text = await render(await rewards(undefined, { fees: '1', emission: '0' }), 'csv');
+    expect(await render(await rewards(undefined, { fees: { n: 3n, d: 3n }, emission: { n: 0n, d: 7n } }), 'csv')).toBe(text);
+    expect(await render(await rewards(undefined, { fees: { n: -5n, d: -5n }, emission: '0' }), 'csv')).toBe(text);
+    const a = await burn(undefined, { months: '3', revenue: '1000000', growth: '3%', price: '0.1' });
+    const b = await burn(undefined, { months: '3', revenue: { n: 2_000_000n, d: 2n }, growth: { n: 6n, d: 200n }, price: { n: 10n, d: 100n } });
+    expect(b.tables).toEqual(a.tables);
+    await expect(rewards(undefined, { fees: { n: 1n, d: 0n } })).rejects.toThrow(/rewards option fees: .*denominator/);
+  });
   test('allocation, rewards and burn run', async () => {
     expect((await allocation()).tables[0].rows).toHaveLength(5);
     expect((await rewards(undefined, { fees: '1000', emission: '0' })).command).toBe('rewards');
