@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cliBuild, commonJs, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
+import { cliBuild, commonJs, requireCycle, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
 // still finds configs/ and package.json by walking up).
@@ -14,7 +14,10 @@ const outdir = process.env.AI_ECON_DIST || 'dist';
 rmSync(outdir, { recursive: true, force: true });
 // The CLI: split as ESM by esbuild, then written as CommonJS (bundle.mjs), started by bin/ai-econ.js.
 const cli = await build({ ...cliBuild(outdir), write: false });
-for (const f of await commonJs(cli.outputFiles)) {
+const cjs = await commonJs(cli.outputFiles);
+const cycle = requireCycle(cjs);
+if (cycle) throw new Error(`the CLI's bundle files require each other in a cycle (FLAT_EXPORTS in bundle.mjs needs none): ${cycle.join(' -> ')}`);
+for (const f of cjs) {
   mkdirSync(dirname(f.path), { recursive: true });
   writeFileSync(f.path, f.text);
 }

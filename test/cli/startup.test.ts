@@ -45,6 +45,19 @@ describe('start-up', () => {
       expect(JSON.parse(r.stdout)).toEqual([['a', 'undefined'], ['f', 'undefined']]);
     }
   });
+  test('requireCycle finds bundle files that require each other (the build fails on one: FLAT_EXPORTS needs none); a lazy require does not count', () => {
+    const script = `
+      import { requireCycle } from './scripts/bundle.mjs';
+      const f = (path, text) => ({ path, text });
+      console.log(JSON.stringify([
+        requireCycle([f('/d/a.cjs', 'var b=require("./c/b.cjs")'), f('/d/c/b.cjs', 'var a=require("../a.cjs")')]),
+        requireCycle([f('/d/a.cjs', 'var b=require("./b.cjs")'), f('/d/b.cjs', 'x.then(()=>require("./a.cjs"))')]),
+        requireCycle([f('/d/a.cjs', 'var b=require("./b.cjs"),c=require("./c.cjs")'), f('/d/b.cjs', 'var c=require("./c.cjs")'), f('/d/c.cjs', '')]),
+      ]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([['/d/a.cjs', '/d/c/b.cjs', '/d/a.cjs'], null, null]);
+  });
   test('help, suggestions and errors still come from commander', () => {
     expect(cli(['--help']).stdout).toMatch(/^Usage: ai-econ/);
     const r = cli(['unlcks']);
