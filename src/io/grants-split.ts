@@ -49,8 +49,8 @@ export interface GrantsJob {
   to?: CalDate;
   columns: Column[];
   decimals: number;
-  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone. */
-  out: number;
+  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone; none: only check the rows. */
+  out?: number;
 }
 /** What a worker sends back once done. */
 export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
@@ -165,6 +165,41 @@ function count(b: Buffer, byte: number): number {
   return n;
 }
 
+/** A worker on `job`, and its one reply (a failure to start or a crash is a reply too). */
+function startWorker(job: GrantsJob): { worker: Worker; reply: Promise<GrantsReply> } {
+  const worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: job });
+  const reply = new Promise<GrantsReply>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', (e) => resolve({ failed: e.message }));
+    worker.once('exit', (code) => resolve({ failed: `exit ${code}` }));
+  });
+  return { worker, reply };
+}
+
+/**
+ * Check the second part on a worker while `first` (this thread) checks the first: the worker's grant
+ * totals per category go to `granted`. If the worker fails in any way — a bad row, whose row number
+ * only the first part knows — `second` checks the second part here, so an error is the same as on
+ * one thread. Nothing is written.
+ */
+export async function checkInTwo(job: Omit<GrantsJob, 'out' | 'columns' | 'decimals'>, first: () => Promise<void>, second: () => Promise<void>, granted: (category: string, amount: bigint) => void): Promise<void> {
+  let started: ReturnType<typeof startWorker> | undefined;
+  try {
+    started = startWorker({ ...job, columns: [], decimals: 0 });
+  } catch {
+    started = undefined;
+  }
+  try {
+    await first();
+    const r = started ? await started.reply : { failed: 'no worker' };
+    if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants check worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
+    if ('granted' in r) for (const [c, a] of r.granted) granted(c, a);
+    else await second();
+  } finally {
+    await started?.worker.terminate();
+  }
+}
+
 /**
  * The CSV text of the second part, made by a worker (started at once) into a temporary file and read
  * back; if the worker fails, made here from `rows` (which reads the second part on this thread).
@@ -194,12 +229,7 @@ export function splitTail(
       // process ends (^C, a kill, a crash); the space is freed when both ends are closed.
       rmSync(dir, { recursive: true, force: true });
     }
-    const w = (worker = new Worker(besideBundle(GRANTS_WORKER_FILE)!, { workerData: { ...job, out: writeFd } satisfies GrantsJob }));
-    reply = new Promise<GrantsReply>((resolve) => {
-      w.once('message', resolve);
-      w.once('error', (e) => resolve({ failed: e.message }));
-      w.once('exit', (code) => resolve({ failed: `exit ${code}` }));
-    });
+    ({ worker, reply } = startWorker({ ...job, out: writeFd }));
   } catch (e) {
     reply = Promise.resolve({ failed: (e as Error).message }); // no temporary file: this thread does it all
   }

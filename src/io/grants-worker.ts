@@ -1,4 +1,4 @@
-/** The worker of io/grants-split.ts: the second part of a grants file, as CSV lines, into a file. */
+/** The worker of io/grants-split.ts: the second part of a grants file, as CSV lines, into a file (or only checked). */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,6 +12,11 @@ const BATCH = 2048;
 async function run(job: GrantsJob): Promise<GrantsReply> {
   const keep = new Set(job.categories);
   const granted = new Map<string, bigint>();
+  if (job.out === undefined) {
+    // Checking only (stdout: every row is checked before anything is printed).
+    for await (const g of readGrants(job.file, job.model, job.range)) granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
+    return { granted: [...granted] };
+  }
   const line = csvLine(job.columns, job.decimals);
   // The main thread's file descriptor: it closes it once this worker has stopped (so never destroy
   // this stream, which would close it). Without autoClose the stream emits no 'close', nor is it

@@ -9,7 +9,7 @@ import { displayUnits } from '../core/amount.js';
 import type { CalDate } from '../core/date.js';
 import type { Model } from '../io/model.js';
 import { readGrants, type GrantRow, type GrantsRange } from '../io/grants.js';
-import { splitFor, splitTail } from '../io/grants-split.js';
+import { checkInTwo, splitFor, splitTail } from '../io/grants-split.js';
 
 export interface GrantsOptions {
   from?: CalDate;
@@ -43,13 +43,25 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
       if (g > c.allocation) o.warn?.(`grants in ${c.name} add up to ${displayUnits(g, m.decimals, 0)} ${m.symbol}, more than its allocation of ${displayUnits(c.allocation, m.decimals, 0)}`);
     }
   };
+  // A big file is read in two parts (see io/grants-split.ts): the check before printing to stdout
+  // checks the second on another thread; a CSV output writes it on another thread; any other output
+  // reads it here after the first.
+  const split = splitFor(file);
+  const model = { file: m.file, decimals: m.decimals, categories: m.categories };
+  /** The second part, its rows numbered after `row0` rows of the first. */
+  const part2 = (row0?: number): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, recordDelimiter: split!.recordDelimiter, row0 });
   if (o.checkFirst) {
-    for await (const g of readGrants(file, m)) count(g.grant.category, g.grant.amount);
+    let checked = 0; // rows so far: the second part's are numbered after them
+    const check = async (range?: GrantsRange) => {
+      for await (const g of readGrants(file, m, range)) {
+        count(g.grant.category, g.grant.amount);
+        checked = g.row;
+      }
+    };
+    if (split) await checkInTwo({ file, model, range: part2(), categories: o.categories }, () => check({ start: 0, end: split.start }), () => check(part2(checked)), count);
+    else await check();
     warnOverAllocated();
   }
-  // A big file is read in two parts, the second by another thread when the output is CSV (see
-  // io/grants-split.ts); any other output reads the second part here after the first.
-  const split = splitFor(file);
   let tailClaimed = false;
   let rowsBefore = 0;
   async function* rowsOf(range: GrantsRange): AsyncGenerator<Row[]> {
@@ -59,7 +71,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
       yield grantRows(g, keep, o.from, o.to);
     }
   }
-  const second = (): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, recordDelimiter: split!.recordDelimiter, row0: rowsBefore });
+  const second = (): GrantsRange => part2(rowsBefore);
   let tail: { stop(): Promise<void> } | undefined;
   async function* chunks(): AsyncGenerator<Row[]> {
     let firstRead = false;
@@ -78,7 +90,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
   function csvTail(columns: readonly Column[], decimals: number): AsyncIterable<string | Uint8Array> {
     tailClaimed = true;
     const text = (tail = splitTail(
-      { file, model: { file: m.file, decimals: m.decimals, categories: m.categories }, range: second(), categories: o.categories, from: o.from, to: o.to, columns: [...columns], decimals },
+      { file, model, range: second(), categories: o.categories, from: o.from, to: o.to, columns: [...columns], decimals },
       () => rowsOf(second()),
       o.checkFirst ? () => undefined : count,
     ));

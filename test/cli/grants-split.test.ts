@@ -17,6 +17,7 @@ const grants = (n: number, row = (i: number) => `b${i},${i % 3 ? 'Team' : 'Inves
 const stats = (stderr: string) => ({
   split: /ai-econ-stats: grants split=(\S+)/.exec(stderr)?.[1],
   worker: /ai-econ-stats: grants worker=(\w+)/.exec(stderr)?.[1],
+  check: /ai-econ-stats: grants check worker=(\w+)/.exec(stderr)?.[1],
   rest: stderr.split('\n').filter((l) => l && !l.startsWith('ai-econ-stats:')).join('\n'),
 });
 
@@ -34,10 +35,10 @@ describe('unlocks --grants on two threads', () => {
     expect(text).toBe(readFileSync(b, 'utf8'));
     expect(text.trimEnd().split('\n').length).toBeGreaterThan(400 * 5);
   });
-  test('stdout, --category, --from/--to, --bom and --columns: the same bytes', () => {
+  test('stdout, --category, --from/--to, --bom and --columns: the same bytes; the check before printing ran on two threads too', () => {
     const args = ['unlocks', '--grants', f, '-f', 'csv', '--category', 'Team', '--from', '2027-01-01', '--to', '2028-06-30', '--bom', '--columns', 'cumulative,beneficiary,date'];
     const two = cli(args, { env: SPLIT });
-    expect(stats(two.stderr).worker).toBe('done');
+    expect(stats(two.stderr)).toMatchObject({ check: 'done', worker: 'done' });
     expect(two.stdout).toBe(cli(args, { env: ONE }).stdout);
     expect(two.stdout.split('\n')[0]).toBe('\ufeffcumulative,beneficiary,date');
   });
@@ -64,6 +65,17 @@ describe('unlocks --grants on two threads', () => {
     expectUserError(two, `g.csv:${bad + 2}: row ${bad + 1}, column amount: expected a token amount`);
     expect(stats(two.stderr).rest).toBe(stats(cli(['unlocks', '--grants', g, '-f', 'csv', '-o', out], { env: ONE }).stderr).rest);
     expect(existsSync(out)).toBe(false);
+  });
+  test.each([
+    ['in the second part', 350, 'failed'],
+    ['in the first part', 20, undefined],
+  ])('stdout, a bad row %s: found by the check before anything is printed, with the same message as one thread', (_n, bad, check) => {
+    const g = tmpFile('g.csv', grants(400, (i) => (i === bad ? `x${i},Team,abc,,,,,` : `b${i},Team,10,,,,,`)));
+    const two = cli(['unlocks', '--grants', g, '-f', 'csv'], { env: SPLIT });
+    expectUserError(two, `g.csv:${bad + 2}: row ${bad + 1}, column amount: expected a token amount`);
+    // The worker's own error numbers rows from its part: this thread checks that part again for the real one.
+    expect(stats(two.stderr)).toMatchObject({ check, worker: undefined });
+    expect(stats(two.stderr).rest).toBe(stats(cli(['unlocks', '--grants', g, '-f', 'csv'], { env: ONE }).stderr).rest);
   });
   test('a bad row in the first part: the worker is stopped at once, not left to finish its part', () => {
     // Without this the process stayed alive until the worker had written its whole part.
