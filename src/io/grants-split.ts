@@ -1,8 +1,9 @@
 /**
- * A big grants export on two threads. The file is cut in two at a line break near its middle; this
+ * A big grants file on two threads. The file is cut in two at a line break near its middle; this
  * thread reads, computes and writes the first part as usual, while a worker does the same for the
- * second part into a temporary file, which is then copied after the first. The output is the same
- * bytes as on one thread, in the same constant memory.
+ * second part into a temporary file, which is then copied after the first (checkInTwo: the check
+ * before printing to stdout, likewise). The output is the same bytes as on one thread, in the same
+ * constant memory.
  *
  * The cut is made only where it is certainly between two records: no quote before it (so no
  * quoted line break), and a line break right before it. Should the worker fail in any way — a bad
@@ -17,7 +18,7 @@ import { parse } from 'csv-parse/sync';
 import type { Column, Row } from '../core/table.js';
 import type { CalDate } from '../core/date.js';
 import { besideBundle } from './paths.js';
-import { envNumber } from './knobs.js';
+import { envNumber, stat } from './knobs.js';
 import { CSV_OPTIONS, headerCheck } from './csvfile.js';
 import { GRANT_COLUMNS, GRANT_REQUIRED, type GrantsModel, type GrantsRange } from './grants.js';
 
@@ -54,6 +55,7 @@ export interface GrantsJob {
 }
 /** What a worker sends back once done. */
 export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
+const outcome = (r: GrantsReply): string => ('granted' in r ? 'done' : `failed (${r.failed})`);
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -68,7 +70,7 @@ export function splitFor(file: string): Split | undefined {
   const least = envNumber('AI_ECON_GRANTS_SPLIT_BYTES', 'bytes, like 262144', MIN_BYTES);
   const split = besideBundle(GRANTS_WORKER_FILE) ? findSplit(file, least) : undefined;
   // For the tests: whether, and where, the file was cut.
-  if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants split=${split ? split.start : 'none'}\n`);
+  stat(`grants split=${split ? split.start : 'none'}`);
   return split;
 }
 
@@ -192,7 +194,7 @@ export async function checkInTwo(job: Omit<GrantsJob, 'out' | 'columns' | 'decim
   try {
     await first();
     const r = started ? await started.reply : { failed: 'no worker' };
-    if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants check worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
+    stat(`grants check worker=${outcome(r)}`);
     if ('granted' in r) for (const [c, a] of r.granted) granted(c, a);
     else await second();
   } finally {
@@ -236,7 +238,7 @@ export function splitTail(
   async function* text(): AsyncGenerator<string | Uint8Array> {
     try {
       const r = await reply;
-      if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: grants worker=${'granted' in r ? 'done' : `failed (${r.failed})`}\n`);
+      stat(`grants worker=${outcome(r)}`);
       if ('granted' in r) {
         for (const [c, a] of r.granted) granted(c, a);
         const fd = readFd!;
@@ -267,7 +269,7 @@ export function splitTail(
   async function stop(): Promise<void> {
     if (ended) return;
     await end();
-    if (process.env.AI_ECON_STATS) process.stderr.write('ai-econ-stats: grants worker=stopped\n');
+    stat('grants worker=stopped');
   }
   return Object.assign(text(), { stop });
 }

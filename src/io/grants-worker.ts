@@ -4,17 +4,16 @@ import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { grantRows } from '../reports/grants.js';
 import type { GrantsJob, GrantsReply } from './grants-split.js';
-import { readGrants } from './grants.js';
-import { csvLine } from './render/csv.js';
-
-const BATCH = 2048;
+import { readGrants, type GrantRow } from './grants.js';
+import { BATCH, csvLine } from './render/csv.js';
 
 async function run(job: GrantsJob): Promise<GrantsReply> {
   const keep = new Set(job.categories);
   const granted = new Map<string, bigint>();
+  const count = (g: GrantRow) => granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
   if (job.out === undefined) {
     // Checking only (stdout: every row is checked before anything is printed).
-    for await (const g of readGrants(job.file, job.model, job.range)) granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
+    for await (const g of readGrants(job.file, job.model, job.range)) count(g);
     return { granted: [...granted] };
   }
   const line = csvLine(job.columns, job.decimals);
@@ -27,7 +26,7 @@ async function run(job: GrantsJob): Promise<GrantsReply> {
   let text = '';
   let batch = 0;
   for await (const g of readGrants(job.file, job.model, job.range)) {
-    granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
+    count(g);
     for (const row of grantRows(g, keep, job.from, job.to)) {
       text += line(row);
       if (++batch >= BATCH) {

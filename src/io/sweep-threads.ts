@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { besideBundle } from './paths.js';
 import { InputError } from '../core/errors.js';
-import { envNumber } from './knobs.js';
+import { envNumber, stat } from './knobs.js';
 import type { Column } from '../core/table.js';
 import { evaluator, type PointResult, type SweepPlan } from '../reports/sweep-engine.js';
 
@@ -152,7 +152,7 @@ async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly n
   })();
   await Promise.all([localLoop, ...workerLoops]);
   // For the bench and the tests: how the points were shared.
-  if (process.env.AI_ECON_STATS) process.stderr.write(`ai-econ-stats: sweep threads=${threads} points_by_workers=${byWorkers}\n`);
+  stat(`sweep threads=${threads} points_by_workers=${byWorkers}`);
   if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
   results.sort((a, b) => a.i - b.i);
   return { results, columns: local.columns(), decimals: local.decimals() ?? 18, file: local.file() };

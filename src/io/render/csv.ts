@@ -17,7 +17,8 @@ export function neutralise(s: string): string {
   return TRIGGERS.has(s.charCodeAt(0)) && !NUMBER.test(s) ? `'${s}` : s;
 }
 
-const BATCH = 2048;
+/** Rows a write holds (big exports stream in writes of this many lines). */
+export const BATCH = 2048;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
