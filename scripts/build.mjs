@@ -5,7 +5,16 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cliBuild, commonJs, requireCycle, libraryBuild, staticInputs, outputOf, packagesIn, CLI_ONLY } from './bundle.mjs';
+import {
+  cliBuild,
+  commonJs,
+  requireCycle,
+  libraryBuild,
+  staticInputs,
+  outputOf,
+  packagesIn,
+  CLI_ONLY,
+} from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
 // still finds configs/ and package.json by walking up).
@@ -16,7 +25,10 @@ rmSync(outdir, { recursive: true, force: true });
 const cli = await build({ ...cliBuild(outdir), write: false });
 const cjs = await commonJs(cli.outputFiles);
 const cycle = requireCycle(cjs);
-if (cycle) throw new Error(`the CLI's bundle files require each other in a cycle (FLAT_EXPORTS in bundle.mjs needs none): ${cycle.join(' -> ')}`);
+if (cycle)
+  throw new Error(
+    `the CLI's bundle files require each other in a cycle (FLAT_EXPORTS in bundle.mjs needs none): ${cycle.join(' -> ')}`,
+  );
 for (const f of cjs) {
   mkdirSync(dirname(f.path), { recursive: true });
   writeFileSync(f.path, f.text);
@@ -27,8 +39,11 @@ for (const f of cjs) {
 writeFileSync(`${outdir}/chunks/package.json`, '{ "type": "commonjs" }\n');
 const lib = await build({ ...libraryBuild(outdir), metafile: true });
 // Importing the library must not load the CLI's own packages (test/lib/imports.test.ts checks it too).
-const loaded = packagesIn(staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts'))).filter((p) => CLI_ONLY.includes(p));
-if (loaded.length) throw new Error(`importing the library would load ${loaded.join(', ')}; load them lazily`);
+const loaded = packagesIn(
+  staticInputs(lib.metafile, outputOf(lib.metafile, 'src/index.ts')),
+).filter((p) => CLI_ONLY.includes(p));
+if (loaded.length)
+  throw new Error(`importing the library would load ${loaded.join(', ')}; load them lazily`);
 // Its type declarations (dist/types/, `npm run build:types`) are not made here: the TypeScript compiler
 // takes ~10 s, which every `npm ci` would pay; `npm pack` / `npm publish` (prepack) and `npm test` make them.
 
@@ -46,4 +61,8 @@ await build({
 });
 execFileSync(process.execPath, [`${outdir}/.snapshot.mjs`, outdir], { stdio: 'inherit' });
 rmSync(`${outdir}/.snapshot.mjs`);
-execFileSync(process.execPath, [`${outdir}/ai-econ.cjs`, 'schema', '-o', `${outdir}/ai-econ.schema.json`], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [`${outdir}/ai-econ.cjs`, 'schema', '-o', `${outdir}/ai-econ.schema.json`],
+  { stdio: 'inherit' },
+);

@@ -9,7 +9,9 @@ const onlyEnglishZodMessages = {
   name: 'only-english-zod-messages',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+      args.importer.includes(`${'node_modules'}/zod/`)
+        ? { path: 'zod-locales', namespace: 'zod-locales' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
       contents: "export { default as en } from 'zod/v4/locales/en.js';",
@@ -29,7 +31,9 @@ const fastStringWidth = {
   setup(b) {
     const users = ['cli-table3', 'cli-progress', 'wrap-ansi'].map((p) => `${'node_modules'}/${p}/`);
     b.onResolve({ filter: /^string-width$/ }, (args) =>
-      users.some((u) => args.importer.includes(u)) ? { path: 'string-width', namespace: 'fast-string-width' } : undefined,
+      users.some((u) => args.importer.includes(u))
+        ? { path: 'string-width', namespace: 'fast-string-width' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({
       contents: "module.exports = require('./src/io/render/string-width.ts').default;",
@@ -45,10 +49,13 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+      args.importer.includes(`${'node_modules'}/commander/`)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "let cp; module.exports = new Proxy({}, { get: (_, k) => (cp ??= require('node:child_process'))[k] });",
+      contents:
+        "let cp; module.exports = new Proxy({}, { get: (_, k) => (cp ??= require('node:child_process'))[k] });",
       loader: 'js',
     }));
   },
@@ -106,7 +113,10 @@ const leanTableCells = {
     b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
       const src = await readFile(args.path, 'utf8');
-      if (!src.includes(CELL_HELPERS)) throw new Error(`${args.path}: cli-table3's cell helpers changed; update lean-table-cells in scripts/bundle.mjs`);
+      if (!src.includes(CELL_HELPERS))
+        throw new Error(
+          `${args.path}: cli-table3's cell helpers changed; update lean-table-cells in scripts/bundle.mjs`,
+        );
       return { contents: src.replace(CELL_HELPERS, CELL_HELPERS_LEAN), loader: 'js' };
     });
   },
@@ -130,7 +140,9 @@ const common = (outdir) => ({
   // first use: bundling them would add ~2 MB of chunks and seconds to every build for no start-up gain.
   external: ['vega', 'vega-lite'],
   // CommonJS dependencies (cli-table3, commander's CJS core) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 });
 
 /**
@@ -165,9 +177,17 @@ export async function commonJs(outputFiles) {
   const { transform } = await import('esbuild');
   return Promise.all(
     outputFiles.map(async (f) => {
-      const esm = f.text.replace(ownImport, (_, spec) => `Promise.resolve().then(()=>require(${JSON.stringify(spec)}))`);
-      const left = [...esm.matchAll(/(?<!["'`])\bimport\(([^)]*)\)/g)].map((m) => m[1]).filter((s) => !/^"vega(-lite)?"$/.test(s));
-      if (left.length) throw new Error(`${f.path}: import(${left.join('), import(')}) would load through Node's ESM loader`);
+      const esm = f.text.replace(
+        ownImport,
+        (_, spec) => `Promise.resolve().then(()=>require(${JSON.stringify(spec)}))`,
+      );
+      const left = [...esm.matchAll(/(?<!["'`])\bimport\(([^)]*)\)/g)]
+        .map((m) => m[1])
+        .filter((s) => !/^"vega(-lite)?"$/.test(s));
+      if (left.length)
+        throw new Error(
+          `${f.path}: import(${left.join('), import(')}) would load through Node's ESM loader`,
+        );
       const meta = esm.includes('import.meta');
       const { code } = await transform(esm, {
         format: 'cjs',
@@ -179,7 +199,10 @@ export async function commonJs(outputFiles) {
         define: meta ? { 'import.meta.url': '__importMetaUrl' } : undefined,
         banner: `"use strict";${meta ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : ''}`,
       });
-      return { path: f.path, text: /\bmodule\.exports\s*=/.test(code) ? code + FLAT_EXPORTS : code };
+      return {
+        path: f.path,
+        text: /\bmodule\.exports\s*=/.test(code) ? code + FLAT_EXPORTS : code,
+      };
     }),
   );
 }
@@ -203,7 +226,10 @@ export async function commonJs(outputFiles) {
  */
 export function requireCycle(files) {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const deps = (f) => [...f.text.matchAll(/(?<!=>)\brequire\("(\.\.?\/[^"]+\.cjs)"\)/g)].map((m) => join(dirname(f.path), m[1])).filter((p) => byPath.has(p));
+  const deps = (f) =>
+    [...f.text.matchAll(/(?<!=>)\brequire\("(\.\.?\/[^"]+\.cjs)"\)/g)]
+      .map((m) => join(dirname(f.path), m[1]))
+      .filter((p) => byPath.has(p));
   const state = new Map(); // 1: on the path, 2: done
   const visit = (p, path) => {
     if (state.get(p) === 2) return undefined;
@@ -223,17 +249,23 @@ export function requireCycle(files) {
   return undefined;
 }
 
-const FLAT_EXPORTS = 'module.exports=(m=>{const o={};for(const k of Object.keys(m))o[k]=m[k];return Object.defineProperty(o,"__esModule",{value:!0})})(module.exports);\n';
+const FLAT_EXPORTS =
+  'module.exports=(m=>{const o={};for(const k of Object.keys(m))o[k]=m[k];return Object.defineProperty(o,"__esModule",{value:!0})})(module.exports);\n';
 
 /**
  * The library (`import … from 'ai-econ'`, src/index.ts): a build of its own, so the CLI's chunks and
  * start-up stay exactly as they are; its lazily loaded parts go to dist/lib/ (two levels from dist/,
  * where besideBundle looks for the snapshot and the Monte Carlo worker).
  */
-export const libraryBuild = (outdir) => ({ ...common(outdir), entryPoints: { index: 'src/index.ts' }, chunkNames: 'lib/[name]-[hash]' });
+export const libraryBuild = (outdir) => ({
+  ...common(outdir),
+  entryPoints: { index: 'src/index.ts' },
+  chunkNames: 'lib/[name]-[hash]',
+});
 
 /** The output file built from an entry point (`src/index.ts`). */
-export const outputOf = (metafile, entry) => Object.keys(metafile.outputs).find((o) => metafile.outputs[o].entryPoint === entry);
+export const outputOf = (metafile, entry) =>
+  Object.keys(metafile.outputs).find((o) => metafile.outputs[o].entryPoint === entry);
 
 /** The source files an output loads when it is imported: its own and those of its static imports, transitively (not `import()`). */
 export function staticInputs(metafile, output) {
@@ -243,7 +275,8 @@ export function staticInputs(metafile, output) {
     if (seen.has(o)) return;
     seen.add(o);
     for (const i of Object.keys(metafile.outputs[o].inputs)) inputs.add(i);
-    for (const imp of metafile.outputs[o].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+    for (const imp of metafile.outputs[o].imports)
+      if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
   };
   visit(output);
   return [...inputs];
@@ -251,4 +284,9 @@ export function staticInputs(metafile, output) {
 
 /** Packages the library must not load on import (the CLI's own: argument parsing, colour, terminal tables). */
 export const CLI_ONLY = ['commander', 'chalk', 'cli-table3'];
-export const packagesIn = (inputs) => [...new Set(inputs.map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1]).filter(Boolean))].sort();
+export const packagesIn = (inputs) =>
+  [
+    ...new Set(
+      inputs.map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1]).filter(Boolean),
+    ),
+  ].sort();

@@ -9,4 +9,7 @@ import { builtinConfigPath } from '../src/io/paths.js';
 const outdir = process.argv[2];
 const text = readFileSync(builtinConfigPath(), 'utf8');
 const { params, src } = parseParams(text, 'configs/gensyn.yaml');
-writeFileSync(join(outdir, SNAPSHOT_FILE), toSnapshot(text, params, resolveParams(params, src, true)));
+writeFileSync(
+  join(outdir, SNAPSHOT_FILE),
+  toSnapshot(text, params, resolveParams(params, src, true)),
+);

@@ -74,7 +74,11 @@ export function loadParams(yamlText?: string, options: LoadOptions = {}): Model 
   }
   const builtin = yamlText === undefined;
   const text = yamlText ?? readFileSync(builtinConfigPath(), 'utf8');
-  const { params, src } = parseParams(text, options.file ?? (builtin ? BUILTIN_NAME : 'parameters'), set.map(parseOverride));
+  const { params, src } = parseParams(
+    text,
+    options.file ?? (builtin ? BUILTIN_NAME : 'parameters'),
+    set.map(parseOverride),
+  );
   const model = resolveParams(params, src, builtin);
   echoes.set(model, { config: model.file, ...(set.length ? { set: [...set] } : {}) });
   return model;
@@ -88,14 +92,22 @@ const modelOr = (m: Model | undefined): Model => m ?? (builtinModel ??= loadPara
 /** Run a builder on options given as data (typed values or text), recording the file like the CLI's JSON `params`. */
 async function run<C extends CommandSpec>(
   spec: C,
-  build: (m: Model, o: ReturnType<typeof optionsFrom<C>>, env?: BuildEnv) => Report | Promise<Report>,
+  build: (
+    m: Model,
+    o: ReturnType<typeof optionsFrom<C>>,
+    env?: BuildEnv,
+  ) => Report | Promise<Report>,
   model: Model | undefined,
   options: OptionsInput<C> | undefined,
   env?: BuildEnv,
 ): Promise<Report> {
   const m = modelOr(model);
   const report = await build(m, optionsFrom(spec, options), env);
-  report.params = { ...(echoes.get(m) ?? { config: m.file }), ...optionsEcho(spec, options), ...report.params };
+  report.params = {
+    ...(echoes.get(m) ?? { config: m.file }),
+    ...optionsEcho(spec, options),
+    ...report.params,
+  };
   return report;
 }
 
@@ -107,28 +119,44 @@ export type BurnOptions = OptionsInput<typeof specs.burn>;
 export type SimulateOptions = OptionsInput<typeof specs.simulate>;
 
 /** `ai-econ allocation`: the supply by category with vesting terms. */
-export const allocation = (model?: Model, options?: AllocationOptions): Promise<Report> => run(specs.allocation, buildAllocation, model, options);
+export const allocation = (model?: Model, options?: AllocationOptions): Promise<Report> =>
+  run(specs.allocation, buildAllocation, model, options);
 
 /** `ai-econ unlocks`: per period (default), at a date (`at`), as events (`events`) or per beneficiary (`grants`: a CSV file path). */
-export const unlocks = (model?: Model, options?: UnlocksOptions, env?: BuildEnv): Promise<Report> => run(specs.unlocks, buildUnlocks, model, options, env);
+export const unlocks = (model?: Model, options?: UnlocksOptions, env?: BuildEnv): Promise<Report> =>
+  run(specs.unlocks, buildUnlocks, model, options, env);
 
 /** `ai-econ unlocks --events`: every discrete unlock, with its size against the supply already unlocked. */
-export const unlockEvents = (model?: Model, options?: Pick<UnlocksOptions, 'from' | 'to' | 'category'>): Promise<Report> => unlocks(model, { ...options, events: true });
+export const unlockEvents = (
+  model?: Model,
+  options?: Pick<UnlocksOptions, 'from' | 'to' | 'category'>,
+): Promise<Report> => unlocks(model, { ...options, events: true });
 
 /** `ai-econ unlocks --at DATE`: per category, unlocked and locked on a date (`YYYY-MM-DD`), and the next unlock. */
-export const unlockedAt = (model: Model | undefined, at: CalDate, options?: Pick<UnlocksOptions, 'category'>): Promise<Report> => unlocks(model, { ...options, at });
+export const unlockedAt = (
+  model: Model | undefined,
+  at: CalDate,
+  options?: Pick<UnlocksOptions, 'category'>,
+): Promise<Report> => unlocks(model, { ...options, at });
 
 /** `ai-econ quote`: a training job's fee in USD and tokens (`gpuHours`, or `params` with `tokens`). */
-export const quote = (model?: Model, options?: QuoteOptions): Promise<Report> => run(specs.quote, buildQuote, model, options);
+export const quote = (model?: Model, options?: QuoteOptions): Promise<Report> =>
+  run(specs.quote, buildQuote, model, options);
 
 /** `ai-econ rewards`: an epoch's fees and emission split among nodes, validators and the treasury. */
-export const rewards = (model?: Model, options?: RewardsOptions): Promise<Report> => run(specs.rewards, buildRewards, model, options);
+export const rewards = (model?: Model, options?: RewardsOptions): Promise<Report> =>
+  run(specs.rewards, buildRewards, model, options);
 
 /** `ai-econ burn`: buy-and-burn projected against unlocks (scenarios; Monte Carlo with `runs`). */
-export const burn = (model?: Model, options?: BurnOptions, env?: BuildEnv): Promise<Report> => run(specs.burn, buildBurn, model, options, env);
+export const burn = (model?: Model, options?: BurnOptions, env?: BuildEnv): Promise<Report> =>
+  run(specs.burn, buildBurn, model, options, env);
 
 /** `ai-econ simulate`: the closed loop month by month (tables months, ledger, risks; with `runs`, bands and p_ risks). */
-export const simulate = (model?: Model, options?: SimulateOptions, env?: BuildEnv): Promise<Report> => run(specs.simulate, simulateReport, model, options, env);
+export const simulate = (
+  model?: Model,
+  options?: SimulateOptions,
+  env?: BuildEnv,
+): Promise<Report> => run(specs.simulate, simulateReport, model, options, env);
 
 /** The commands a sweep runs, and each one's options as data. */
 export interface SweepCommands {
@@ -169,10 +197,15 @@ export interface SweepOptions<C extends keyof SweepCommands = keyof SweepCommand
  * or with `sensitivity` one parameter at a time (table `sensitivity` first). It takes a file path
  * rather than a model: each point re-reads the file with its own values, on any thread.
  */
-export async function sweep<C extends keyof SweepCommands>(options: SweepOptions<C>, env?: BuildEnv): Promise<Report> {
+export async function sweep<C extends keyof SweepCommands>(
+  options: SweepOptions<C>,
+  env?: BuildEnv,
+): Promise<Report> {
   const spec = (specs as unknown as Record<string, CommandSpec>)[options.command];
   if (!spec || !['unlocks', 'quote', 'rewards', 'burn', 'simulate'].includes(options.command)) {
-    throw new InputError(`sweep: cannot sweep "${String(options.command)}"; expected one of unlocks, quote, rewards, burn, simulate`);
+    throw new InputError(
+      `sweep: cannot sweep "${String(options.command)}"; expected one of unlocks, quote, rewards, burn, simulate`,
+    );
   }
   const sub = (options.options ?? {}) as OptionsInput<CommandSpec>;
   const axes = options.vary.map(parseVary);
@@ -209,9 +242,16 @@ export type RenderLibOptions = Omit<RenderOptions, 'format' | 'noColor'>;
  * `svg` the chart of the main table (or `table`'s; vega and vega-lite load on first use), `html`
  * the self-contained page with that chart and every table.
  */
-export async function render(report: Report, format: Format = 'table', options: RenderLibOptions = {}): Promise<string> {
+export async function render(
+  report: Report,
+  format: Format = 'table',
+  options: RenderLibOptions = {},
+): Promise<string> {
   const f = String(format).toLowerCase() as Format;
-  if (!FORMATS.includes(f)) throw new InputError(`render: unknown format "${format}"${suggestion(String(format), FORMATS)}; expected one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(f))
+    throw new InputError(
+      `render: unknown format "${format}"${suggestion(String(format), FORMATS)}; expected one of ${FORMATS.join(', ')}`,
+    );
   const sink = stringSink();
   await renderTo(report, sink, { ...options, format: f, noColor: true });
   return sink.text();

@@ -5,14 +5,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './cli/run.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; allowScripts?: Record<string, boolean> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  allowScripts?: Record<string, boolean>;
+};
 
 /** Every installed package (name, folder), nested ones included. */
 function installed(dir: string): { name: string; dir: string }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((entry) => {
     if (entry.startsWith('.')) return [];
-    if (entry.startsWith('@')) return readdirSync(join(dir, entry)).flatMap((sub) => here(join(dir, entry, sub)));
+    if (entry.startsWith('@'))
+      return readdirSync(join(dir, entry)).flatMap((sub) => here(join(dir, entry, sub)));
     return here(join(dir, entry));
   });
 }
@@ -27,8 +31,16 @@ describe('project setup', () => {
   test('allowScripts covers every dependency with an install script (npm ci prints no install-scripts warning)', () => {
     const withScripts = installed(join(ROOT, 'node_modules'))
       .filter(({ dir }) => {
-        const scripts = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-        return ['preinstall', 'install', 'postinstall'].some((k) => k in scripts) || existsSync(join(dir, 'binding.gyp'));
+        const scripts =
+          (
+            JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+              scripts?: Record<string, string>;
+            }
+          ).scripts ?? {};
+        return (
+          ['preinstall', 'install', 'postinstall'].some((k) => k in scripts) ||
+          existsSync(join(dir, 'binding.gyp'))
+        );
       })
       .map((p) => p.name);
     const covered = Object.keys(pkg.allowScripts ?? {}).map((k) => k.replace(/(?<=.)@.*$/, ''));
@@ -38,10 +50,18 @@ describe('project setup', () => {
   test('npm test runs jest without the VM-modules ExperimentalWarning', () => {
     const flags = pkg.scripts.test.split(/\s+/).filter((w) => w.startsWith('--'));
     expect(flags).toContain('--experimental-vm-modules');
-    const r = spawnSync(process.execPath, [...flags, '-e', "new (require('node:vm').SourceTextModule)('export {}')"], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [...flags, '-e', "new (require('node:vm').SourceTextModule)('export {}')"],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    const loud = spawnSync(process.execPath, ['--experimental-vm-modules', '-e', "new (require('node:vm').SourceTextModule)('export {}')"], { encoding: 'utf8' });
+    const loud = spawnSync(
+      process.execPath,
+      ['--experimental-vm-modules', '-e', "new (require('node:vm').SourceTextModule)('export {}')"],
+      { encoding: 'utf8' },
+    );
     expect(loud.stderr).toMatch(/ExperimentalWarning/);
   });
 });

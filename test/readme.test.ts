@@ -27,7 +27,8 @@ export function consoleBlocks(md: string): Step[][] {
     if (/^```\s*$/.test(text)) {
       blocks.push(block);
       block = undefined;
-    } else if (text.startsWith('$ ')) block.push({ command: text.slice(2), shown: [], line: i + 1 });
+    } else if (text.startsWith('$ '))
+      block.push({ command: text.slice(2), shown: [], line: i + 1 });
     else block.at(-1)?.shown.push(text);
   });
   return blocks;
@@ -42,11 +43,14 @@ export function missingLine(shown: string[], actual: string[]): string | undefin
   const trim = (s: string) => s.replace(/\s+$/, '');
   const out = actual.map(trim);
   const runs: string[][] = [[]];
-  for (const l of shown) if (trim(l) === '…') runs.push([]); else runs.at(-1)!.push(trim(l));
+  for (const l of shown)
+    if (trim(l) === '…') runs.push([]);
+    else runs.at(-1)!.push(trim(l));
   let from = 0;
   for (const run of runs.filter((r) => r.length)) {
     let at = -1;
-    for (let i = from; i + run.length <= out.length && at < 0; i++) if (run.every((l, k) => out[i + k] === l)) at = i;
+    for (let i = from; i + run.length <= out.length && at < 0; i++)
+      if (run.every((l, k) => out[i + k] === l)) at = i;
     if (at < 0) {
       // Name the first line of the run that is not where it should be.
       const first = out.indexOf(run[0], from);
@@ -59,7 +63,9 @@ export function missingLine(shown: string[], actual: string[]): string | undefin
 }
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const blocks = consoleBlocks(README).filter((b) => b.some((s) => s.command.startsWith('npx ai-econ')));
+const blocks = consoleBlocks(README).filter((b) =>
+  b.some((s) => s.command.startsWith('npx ai-econ')),
+);
 
 describe('README examples', () => {
   test('the README has examples to check', () => expect(blocks.length).toBeGreaterThanOrEqual(10));
@@ -69,7 +75,15 @@ describe('README examples', () => {
     expect(missingLine(['b', '…', 'a'], ['a', 'b'])).toBe('a');
     expect(missingLine(['x'], ['a'])).toBe('x');
   });
-  test.each(blocks.map((b) => [`README.md:${b.find((s) => s.command.startsWith('npx'))!.line}: $ ${b.find((s) => s.command.startsWith('npx'))!.command}`, b] as const))('%s', (_name, block) => {
+  test.each(
+    blocks.map(
+      (b) =>
+        [
+          `README.md:${b.find((s) => s.command.startsWith('npx'))!.line}: $ ${b.find((s) => s.command.startsWith('npx'))!.command}`,
+          b,
+        ] as const,
+    ),
+  )('%s', (_name, block) => {
     const dir = tmp();
     for (const step of block) {
       const [program, ...args] = words(step.command);
@@ -77,11 +91,22 @@ describe('README examples', () => {
         writeFileSync(join(dir, args[0]), `${step.shown.join('\n')}\n`);
         continue;
       }
-      if (program !== 'npx' || args[0] !== 'ai-econ') throw new Error(`README.md:${step.line}: cannot run ${step.command}`);
-      const r = cli(args.slice(1), { cwd: dir, env: { NO_COLOR: '1', AI_ECON_TODAY: '2027-04-29', COLUMNS: '100' } });
-      expect({ line: step.line, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ line: step.line, code: 0, stderr: '' });
+      if (program !== 'npx' || args[0] !== 'ai-econ')
+        throw new Error(`README.md:${step.line}: cannot run ${step.command}`);
+      const r = cli(args.slice(1), {
+        cwd: dir,
+        env: { NO_COLOR: '1', AI_ECON_TODAY: '2027-04-29', COLUMNS: '100' },
+      });
+      expect({ line: step.line, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({
+        line: step.line,
+        code: 0,
+        stderr: '',
+      });
       const missing = missingLine(step.shown, r.stdout.split('\n'));
-      if (missing !== undefined) throw new Error(`README.md:${step.line}: $ ${step.command}\nshown but not in the output (in order): ${missing}\n--- output ---\n${r.stdout}`);
+      if (missing !== undefined)
+        throw new Error(
+          `README.md:${step.line}: $ ${step.command}\nshown but not in the output (in order): ${missing}\n--- output ---\n${r.stdout}`,
+        );
     }
   });
 });

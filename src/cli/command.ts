@@ -12,17 +12,28 @@ import type { BuildEnv } from '../reports/env.js';
 import { flagOf, keyOf, type CommandSpec, type OptSpec } from '../reports/spec.js';
 import type { Globals } from './globals.js';
 
-type AnyBuilder = (m: Model, o: Record<string, unknown>, env?: BuildEnv) => Report | Promise<Report>;
+type AnyBuilder = (
+  m: Model,
+  o: Record<string, unknown>,
+  env?: BuildEnv,
+) => Report | Promise<Report>;
 export type LoadBuilder = () => Promise<AnyBuilder>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `  $ ai-econ …` lines under "Examples:". */
-export const examplesText = (xs: readonly string[] | undefined): string => (xs?.length ? `\nExamples:\n${xs.map((x) => `  $ ${x}`).join('\n')}` : '');
+export const examplesText = (xs: readonly string[] | undefined): string =>
+  xs?.length ? `\nExamples:\n${xs.map((x) => `  $ ${x}`).join('\n')}` : '';
 
 export function optionOf(o: OptSpec, file?: Params): Option {
   const fromFile = file && o.fromFile ? safe(() => o.fromFile!(file)) : undefined;
-  const help = o.help + (fromFile !== undefined ? ` (default: ${fromFile})` : o.default !== undefined ? ` (default: ${o.default})` : '');
+  const help =
+    o.help +
+    (fromFile !== undefined
+      ? ` (default: ${fromFile})`
+      : o.default !== undefined
+        ? ` (default: ${o.default})`
+        : '');
   const opt = new Option(o.flags, help);
   if (o.repeatable) opt.argParser(collect);
   return opt;
@@ -37,8 +48,17 @@ function safe<T>(f: () => T): T | undefined {
 }
 
 /** Register a report command. `file` (when known, for --help) lets help show the file's own defaults. */
-export function registerReport(program: Command, spec: CommandSpec, load: LoadBuilder, file?: Params): Command {
-  const cmd = program.command(spec.name).description((file && spec.describe ? safe(() => spec.describe!(file)) : undefined) ?? spec.description);
+export function registerReport(
+  program: Command,
+  spec: CommandSpec,
+  load: LoadBuilder,
+  file?: Params,
+): Command {
+  const cmd = program
+    .command(spec.name)
+    .description(
+      (file && spec.describe ? safe(() => spec.describe!(file)) : undefined) ?? spec.description,
+    );
   for (const o of spec.options) cmd.addOption(optionOf(o, file));
   cmd.addHelpText('after', examplesText(spec.examples));
   cmd.action((_o: unknown, c: Command) => runReport(c, spec, load));
@@ -46,10 +66,18 @@ export function registerReport(program: Command, spec: CommandSpec, load: LoadBu
 }
 
 /** Parse a command's option texts with their declared parsers; a bad value names its flag. */
-export async function parseOptions(spec: CommandSpec, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function parseOptions(
+  spec: CommandSpec,
+  raw: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  if (!spec.options.some((o) => o.parse && (raw[keyOf(o.flags)] !== undefined || o.default !== undefined))) {
-    for (const o of spec.options) if (raw[keyOf(o.flags)] !== undefined) out[keyOf(o.flags)] = raw[keyOf(o.flags)];
+  if (
+    !spec.options.some(
+      (o) => o.parse && (raw[keyOf(o.flags)] !== undefined || o.default !== undefined),
+    )
+  ) {
+    for (const o of spec.options)
+      if (raw[keyOf(o.flags)] !== undefined) out[keyOf(o.flags)] = raw[keyOf(o.flags)];
     return out;
   }
   const { optionValue } = await import('../reports/values.js');
@@ -62,12 +90,21 @@ export async function parseOptions(spec: CommandSpec, raw: Record<string, unknow
 }
 
 /** JSON `params`: which file, every override, and every option as the user typed it (snake_case keys). */
-export function paramsEcho(spec: CommandSpec, raw: Record<string, unknown>, file: string, sets: readonly string[] | undefined, parsed: Record<string, unknown> = {}): Record<string, unknown> {
+export function paramsEcho(
+  spec: CommandSpec,
+  raw: Record<string, unknown>,
+  file: string,
+  sets: readonly string[] | undefined,
+  parsed: Record<string, unknown> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = { config: file };
   if (sets?.length) out.set = [...sets];
   for (const o of spec.options) {
     // A date as used (`today` becomes the day it was); every other option as typed.
-    const v = o.parse === 'date' && raw[keyOf(o.flags)] !== undefined ? parsed[keyOf(o.flags)] : raw[keyOf(o.flags)];
+    const v =
+      o.parse === 'date' && raw[keyOf(o.flags)] !== undefined
+        ? parsed[keyOf(o.flags)]
+        : raw[keyOf(o.flags)];
     if (v !== undefined) out[flagOf(o.flags).slice(2).replace(/-/g, '_')] = v;
   }
   return out;
@@ -90,8 +127,12 @@ export function checkNoEmptyValues(cmd: Command): void {
     const values = c.opts() as Record<string, unknown>;
     for (const o of c.options) {
       const v = values[o.attributeName()];
-      const empty = typeof v === 'string' ? v.trim() === '' : Array.isArray(v) && v.some((x) => typeof x === 'string' && x.trim() === '');
-      if (empty) throw new InputError(`option ${o.long ?? o.short}: expected a value; found an empty one`);
+      const empty =
+        typeof v === 'string'
+          ? v.trim() === ''
+          : Array.isArray(v) && v.some((x) => typeof x === 'string' && x.trim() === '');
+      if (empty)
+        throw new InputError(`option ${o.long ?? o.short}: expected a value; found an empty one`);
     }
   }
 }

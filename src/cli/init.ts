@@ -16,10 +16,17 @@ export function register(program: Command): void {
       // Point the editor hint at the schema shipped with this installation.
       const schema = findUp('dist/ai-econ.schema.json', 6);
       const source = readFileSync(builtinConfigPath(), 'utf8');
-      const text = schema ? source.replace(/(# yaml-language-server: \$schema=).*/, `$1${schema}`) : source;
+      const text = schema
+        ? source.replace(/(# yaml-language-server: \$schema=).*/, `$1${schema}`)
+        : source;
       if (file === '-') return writeText({}, text);
-      if (existsSync(file) && !opts.force) throw new InputError(`${file} already exists; use --force to overwrite it`);
+      if (existsSync(file) && !opts.force)
+        throw new InputError(`${file} already exists; use --force to overwrite it`);
       await writeText({ output: file }, text);
-      process.stderr.write(file === 'ai-econ.yaml' ? `wrote ${file}; every ai-econ command in this folder now reads it (check it with: ai-econ validate)\n` : `wrote ${file}; check it with: ai-econ validate -c ${file}\n`);
+      process.stderr.write(
+        file === 'ai-econ.yaml'
+          ? `wrote ${file}; every ai-econ command in this folder now reads it (check it with: ai-econ validate)\n`
+          : `wrote ${file}; check it with: ai-econ validate -c ${file}\n`,
+      );
     });
 }

@@ -18,23 +18,27 @@ import { register as registerSchema } from './schema.js';
 import { register as registerEconomyReport } from './report.js';
 import { registerSweep } from './sweep.js';
 
-const EXAMPLES = examplesText([
-  'ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters',
-  'ai-econ unlocks --at 2027-04-29         what is unlocked and locked on a date',
-  'ai-econ unlocks --events -f csv -o events.csv',
-  'ai-econ quote --params 7B --tokens 140B --duration 48h',
-  'ai-econ rewards --fees 250k',
-  'ai-econ burn --all-scenarios --set projection.revenue.growth=5%',
-  'ai-econ simulate --table risks         the seed\'s risks as numbers: the whole loop, month by month',
-  'ai-econ init && ai-econ validate        write ./ai-econ.yaml, which every command then reads',
-]) + `
+const EXAMPLES =
+  examplesText([
+    'ai-econ unlocks                         monthly unlocks of the built-in Gensyn $AI parameters',
+    'ai-econ unlocks --at 2027-04-29         what is unlocked and locked on a date',
+    'ai-econ unlocks --events -f csv -o events.csv',
+    'ai-econ quote --params 7B --tokens 140B --duration 48h',
+    'ai-econ rewards --fees 250k',
+    'ai-econ burn --all-scenarios --set projection.revenue.growth=5%',
+    "ai-econ simulate --table risks         the seed's risks as numbers: the whole loop, month by month",
+    'ai-econ init && ai-econ validate        write ./ai-econ.yaml, which every command then reads',
+  ]) +
+  `
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad parameter file.
 Colours: off with --no-color, NO_COLOR=1 or when stdout is not a terminal; FORCE_COLOR=1 forces them.`;
 
 export function buildProgram(file?: Params): Command {
   const program = new Command('ai-econ')
-    .description('Economics calculator for decentralized AI-compute token networks (built-in: Gensyn $AI)')
+    .description(
+      'Economics calculator for decentralized AI-compute token networks (built-in: Gensyn $AI)',
+    )
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
@@ -47,15 +51,47 @@ export function buildProgram(file?: Params): Command {
   registerValidate(program);
   registerSchema(program);
   // One line per report command: its declared options, and its builder, loaded when it runs.
-  registerReport(program, specs.allocation, () => import('../reports/allocation.js').then((m) => m.buildAllocation), file);
-  registerReport(program, specs.unlocks, () => import('../reports/unlocks.js').then((m) => m.buildUnlocks), file);
-  registerReport(program, specs.quote, () => import('../reports/quote.js').then((m) => m.buildQuote), file);
-  registerReport(program, specs.rewards, () => import('../reports/rewards.js').then((m) => m.buildRewards), file);
-  registerReport(program, specs.burn, () => import('../reports/burn.js').then((m) => m.buildBurn), file);
-  registerReport(program, specs.simulate, () => import('../reports/simulate.js').then((m) => m.simulateReport), file);
+  registerReport(
+    program,
+    specs.allocation,
+    () => import('../reports/allocation.js').then((m) => m.buildAllocation),
+    file,
+  );
+  registerReport(
+    program,
+    specs.unlocks,
+    () => import('../reports/unlocks.js').then((m) => m.buildUnlocks),
+    file,
+  );
+  registerReport(
+    program,
+    specs.quote,
+    () => import('../reports/quote.js').then((m) => m.buildQuote),
+    file,
+  );
+  registerReport(
+    program,
+    specs.rewards,
+    () => import('../reports/rewards.js').then((m) => m.buildRewards),
+    file,
+  );
+  registerReport(
+    program,
+    specs.burn,
+    () => import('../reports/burn.js').then((m) => m.buildBurn),
+    file,
+  );
+  registerReport(
+    program,
+    specs.simulate,
+    () => import('../reports/simulate.js').then((m) => m.simulateReport),
+    file,
+  );
   registerEconomyReport(program);
   registerSweep(program);
-  program.commands.forEach((c) => c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }));
+  program.commands.forEach((c) =>
+    c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }),
+  );
   program.hook('preAction', (_program, action) => checkNoEmptyValues(action));
   return program;
 }
@@ -85,7 +121,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
       return 2;
     }
     if (e instanceof InputError) {
@@ -107,7 +148,9 @@ export async function main(argv: string[]): Promise<number> {
 quietOnClosedPipe();
 // For `npm run bench`: the process's own peak memory, printed on stderr at exit.
 if (process.env.AI_ECON_STATS) {
-  process.on('exit', () => process.stderr.write(`ai-econ-stats: maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+  process.on('exit', () =>
+    process.stderr.write(`ai-econ-stats: maxrss_kb=${process.resourceUsage().maxRSS}\n`),
+  );
 }
 main(process.argv.slice(2)).then(
   (code) => {

@@ -10,17 +10,29 @@ import type { Globals } from './globals.js';
 
 export function register(program: Command): void {
   const cmd = program.command(spec.name).description(spec.description);
-  for (const o of spec.options) cmd.addOption(new Option(o.flags, `${o.help} (default: ${o.default})`));
+  for (const o of spec.options)
+    cmd.addOption(new Option(o.flags, `${o.help} (default: ${o.default})`));
   cmd.addHelpText('after', examplesText(spec.examples));
-  cmd.action((_o: unknown, c: Command) => runEconomyReport(c.optsWithGlobals() as Globals & Record<string, unknown>));
+  cmd.action((_o: unknown, c: Command) =>
+    runEconomyReport(c.optsWithGlobals() as Globals & Record<string, unknown>),
+  );
 }
 
 async function runEconomyReport(g: Globals & Record<string, unknown>): Promise<void> {
   const { InputError } = await import('../core/errors.js');
   const format = g.format === 'table' ? 'html' : g.format;
-  if (format !== 'html' && format !== 'md') throw new InputError(`option --format: ai-econ report writes html (the default) or md; found ${g.format}`);
-  if (g.table !== undefined || g.columns !== undefined) throw new InputError(`option ${g.table !== undefined ? '--table' : '--columns'}: ai-econ report shows every table; run the command itself for one table`);
-  if (format === 'md' && g.output === undefined) throw new InputError('option --format md: ai-econ report -f md writes report.md and SVG files into a folder; give it with -o DIR');
+  if (format !== 'html' && format !== 'md')
+    throw new InputError(
+      `option --format: ai-econ report writes html (the default) or md; found ${g.format}`,
+    );
+  if (g.table !== undefined || g.columns !== undefined)
+    throw new InputError(
+      `option ${g.table !== undefined ? '--table' : '--columns'}: ai-econ report shows every table; run the command itself for one table`,
+    );
+  if (format === 'md' && g.output === undefined)
+    throw new InputError(
+      'option --format md: ai-econ report -f md writes report.md and SVG files into a folder; give it with -o DIR',
+    );
   const { parseOptions } = await import('./command.js');
   const o = (await parseOptions(spec, g)) as { runs: number; seed: number };
   const page = await import('../io/render/page.js');
@@ -28,8 +40,13 @@ async function runEconomyReport(g: Globals & Record<string, unknown>): Promise<v
     if (format === 'html') (await import('../io/output.js')).checkOutputPath(g.output);
     else page.checkFolder(g.output);
   }
-  const [{ modelOf, writeText }, { buildEconomyReport }] = await Promise.all([import('./run.js'), import('../reports/report.js')]);
-  const r = await buildEconomyReport(await modelOf(g), o, { warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`) });
+  const [{ modelOf, writeText }, { buildEconomyReport }] = await Promise.all([
+    import('./run.js'),
+    import('../reports/report.js'),
+  ]);
+  const r = await buildEconomyReport(await modelOf(g), o, {
+    warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
+  });
   if (format === 'html') return writeText(g, await page.reportHtml(r));
   await page.writeFiles(g.output!, await page.reportMd(r));
 }

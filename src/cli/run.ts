@@ -16,15 +16,23 @@ export interface RunCtx {
 /** The parameter file the globals name (or the built-in one), validated, with --set applied. */
 export async function modelOf(g: Globals): Promise<Model> {
   // The YAML parser (behind overrides) loads only when there is something to override.
-  const [{ loadModel, configFile }, overrides] = await Promise.all([import('../io/params.js'), g.set?.length ? import('../io/overrides.js') : undefined]);
-  return loadModel(configFile(g.config), overrides ? (g.set ?? []).map(overrides.parseOverride) : []);
+  const [{ loadModel, configFile }, overrides] = await Promise.all([
+    import('../io/params.js'),
+    g.set?.length ? import('../io/overrides.js') : undefined,
+  ]);
+  return loadModel(
+    configFile(g.config),
+    overrides ? (g.set ?? []).map(overrides.parseOverride) : [],
+  );
 }
 
 export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report>): Promise<void> {
   // Start loading the renderer now, alongside the model and the command's own modules.
   const renderer = import('../io/render/index.js').then((r) => (r.preload(g.format), r));
   renderer.catch(() => undefined);
-  const [{ checkOutputPath, fileSink, stdoutSink, inputFiles }, { configFile }] = await Promise.all([import('../io/output.js'), import('../io/params.js')]);
+  const [{ checkOutputPath, fileSink, stdoutSink, inputFiles }, { configFile }] = await Promise.all(
+    [import('../io/output.js'), import('../io/params.js')],
+  );
   // Never write over an input: -c (or the file it resolves to), --grants, --nodes, --jobs.
   const inputs = [...inputFiles(g), configFile(g.config)];
   if (g.output !== undefined) checkOutputPath(g.output, inputs);
@@ -70,7 +78,10 @@ function terminalWidth(): number | undefined {
 }
 
 /** Write plain text (not a table) to stdout or -o, with the same atomic file handling. */
-export async function writeText(opts: Pick<Globals, 'output' | 'config'>, text: string): Promise<void> {
+export async function writeText(
+  opts: Pick<Globals, 'output' | 'config'>,
+  text: string,
+): Promise<void> {
   const { fileSink, stdoutSink, inputFiles } = await import('../io/output.js');
   const sink = opts.output !== undefined ? fileSink(opts.output, inputFiles(opts)) : stdoutSink();
   try {
@@ -83,13 +94,22 @@ export async function writeText(opts: Pick<Globals, 'output' | 'config'>, text: 
 }
 
 /** A progress bar on stderr for long computations, only on a terminal; it clears itself when done. */
-function progressBar(label: string, total: number): { update: (n: number) => void; stop: () => void } | undefined {
+function progressBar(
+  label: string,
+  total: number,
+): { update: (n: number) => void; stop: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;
   let bar: import('cli-progress').SingleBar | undefined;
   let done = 0;
   const ready = import('cli-progress').then(({ default: cliProgress }) => {
     bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: true, formatValue: (v: number) => v.toLocaleString('en-US') },
+      {
+        stream: process.stderr,
+        format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+        hideCursor: true,
+        clearOnComplete: true,
+        formatValue: (v: number) => v.toLocaleString('en-US'),
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, done);

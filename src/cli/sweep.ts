@@ -16,7 +16,10 @@ export function registerSweep(program: Command): Command {
   const cmd = program
     .command(spec.name)
     .description(spec.description)
-    .argument('<command>', `the command to sweep: ${SWEEPABLE_NAMES.join(', ')}; or merge, to join shard files`)
+    .argument(
+      '<command>',
+      `the command to sweep: ${SWEEPABLE_NAMES.join(', ')}; or merge, to join shard files`,
+    )
     .argument('[files...]', 'with merge: the shard files')
     .allowUnknownOption();
   for (const o of spec.options) cmd.addOption(optionOf(o));
@@ -29,14 +32,23 @@ export function registerSweep(program: Command): Command {
 }
 
 /** Options of the swept command from what the sweep did not know, parsed by that command's declared options. */
-function subOptions(command: string, args: string[], InputError: new (m: string) => Error): Record<string, unknown> {
-  const spec = (specs as Record<string, unknown>)[command] as import('../reports/spec.js').CommandSpec;
-  const sub = new Command(`sweep ${command}`).exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+function subOptions(
+  command: string,
+  args: string[],
+  InputError: new (m: string) => Error,
+): Record<string, unknown> {
+  const spec = (specs as Record<string, unknown>)[
+    command
+  ] as import('../reports/spec.js').CommandSpec;
+  const sub = new Command(`sweep ${command}`)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   for (const o of spec.options) sub.addOption(optionOf(o));
   try {
     sub.parse(args, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) throw new InputError(e.message.replace(/^error: /, `sweep ${command}: `));
+    if (e instanceof CommanderError)
+      throw new InputError(e.message.replace(/^error: /, `sweep ${command}: `));
     throw e;
   }
   return sub.opts();
@@ -44,37 +56,54 @@ function subOptions(command: string, args: string[], InputError: new (m: string)
 
 async function runSweep(command: string, cmd: Command): Promise<void> {
   const all = cmd.optsWithGlobals() as Globals & Record<string, unknown>;
-  const [{ runWith, writeText }, { InputError }] = await Promise.all([import('./run.js'), import('../core/errors.js')]);
+  const [{ runWith, writeText }, { InputError }] = await Promise.all([
+    import('./run.js'),
+    import('../core/errors.js'),
+  ]);
   const rest = cmd.args.slice(1);
   if (command === 'merge') {
-    const given = ['vary', 'metric', 'sensitivity', 'jobs', 'shard', 'runs', 'seed'].filter((k) => all[k] !== undefined);
-    if (given.length) throw new InputError(`sweep merge takes shard files only; the sweep's options (--${given.join(', --')}) are in the shards`);
+    const given = ['vary', 'metric', 'sensitivity', 'jobs', 'shard', 'runs', 'seed'].filter(
+      (k) => all[k] !== undefined,
+    );
+    if (given.length)
+      throw new InputError(
+        `sweep merge takes shard files only; the sweep's options (--${given.join(', --')}) are in the shards`,
+      );
     const unknown = rest.find((a) => a.startsWith('-'));
     if (unknown) throw new InputError(`sweep merge: unknown option '${unknown}'`);
-    const [{ readFileSync }, { mergeSweep }] = await Promise.all([import('node:fs'), import('../reports/sweep.js')]);
+    const [{ readFileSync }, { mergeSweep }] = await Promise.all([
+      import('node:fs'),
+      import('../reports/sweep.js'),
+    ]);
     const files = rest.map((name) => {
       try {
         return { name, text: readFileSync(name, 'utf8') };
       } catch (e) {
-        throw new InputError(`sweep merge: cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+        throw new InputError(
+          `sweep merge: cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+        );
       }
     });
     await runWith(all, async () => mergeSweep(files));
     return;
   }
-  const [{ SWEEPABLE }, { parseVary, parseShard }, { configFile }, { availableParallelism }] = await Promise.all([
-    import('../reports/sweep-engine.js'),
-    import('../core/grid.js'),
-    import('../io/params.js'),
-    import('node:os'),
-  ]);
+  const [{ SWEEPABLE }, { parseVary, parseShard }, { configFile }, { availableParallelism }] =
+    await Promise.all([
+      import('../reports/sweep-engine.js'),
+      import('../core/grid.js'),
+      import('../io/params.js'),
+      import('node:os'),
+    ]);
   if (!Object.hasOwn(SWEEPABLE, command)) {
     const { sweepableOf } = await import('../reports/sweep-engine.js');
     sweepableOf(command);
   }
   const subSpec = SWEEPABLE[command].spec;
   const subRaw = subOptions(command, rest, InputError);
-  const [own, options] = await Promise.all([parseOptions(specs.sweep, all), parseOptions(subSpec, subRaw)]);
+  const [own, options] = await Promise.all([
+    parseOptions(specs.sweep, all),
+    parseOptions(subSpec, subRaw),
+  ]);
   const axes = ((own.vary as string[] | undefined) ?? []).map(parseVary);
   const shard = own.shard !== undefined ? parseShard(own.shard as string) : undefined;
   const config = configFile(all.config);
@@ -90,7 +119,14 @@ async function runSweep(command: string, cmd: Command): Promise<void> {
     seed: own.seed as number | undefined,
   };
   const echo = paramsEcho(subSpec, subRaw, config ?? 'built-in configs/gensyn.yaml', all.set);
-  const params = { command, ...echo, vary: axes.map((a) => a.text), ...(plan.metrics ? { metric: plan.metrics } : {}), ...(plan.sensitivity ? { sensitivity: true } : {}), ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}) };
+  const params = {
+    command,
+    ...echo,
+    vary: axes.map((a) => a.text),
+    ...(plan.metrics ? { metric: plan.metrics } : {}),
+    ...(plan.sensitivity ? { sensitivity: true } : {}),
+    ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
+  };
   const jobs = (own.jobs as number | undefined) ?? availableParallelism();
   const { buildSweep, sweepShard } = await import('../reports/sweep.js');
   if (shard) {

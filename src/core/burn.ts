@@ -93,7 +93,12 @@ class Month implements BurnMonth {
   #vaultUsd?: Rational;
   #inflation?: Rational;
   #coverage?: Rational;
-  constructor(fields: Omit<BurnMonth, 'vaultUsd' | 'inflationAnnualized' | 'coverage'>, vault: bigint, scale: bigint, prevCirc: bigint) {
+  constructor(
+    fields: Omit<BurnMonth, 'vaultUsd' | 'inflationAnnualized' | 'coverage'>,
+    vault: bigint,
+    scale: bigint,
+    prevCirc: bigint,
+  ) {
     Object.assign(this, fields);
     this.#vault = vault;
     this.#scale = scale;
@@ -103,7 +108,9 @@ class Month implements BurnMonth {
     return (this.#vaultUsd ??= rat(this.#vault, this.#scale));
   }
   get inflationAnnualized(): Rational | undefined {
-    return this.#prevCirc > 0n ? (this.#inflation ??= rat((this.circulating - this.#prevCirc) * 12n, this.#prevCirc)) : undefined;
+    return this.#prevCirc > 0n
+      ? (this.#inflation ??= rat((this.circulating - this.#prevCirc) * 12n, this.#prevCirc))
+      : undefined;
   }
   get coverage(): Rational | undefined {
     return this.unlocked > 0n ? (this.#coverage ??= rat(this.burned, this.unlocked)) : undefined;
@@ -116,7 +123,8 @@ const picoUnits = (n: bigint, d: bigint): bigint => floorDiv(2n * n * PICO + d, 
 /** Round half up to 10⁻¹² (USD), keeping month-by-month compounding from growing without bound. */
 export const roundPico = (x: Rational): Rational => rat(picoUnits(x.n, x.d), PICO);
 /** roundPico(x × y), without reducing the product first. */
-const roundPicoMul = (x: Rational, y: Rational): Rational => rat(picoUnits(x.n * y.n, x.d * y.d), PICO);
+const roundPicoMul = (x: Rational, y: Rational): Rational =>
+  rat(picoUnits(x.n * y.n, x.d * y.d), PICO);
 
 /** The price path: constant, or compounding drift/12 a month (growth; gbm's drift-only path). */
 export function pricePath(spec: ProjectionSpec): Rational[] {
@@ -148,7 +156,10 @@ export function revenuePath(spec: ProjectionSpec): Rational[] {
  * take (10⁻¹² USD deposits; purchases of bought/10^decimals tokens at each month's price), so the
  * month loop does integer arithmetic only and reduces a fraction just once per month, for its output.
  */
-export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.spec)): BurnMonth[] {
+export function projectBurn(
+  inp: BurnInputs,
+  prices: Rational[] = pricePath(inp.spec),
+): BurnMonth[] {
   const { spec, buyback: bb } = inp;
   const unit = 10n ** BigInt(inp.decimals);
   const revenue = revenuePath(spec);
@@ -165,14 +176,18 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
   let cumTreasury = 0n;
   let cumExecution = 0n;
   const circulatingOf = () =>
-    unlockedCum - cumBurned - (spec.treasuryCirculates ? 0n : cumTreasury) - (spec.executionCirculates ? 0n : cumExecution);
+    unlockedCum -
+    cumBurned -
+    (spec.treasuryCirculates ? 0n : cumTreasury) -
+    (spec.executionCirculates ? 0n : cumExecution);
   let prevCirc = circulatingOf();
   const out: BurnMonth[] = [];
   spec.months.forEach((month, k) => {
     const price = prices[k];
     const unlocked = inp.unlocks[k] ?? 0n;
     unlockedCum += unlocked;
-    vault += picoUnits(revenue[k].n * bb.revenueShare.n, revenue[k].d * bb.revenueShare.d) * perPico;
+    vault +=
+      picoUnits(revenue[k].n * bb.revenueShare.n, revenue[k].d * bb.revenueShare.d) * perPico;
     // The float the vault may buy from: circulating after this month's unlocks.
     const float = circulatingOf();
     const cap = floatCap(float, bb);
@@ -180,7 +195,8 @@ export function projectBurn(inp: BurnInputs, prices: Rational[] = pricePath(inp.
     const affordable = price.n > 0n ? floorDiv(vault * price.d * unit, S * price.n) : 0n;
     const bought = affordable < cap ? affordable : cap;
     vault -= bought * price.n * (S / (unit * price.d));
-    const [burned, toTreasury, toExecution] = bought > 0n ? allocate(bought, weights) : [0n, 0n, 0n];
+    const [burned, toTreasury, toExecution] =
+      bought > 0n ? allocate(bought, weights) : [0n, 0n, 0n];
     cumBurned += burned;
     cumTreasury += toTreasury;
     cumExecution += toExecution;
@@ -219,14 +235,19 @@ export function floatCap(float: bigint, bb: BuybackSplit): bigint {
 }
 
 /** What the vault bought, split burn / treasury / execution by largest remainder, to the base unit. */
-export function splitPurchase(bought: bigint, bb: BuybackSplit): [burned: bigint, treasury: bigint, execution: bigint] {
+export function splitPurchase(
+  bought: bigint,
+  bb: BuybackSplit,
+): [burned: bigint, treasury: bigint, execution: bigint] {
   if (bought <= 0n) return [0n, 0n, 0n];
   const [b, t, e] = allocate(bought, weightsOf([bb.burn, bb.treasury, bb.execution]));
   return [b, t, e];
 }
 
 /** First month from which net emission stays ≤ 0 to the end of the horizon, or undefined. */
-export function netDeflationFrom(months: readonly { month: string; netEmission: bigint }[]): string | undefined {
+export function netDeflationFrom(
+  months: readonly { month: string; netEmission: bigint }[],
+): string | undefined {
   let from: string | undefined;
   for (const m of months) {
     if (m.netEmission <= 0n) from ??= m.month;
@@ -239,18 +260,28 @@ export function netDeflationFrom(months: readonly { month: string; netEmission: 
  * Monthly revenue at which the burn offsets the steady-state unlock at the start price:
  * unlock (tokens) × price / (revenueShare × burn share).
  */
-export function breakEvenRevenue(steadyUnlock: bigint, decimals: number, priceUsd: Rational, bb: BuybackSplit): Rational | undefined {
+export function breakEvenRevenue(
+  steadyUnlock: bigint,
+  decimals: number,
+  priceUsd: Rational,
+  bb: BuybackSplit,
+): Rational | undefined {
   const denom = mul(bb.revenueShare, bb.burn);
   if (denom.n === 0n) return undefined;
   return div(mul(rat(steadyUnlock, 10n ** BigInt(decimals)), priceUsd), denom);
 }
 
 /** The unlocks a projection starts from: everything before its first month, then month by month. */
-export function monthlyUnlocks(unlocks: readonly { date: string; amount: bigint }[], months: readonly string[]): { unlockedBefore: bigint; unlocks: bigint[] } {
+export function monthlyUnlocks(
+  unlocks: readonly { date: string; amount: bigint }[],
+  months: readonly string[],
+): { unlockedBefore: bigint; unlocks: bigint[] } {
   const byMonth = unlocksByMonth(unlocks);
   const first = months[0];
   return {
-    unlockedBefore: unlocks.filter((u) => u.date.slice(0, 7) < first).reduce((a, u) => a + u.amount, 0n),
+    unlockedBefore: unlocks
+      .filter((u) => u.date.slice(0, 7) < first)
+      .reduce((a, u) => a + u.amount, 0n),
     unlocks: months.map((k) => byMonth.get(k) ?? 0n),
   };
 }
@@ -259,15 +290,21 @@ export function monthlyUnlocks(unlocks: readonly { date: string; amount: bigint 
  * The steady-state unlock: the largest monthly unlock in the months strictly after the last cliff
  * (the latest cliff-end month of any category; with no cliff, any month).
  */
-export function steadyStateUnlock(unlocks: readonly { date: string; amount: bigint }[], cliffEndMonths: readonly string[]): { lastCliff?: string; amount: bigint } {
+export function steadyStateUnlock(
+  unlocks: readonly { date: string; amount: bigint }[],
+  cliffEndMonths: readonly string[],
+): { lastCliff?: string; amount: bigint } {
   const lastCliff = [...cliffEndMonths].sort().at(-1);
   let amount = 0n;
-  for (const [k, v] of unlocksByMonth(unlocks)) if ((!lastCliff || k > lastCliff) && v > amount) amount = v;
+  for (const [k, v] of unlocksByMonth(unlocks))
+    if ((!lastCliff || k > lastCliff) && v > amount) amount = v;
   return { lastCliff, amount };
 }
 
 /** Sum unlocks by month label (YYYY-MM). */
-export function unlocksByMonth(unlocks: readonly { date: string; amount: bigint }[]): Map<string, bigint> {
+export function unlocksByMonth(
+  unlocks: readonly { date: string; amount: bigint }[],
+): Map<string, bigint> {
   const m = new Map<string, bigint>();
   for (const u of unlocks) {
     const k = u.date.slice(0, 7);

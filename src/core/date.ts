@@ -29,15 +29,34 @@ function fromUtc(d: Date): CalDate {
 export function parseDate(text: string, what = 'a date'): CalDate {
   const t = text.trim();
   const m = ISO.exec(t);
-  if (!m) throw new InputError(`expected ${what} as YYYY-MM-DD (like 2026-04-29); found ${JSON.stringify(text)}`);
+  if (!m)
+    throw new InputError(
+      `expected ${what} as YYYY-MM-DD (like 2026-04-29); found ${JSON.stringify(text)}`,
+    );
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12) throw new InputError(`${t} does not exist (there is no month ${mo})`);
-  if (d < 1 || d > daysInMonth(y, mo)) throw new InputError(`${t} does not exist (${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days)`);
+  if (d < 1 || d > daysInMonth(y, mo))
+    throw new InputError(
+      `${t} does not exist (${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days)`,
+    );
   if (y < 1970 || y > 9999) throw new InputError(`${what} ${t} is out of range (years 1970–9999)`);
   return t;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -49,7 +68,13 @@ export const MIN_DATE: CalDate = '0001-01-01';
 
 /** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; undefined past 0001-01-01..9999-12-31. */
 export function tryAddOffset(date: CalDate, months: number, days: number): CalDate | undefined {
-  if (!Number.isSafeInteger(months) || !Number.isSafeInteger(days) || Math.abs(months) > 12 * 10_000 || Math.abs(days) > 366 * 10_000) return undefined;
+  if (
+    !Number.isSafeInteger(months) ||
+    !Number.isSafeInteger(days) ||
+    Math.abs(months) > 12 * 10_000 ||
+    Math.abs(days) > 366 * 10_000
+  )
+    return undefined;
   let d: Date = toUtc(date);
   if (months) d = addMonths(d, months);
   if (days) d = addDays(d, days);
@@ -65,8 +90,12 @@ export function addOffset(date: CalDate, months: number, days: number): CalDate 
   return offsets(`${date}|${months}|${days}`, () => {
     const d = tryAddOffset(date, months, days);
     if (d === undefined) {
-      const span = [months ? `${months} months` : '', days ? `${days} days` : ''].filter(Boolean).join(' and ');
-      throw new InputError(`${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`);
+      const span = [months ? `${months} months` : '', days ? `${days} days` : '']
+        .filter(Boolean)
+        .join(' and ');
+      throw new InputError(
+        `${date} plus ${span} is outside the calendar this tool handles (${MIN_DATE} to ${MAX_DATE})`,
+      );
     }
     return d;
   });
@@ -76,15 +105,21 @@ const offsets = memo<CalDate>(8192);
 /** Calendar offset of a duration as (months, days); hours must make whole days. */
 export function spanOffset(span: Duration, k = 1): { months: number; days: number } {
   switch (span.unit) {
-    case 'year': return { months: 12 * span.n * k, days: 0 };
-    case 'quarter': return { months: 3 * span.n * k, days: 0 };
-    case 'month': return { months: span.n * k, days: 0 };
-    case 'week': return { months: 0, days: 7 * span.n * k };
+    case 'year':
+      return { months: 12 * span.n * k, days: 0 };
+    case 'quarter':
+      return { months: 3 * span.n * k, days: 0 };
+    case 'month':
+      return { months: span.n * k, days: 0 };
+    case 'week':
+      return { months: 0, days: 7 * span.n * k };
     case 'day':
-      if (!Number.isInteger(span.n)) throw new InputError(`a calendar span must be whole days; found ${span.n} days`);
+      if (!Number.isInteger(span.n))
+        throw new InputError(`a calendar span must be whole days; found ${span.n} days`);
       return { months: 0, days: span.n * k };
     case 'hour':
-      if (span.n % 24 !== 0) throw new InputError(`a calendar span must be whole days; found ${span.n} hours`);
+      if (span.n % 24 !== 0)
+        throw new InputError(`a calendar span must be whole days; found ${span.n} hours`);
       return { months: 0, days: (span.n / 24) * k };
   }
 }
@@ -102,7 +137,12 @@ export const monthOf = (d: CalDate): string => d.slice(0, 7);
 let lastLabels: { start: CalDate; n: number; labels: readonly string[] } | undefined;
 /** YYYY-MM labels of the `n` months from `start`'s month on (the months of a projection). */
 export function monthLabels(start: CalDate, n: number): string[] {
-  if (lastLabels?.start !== start || lastLabels.n !== n) lastLabels = { start, n, labels: Array.from({ length: n }, (_, k) => monthOf(addOffset(start, k, 0))) };
+  if (lastLabels?.start !== start || lastLabels.n !== n)
+    lastLabels = {
+      start,
+      n,
+      labels: Array.from({ length: n }, (_, k) => monthOf(addOffset(start, k, 0))),
+    };
   return [...lastLabels.labels];
 }
 

@@ -9,6 +9,9 @@ import { InputError } from './errors.js';
 export function parseDateFlag(text: string, today: CalDate, what = 'a date'): CalDate {
   const t = text.trim();
   if (t.toLowerCase() === 'today') return today;
-  if (!/^\d{4}-/.test(t)) throw new InputError(`expected ${what} as YYYY-MM-DD (like 2026-04-29) or today; found ${JSON.stringify(text)}`);
+  if (!/^\d{4}-/.test(t))
+    throw new InputError(
+      `expected ${what} as YYYY-MM-DD (like 2026-04-29) or today; found ${JSON.stringify(text)}`,
+    );
   return parseDate(t, what);
 }

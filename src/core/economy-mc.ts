@@ -71,7 +71,8 @@ export function floatInputsOf(inp: EconomyInputs): EconomyFloatInputs {
   const T = inp.treasury;
   const E = inp.emission.from;
   const P = inp.pool.from;
-  const holders0 = sumOver((c) => (c === T ? 0n : cats[c].unlockedBefore)) - (P === T ? 0n : inp.pool.tokens);
+  const holders0 =
+    sumOver((c) => (c === T ? 0n : cats[c].unlockedBefore)) - (P === T ? 0n : inp.pool.tokens);
   const demand = new Float64Array(M);
   let d = toNumber(inp.demand.gpuHours);
   const g = 1 + f(inp.demand.growth);
@@ -142,9 +143,15 @@ export interface FloatRisks {
  * Run `runs` paths of the loop; `onMonth(k, month)` receives month k of every run. With both
  * volatilities 0 every path is the deterministic loop in floating point.
  */
-export function simulateEconomyFloat(inp: EconomyFloatInputs, runs: number, seed: number, onMonth: (k: number, m: FloatMonth) => void): FloatRisks {
+export function simulateEconomyFloat(
+  inp: EconomyFloatInputs,
+  runs: number,
+  seed: number,
+  onMonth: (k: number, m: FloatMonth) => void,
+): FloatRisks {
   const n = runs;
-  const rngs = inp.demandVolatility > 0 || inp.marketVolatility > 0 ? runStreams(seed, 0, n) : undefined;
+  const rngs =
+    inp.demandVolatility > 0 || inp.marketVolatility > 0 ? runStreams(seed, 0, n) : undefined;
   const z = new Float64Array(2);
   const x = new Float64Array(n).fill(inp.x0);
   const y = new Float64Array(n).fill(inp.y0);
@@ -158,7 +165,13 @@ export function simulateEconomyFloat(inp: EconomyFloatInputs, runs: number, seed
   const streak = new Uint16Array(n);
   const short = new Uint8Array(n);
   const losing3 = new Uint8Array(n);
-  const out: FloatMonth = { price: new Float64Array(n), capacity: new Float64Array(n), utilization: new Float64Array(n), circulating: new Float64Array(n), cumulativeBurned: new Float64Array(n) };
+  const out: FloatMonth = {
+    price: new Float64Array(n),
+    capacity: new Float64Array(n),
+    utilization: new Float64Array(n),
+    circulating: new Float64Array(n),
+    cumulativeBurned: new Float64Array(n),
+  };
   const sd = inp.demandVolatility;
   const sm = inp.marketVolatility * Math.sqrt(1 / 12);
   const [sNodes, , sTreasury] = inp.split;
@@ -198,7 +211,14 @@ export function simulateEconomyFloat(inp: EconomyFloatInputs, runs: number, seed
       }
       // 3. Fee from last month's utilization; demand answers; capacity serves.
       const u0 = prevU[i];
-      let m = u0 <= inp.target ? (inp.target === 0 ? 1 : 1 - (inp.belowSlope * (inp.target - u0)) / inp.target) : inp.target >= 1 ? 1 : 1 + (inp.aboveSlope * (u0 - inp.target)) / (1 - inp.target);
+      let m =
+        u0 <= inp.target
+          ? inp.target === 0
+            ? 1
+            : 1 - (inp.belowSlope * (inp.target - u0)) / inp.target
+          : inp.target >= 1
+            ? 1
+            : 1 + (inp.aboveSlope * (u0 - inp.target)) / (1 - inp.target);
       if (m < inp.floor) m = inp.floor;
       const fee = inp.listPrice * m;
       const requested = dk * shockD * (inp.elasticity === 0 ? 1 : Math.pow(m, -inp.elasticity));
@@ -282,7 +302,12 @@ export function simulateEconomyFloat(inp: EconomyFloatInputs, runs: number, seed
     }
     onMonth(k, out);
   }
-  return { runs: n, emissionRunsOut: sumU8(short), nodesUnprofitable3: sumU8(losing3), netDeflation: deflating };
+  return {
+    runs: n,
+    emissionRunsOut: sumU8(short),
+    nodesUnprofitable3: sumU8(losing3),
+    netDeflation: deflating,
+  };
 }
 
 const sumU8 = (a: Uint8Array): number => a.reduce((s, v) => s + v, 0);

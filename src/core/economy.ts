@@ -9,7 +9,20 @@ import { floatCap, netDeflationFrom, splitPurchase, type BuybackSplit } from './
 import { demandMultiplier, type Market } from './fees.js';
 import { epochPools } from './rewards.js';
 import { buyTokens, buyWithUsd, poolPrice, sellTokens, MICRO, type Pool } from './pool.js';
-import { type Rational, rat, add, cmp, div, floor, fromNumber, mul, mulFloor, sub, toNumber, ONE } from './rational.js';
+import {
+  type Rational,
+  rat,
+  add,
+  cmp,
+  div,
+  floor,
+  fromNumber,
+  mul,
+  mulFloor,
+  sub,
+  toNumber,
+  ONE,
+} from './rational.js';
 
 export interface EconomyCategory {
   name: string;
@@ -33,7 +46,13 @@ export interface EconomyInputs {
   emission: { from: number; perMonth: bigint };
   pool: { from: number; tokens: bigint; usd: Rational };
   demand: { gpuHours: Rational; growth: Rational; elasticity: Rational; volatility: Rational };
-  supplySide: { gpuHours: Rational; costPerGpuHourUsd: Rational; responsiveness: Rational; maxChange: Rational; sellShare: Rational };
+  supplySide: {
+    gpuHours: Rational;
+    costPerGpuHourUsd: Rational;
+    responsiveness: Rational;
+    maxChange: Rational;
+    sellShare: Rational;
+  };
   /** Monte Carlo: annual volatility of exogenous market moves. */
   marketVolatility: Rational;
   /** List price of the default GPU class, USD per GPU-hour. */
@@ -119,7 +138,11 @@ export function elasticFactor(m: Rational, elasticity: Rational): Rational {
  * capacity × (1 + clamp(responsiveness · margin, −maxChange, +maxChange)), floored. In integers
  * (cross-multiplied, no reduction): this runs every month.
  */
-export function nextCapacity(capacity: bigint, margin: Rational | undefined, s: EconomyInputs['supplySide']): bigint {
+export function nextCapacity(
+  capacity: bigint,
+  margin: Rational | undefined,
+  s: EconomyInputs['supplySide'],
+): bigint {
   const mc = s.maxChange;
   let n: bigint;
   let d: bigint;
@@ -136,7 +159,17 @@ export function nextCapacity(capacity: bigint, margin: Rational | undefined, s: 
 
 /** Sum of every place: equals the supply. */
 export const ledgerSum = (l: Ledger): bigint =>
-  [...l.locked, ...l.holders, l.treasury, l.nodes, l.validators, l.pool, l.outside, l.execution, l.burned].reduce((a, b) => a + b, 0n);
+  [
+    ...l.locked,
+    ...l.holders,
+    l.treasury,
+    l.nodes,
+    l.validators,
+    l.pool,
+    l.outside,
+    l.execution,
+    l.burned,
+  ].reduce((a, b) => a + b, 0n);
 
 /** The start: what unlocked before month 1 sits with its holders (or the treasury), less the pool's seed. */
 export function initialLedger(inp: EconomyInputs): Ledger {
@@ -158,7 +191,10 @@ export function initialLedger(inp: EconomyInputs): Ledger {
   };
 }
 
-export const initialPool = (inp: EconomyInputs): Pool => ({ x: inp.pool.tokens, y: floor(mul(inp.pool.usd, rat(MICRO))) });
+export const initialPool = (inp: EconomyInputs): Pool => ({
+  x: inp.pool.tokens,
+  y: floor(mul(inp.pool.usd, rat(MICRO))),
+});
 
 /** Run the loop month by month, exactly. */
 export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
@@ -294,7 +330,8 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
 /** The start price of the pool, USD per token. */
-export const startPrice = (inp: EconomyInputs): Rational => poolPrice(initialPool(inp), inp.decimals);
+export const startPrice = (inp: EconomyInputs): Rational =>
+  poolPrice(initialPool(inp), inp.decimals);
 
 export interface EconomyRisks {
   /** Emission value / all node income, valued at each month's end price (to 10⁻⁶ USD). */
@@ -346,12 +383,15 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     prevPrice = x.price;
     if (x.unlocked > largest.unlocked) largest = x;
     if (x.nodeMargin && x.nodeMargin.n < 0n) unprofitable++;
-    if (k > 0) feeChanges.push(toNumber(x.feeUsdPerGpuHour) / toNumber(ms[k - 1].feeUsdPerGpuHour) - 1);
+    if (k > 0)
+      feeChanges.push(toNumber(x.feeUsdPerGpuHour) / toNumber(ms[k - 1].feeUsdPerGpuHour) - 1);
     unlocked += x.unlocked;
     emitted += x.emitted;
   });
   const mean = feeChanges.reduce((a, b) => a + b, 0) / (feeChanges.length || 1);
-  const sd = Math.sqrt(feeChanges.reduce((a, b) => a + (b - mean) ** 2, 0) / (feeChanges.length || 1));
+  const sd = Math.sqrt(
+    feeChanges.reduce((a, b) => a + (b - mean) ** 2, 0) / (feeChanges.length || 1),
+  );
   const last = ms[ms.length - 1];
   return {
     rewardDependence: incomeValue > 0n ? rat(emissionValue, incomeValue) : undefined,
@@ -362,10 +402,14 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     feeVolatility: sd,
     worstPriceChange: sub(rat(worst[0], worst[1]), ONE),
     worstPriceChangeMonth: worstMonth,
-    unlockSoldVsPool: largest.poolBeforeSales > 0n ? rat(largest.soldByHolders, largest.poolBeforeSales) : undefined,
+    unlockSoldVsPool:
+      largest.poolBeforeSales > 0n
+        ? rat(largest.soldByHolders, largest.poolBeforeSales)
+        : undefined,
     largestUnlockMonth: largest.month,
     cumulativeBurned: last.ledger.burned,
-    burnedVsEmittedAndUnlocked: unlocked + emitted > 0n ? rat(last.ledger.burned, unlocked + emitted) : undefined,
+    burnedVsEmittedAndUnlocked:
+      unlocked + emitted > 0n ? rat(last.ledger.burned, unlocked + emitted) : undefined,
     netDeflationFrom: netDeflationFrom(ms),
   };
 }

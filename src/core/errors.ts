@@ -25,7 +25,10 @@ export interface Where {
 
 /** `allocations[2].vesting.cliff`. */
 export const pathString = (path: Path): string =>
-  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)), '');
+  path.reduce<string>(
+    (s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)),
+    '',
+  );
 
 /**
  * The one way a location is written: `option --flag`; `file:line:col: path` (parameter file);
@@ -34,8 +37,16 @@ export const pathString = (path: Path): string =>
 export function whereText(w: Where): string {
   if (w.flag !== undefined) return w.flag;
   const parts: string[] = [];
-  if (w.file !== undefined) parts.push(`${w.file}${w.line !== undefined ? `:${w.line}${w.col !== undefined ? `:${w.col}` : ''}` : ''}`);
-  if (w.row !== undefined || w.column !== undefined) parts.push([w.row !== undefined && `row ${w.row}`, w.column !== undefined && `column ${w.column}`].filter(Boolean).join(', '));
+  if (w.file !== undefined)
+    parts.push(
+      `${w.file}${w.line !== undefined ? `:${w.line}${w.col !== undefined ? `:${w.col}` : ''}` : ''}`,
+    );
+  if (w.row !== undefined || w.column !== undefined)
+    parts.push(
+      [w.row !== undefined && `row ${w.row}`, w.column !== undefined && `column ${w.column}`]
+        .filter(Boolean)
+        .join(', '),
+    );
   const path = w.path ? pathString(w.path) : '';
   if (path) parts.push(path);
   return parts.join(': ');

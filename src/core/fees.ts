@@ -4,7 +4,22 @@
  */
 import { allocate } from './allocate.js';
 import { InputError } from './errors.js';
-import { type Rational, rat, add, ceil, cmp, div, floor, formatPercent, max, mul, scaledRound, sub, ONE, ZERO } from './rational.js';
+import {
+  type Rational,
+  rat,
+  add,
+  ceil,
+  cmp,
+  div,
+  floor,
+  formatPercent,
+  max,
+  mul,
+  scaledRound,
+  sub,
+  ONE,
+  ZERO,
+} from './rational.js';
 
 export interface Market {
   target: Rational;
@@ -30,17 +45,24 @@ export interface FeeModel {
 
 /** Training compute by the 6·N·D rule (Kaplan et al. 2020): FLOPs for N parameters on D tokens. */
 /** The fee split when a parameter file names none for rewards (and has no fees.split): 80% / 15% / 5%. */
-export const DEFAULT_SPLIT: FeeModel['split'] = { nodes: rat(4n, 5n), validators: rat(3n, 20n), treasury: rat(1n, 20n) };
+export const DEFAULT_SPLIT: FeeModel['split'] = {
+  nodes: rat(4n, 5n),
+  validators: rat(3n, 20n),
+  treasury: rat(1n, 20n),
+};
 
-export const trainingFlops = (params: Rational, tokens: Rational): Rational => mul(rat(6n), mul(params, tokens));
+export const trainingFlops = (params: Rational, tokens: Rational): Rational =>
+  mul(rat(6n), mul(params, tokens));
 
 /** FLOPs one GPU delivers in an hour at a model-FLOPs utilization: TFLOPS·10¹²·MFU·3600. */
-export const flopsPerGpuHour = (tflops: Rational, mfu: Rational): Rational => mul(mul(tflops, rat(10n ** 12n * 3600n)), mfu);
+export const flopsPerGpuHour = (tflops: Rational, mfu: Rational): Rational =>
+  mul(mul(tflops, rat(10n ** 12n * 3600n)), mfu);
 
 /** GPU-hours to train: FLOPs / (TFLOPS·10¹²·MFU·3600). */
 export function gpuHoursFor(flops: Rational, gpu: Gpu, mfu: Rational): Rational {
   const perHour = flopsPerGpuHour(gpu.tflops, mfu);
-  if (perHour.n === 0n) throw new InputError(`GPU ${gpu.name} delivers no FLOPs (tflops or mfu is 0)`);
+  if (perHour.n === 0n)
+    throw new InputError(`GPU ${gpu.name} delivers no FLOPs (tflops or mfu is 0)`);
   return div(flops, perHour);
 }
 
@@ -50,8 +72,13 @@ export function gpuHoursFor(flops: Rational, gpu: Gpu, mfu: Rational): Rational 
  */
 export function demandMultiplier(u: Rational, m: Market): Rational {
   let v: Rational;
-  if (cmp(u, m.target) <= 0) v = m.target.n === 0n ? ONE : sub(ONE, div(mul(m.belowSlope, sub(m.target, u)), m.target));
-  else v = cmp(m.target, ONE) >= 0 ? ONE : add(ONE, div(mul(m.aboveSlope, sub(u, m.target)), sub(ONE, m.target)));
+  if (cmp(u, m.target) <= 0)
+    v = m.target.n === 0n ? ONE : sub(ONE, div(mul(m.belowSlope, sub(m.target, u)), m.target));
+  else
+    v =
+      cmp(m.target, ONE) >= 0
+        ? ONE
+        : add(ONE, div(mul(m.aboveSlope, sub(u, m.target)), sub(ONE, m.target)));
   return max(v, m.floor);
 }
 
@@ -88,7 +115,12 @@ export interface Quote {
   /** Base units: the line tokens add up to the total, the split parts too. */
   lineTokens: bigint[];
   totalTokens: bigint;
-  split: { recipient: 'nodes' | 'validators' | 'treasury'; share: Rational; usd: Rational; tokens: bigint }[];
+  split: {
+    recipient: 'nodes' | 'validators' | 'treasury';
+    share: Rational;
+    usd: Rational;
+    tokens: bigint;
+  }[];
 }
 
 /** USD to base units at a price, rounded down: floor(usd / price · 10^decimals). */
@@ -111,7 +143,10 @@ export const USD_DIGITS = 10;
  * Parts of a USD total as printed: the total rounded to USD_DIGITS decimals, divided in proportion
  * to `weights` by largest remainder, so the printed parts add up to the printed total exactly.
  */
-export function usdParts(total: Rational, weights: readonly Rational[]): { total: Rational; parts: Rational[] } {
+export function usdParts(
+  total: Rational,
+  weights: readonly Rational[],
+): { total: Rational; parts: Rational[] } {
   const scale = 10n ** BigInt(USD_DIGITS);
   const units = scaledRound(total, USD_DIGITS);
   const w = weightsOf(weights);
@@ -126,17 +161,40 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
   const tasks = fees.maxTaskGpuHours.n > 0n ? ceil(div(job.gpuHours, fees.maxTaskGpuHours)) : 1n;
   const computeRate = mul(job.gpu.pricePerHourUsd, m);
   const lines: Line[] = [
-    { item: 'compute', quantity: job.gpuHours, unit: 'GPU-hour', rateUsd: computeRate, usd: mul(job.gpuHours, computeRate) },
-    { item: 'tasks', quantity: rat(tasks), unit: 'task', rateUsd: fees.baseFeePerTaskUsd, usd: mul(rat(tasks), fees.baseFeePerTaskUsd) },
-    { item: 'duration', quantity: job.hours, unit: 'hour', rateUsd: fees.durationFeePerHourUsd, usd: mul(job.hours, fees.durationFeePerHourUsd) },
+    {
+      item: 'compute',
+      quantity: job.gpuHours,
+      unit: 'GPU-hour',
+      rateUsd: computeRate,
+      usd: mul(job.gpuHours, computeRate),
+    },
+    {
+      item: 'tasks',
+      quantity: rat(tasks),
+      unit: 'task',
+      rateUsd: fees.baseFeePerTaskUsd,
+      usd: mul(rat(tasks), fees.baseFeePerTaskUsd),
+    },
+    {
+      item: 'duration',
+      quantity: job.hours,
+      unit: 'hour',
+      rateUsd: fees.durationFeePerHourUsd,
+      usd: mul(job.hours, fees.durationFeePerHourUsd),
+    },
   ];
   const exactUsd = lines.reduce((a, l) => add(a, l.usd), ZERO);
   const totalTokens = usdToUnits(exactUsd, job.priceUsd, job.decimals);
   // USD as printed (10 decimals): lines and split by largest remainder, adding up to the total.
   const lineWeights = weightsOf(lines.map((l) => l.usd));
-  const { total: totalUsd, parts: lineUsd } = usdParts(exactUsd, lines.map((l) => l.usd));
+  const { total: totalUsd, parts: lineUsd } = usdParts(
+    exactUsd,
+    lines.map((l) => l.usd),
+  );
   lines.forEach((l, i) => (l.usd = lineUsd[i]));
-  const lineTokens = lineWeights.some((w) => w > 0n) ? allocate(totalTokens, lineWeights) : lines.map(() => 0n);
+  const lineTokens = lineWeights.some((w) => w > 0n)
+    ? allocate(totalTokens, lineWeights)
+    : lines.map(() => 0n);
   const recipients = ['nodes', 'validators', 'treasury'] as const;
   const shares = recipients.map((r) => fees.split[r]);
   const splitTokens = allocate(totalTokens, weightsOf(shares));
@@ -153,7 +211,12 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
     totalUsd,
     lineTokens,
     totalTokens,
-    split: recipients.map((r, i) => ({ recipient: r, share: shares[i], usd: splitUsd[i], tokens: splitTokens[i] })),
+    split: recipients.map((r, i) => ({
+      recipient: r,
+      share: shares[i],
+      usd: splitUsd[i],
+      tokens: splitTokens[i],
+    })),
   };
 }
 
@@ -161,6 +224,8 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
 export function checkSplit(split: FeeModel['split']): void {
   const s = add(add(split.nodes, split.validators), split.treasury);
   if (cmp(s, ONE) !== 0) {
-    throw new InputError(`the split adds up to ${formatPercent(s)}; nodes + validators + treasury must add up to exactly 100%`);
+    throw new InputError(
+      `the split adds up to ${formatPercent(s)}; nodes + validators + treasury must add up to exactly 100%`,
+    );
   }
 }

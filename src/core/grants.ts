@@ -29,7 +29,13 @@ export function grantVesting(category: Vesting, t: GrantTerms): Vesting {
   const start = t.start ?? category.start;
   if (category.tranches && !t.cliff && !t.atCliff && !t.linear) return { ...category, start };
   const c = category.tranches ? { start } : category;
-  const steps = { start, atStart: c.atStart, cliff: t.cliff ?? c.cliff, atCliff: t.atCliff ?? c.atCliff, every: t.every ?? c.every };
+  const steps = {
+    start,
+    atStart: c.atStart,
+    cliff: t.cliff ?? c.cliff,
+    atCliff: t.atCliff ?? c.atCliff,
+    every: t.every ?? c.every,
+  };
   if (c.segments && !t.linear) return { ...steps, segments: c.segments };
   return { ...steps, linear: t.linear ?? c.linear };
 }

@@ -5,7 +5,19 @@
  * (`0%..10%:1%` gives `0%`, `1%`, …), and ranges are stepped in exact decimals (no float drift).
  */
 import { InputError } from './errors.js';
-import { type Rational, add, cmp, div, floor, mul, rat, sub, toDecimal, parseDecimal, ZERO } from './rational.js';
+import {
+  type Rational,
+  add,
+  cmp,
+  div,
+  floor,
+  mul,
+  rat,
+  sub,
+  toDecimal,
+  parseDecimal,
+  ZERO,
+} from './rational.js';
 
 /** A grid larger than this is refused (with its count). */
 export const MAX_POINTS = 1_000_000;
@@ -27,7 +39,10 @@ const WITH_UNIT = /^\s*([+-]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:e[+-]?\d+)?)\s*([^\d
 function numberWithUnit(t: string, what: string): { x: Rational; unit: string } {
   const m = WITH_UNIT.exec(t);
   const digits = m?.[1].replace(/_/g, '') ?? '';
-  if (!m || !/\d/.test(digits)) throw new InputError(`expected ${what} as a number with an optional unit (like 5%, 1.5M, 0.25); found ${show(t)}`);
+  if (!m || !/\d/.test(digits))
+    throw new InputError(
+      `expected ${what} as a number with an optional unit (like 5%, 1.5M, 0.25); found ${show(t)}`,
+    );
   return { x: parseDecimal(digits), unit: (m[2] ?? '').trim() };
 }
 
@@ -47,33 +62,57 @@ const print = (x: Rational, unit: string): string => `${toDecimal(x, exactDigits
 function rangeValues(item: string): string[] {
   const [a, rest] = [item.slice(0, item.indexOf('..')), item.slice(item.indexOf('..') + 2)];
   const sep = rest.search(/[:~]/);
-  if (sep < 0) throw new InputError(`the range ${show(item)} needs a step or a count: a..b:step (like 0%..10%:1%) or a..b~n (like 0.05..0.25~5)`);
+  if (sep < 0)
+    throw new InputError(
+      `the range ${show(item)} needs a step or a count: a..b:step (like 0%..10%:1%) or a..b~n (like 0.05..0.25~5)`,
+    );
   const [b, how, by] = [rest.slice(0, sep), rest[sep], rest.slice(sep + 1)];
   const lo = numberWithUnit(a, 'the start of the range');
   const hi = numberWithUnit(b, 'the end of the range');
-  if (lo.unit !== hi.unit) throw new InputError(`the range ${show(item)} has ends in different units (${show(lo.unit)} and ${show(hi.unit)})`);
+  if (lo.unit !== hi.unit)
+    throw new InputError(
+      `the range ${show(item)} has ends in different units (${show(lo.unit)} and ${show(hi.unit)})`,
+    );
   const unit = lo.unit;
-  const empty = (n: string) => new InputError(`the range ${show(item)} is empty (0 points${n}); its start must not be above its end`);
+  const empty = (n: string) =>
+    new InputError(
+      `the range ${show(item)} is empty (0 points${n}); its start must not be above its end`,
+    );
   if (cmp(lo.x, hi.x) > 0) throw empty('');
   let step: Rational;
   let n: bigint;
   if (how === ':') {
     const s = numberWithUnit(by, 'the step');
-    if (s.unit !== unit) throw new InputError(`the range ${show(item)}: the step ${show(by)} must be in the same unit as the ends (${show(unit)})`);
-    if (cmp(s.x, ZERO) <= 0) throw new InputError(`the range ${show(item)}: expected a step above 0; found ${show(by)}`);
+    if (s.unit !== unit)
+      throw new InputError(
+        `the range ${show(item)}: the step ${show(by)} must be in the same unit as the ends (${show(unit)})`,
+      );
+    if (cmp(s.x, ZERO) <= 0)
+      throw new InputError(`the range ${show(item)}: expected a step above 0; found ${show(by)}`);
     step = s.x;
     n = floor(div(sub(hi.x, lo.x), step)) + 1n;
   } else {
-    if (!/^\s*\d+\s*$/.test(by)) throw new InputError(`the range ${show(item)}: expected a whole number of points after ~; found ${show(by)}`);
+    if (!/^\s*\d+\s*$/.test(by))
+      throw new InputError(
+        `the range ${show(item)}: expected a whole number of points after ~; found ${show(by)}`,
+      );
     n = BigInt(by.trim());
     if (n === 0n) throw empty(', as ~0 asks');
-    if (n === 1n && cmp(lo.x, hi.x) !== 0) throw new InputError(`the range ${show(item)}: one point cannot reach both ends; use ~2 or more`);
+    if (n === 1n && cmp(lo.x, hi.x) !== 0)
+      throw new InputError(
+        `the range ${show(item)}: one point cannot reach both ends; use ~2 or more`,
+      );
     step = n === 1n ? ZERO : div(sub(hi.x, lo.x), rat(n - 1n));
     if (exactDigits(step) === undefined) {
-      throw new InputError(`the range ${show(item)}: ${n} points make steps of ${toDecimal(step, 6)}…, which have no exact decimal; pick a count that divides the range, or a step (a..b:step)`);
+      throw new InputError(
+        `the range ${show(item)}: ${n} points make steps of ${toDecimal(step, 6)}…, which have no exact decimal; pick a count that divides the range, or a step (a..b:step)`,
+      );
     }
   }
-  if (n > BigInt(MAX_POINTS)) throw new InputError(`the range ${show(item)} has ${count(n)} points; at most ${count(MAX_POINTS)} are allowed`);
+  if (n > BigInt(MAX_POINTS))
+    throw new InputError(
+      `the range ${show(item)} has ${count(n)} points; at most ${count(MAX_POINTS)} are allowed`,
+    );
   const out: string[] = [];
   for (let k = 0n; k < n; k++) out.push(print(add(lo.x, mul(step, rat(k))), unit));
   return out;
@@ -84,13 +123,21 @@ function rangeValues(item: string): string[] {
  * thousands separator here (`1,000` is refused: write `1_000` or `1k`).
  */
 export function parseValues(text: string): string[] {
-  if (text.trim() === '') throw new InputError('expected values: a list (0%,3%,8%), a range with a step (0%..10%:1%) or with a count (0.05..0.25~5); found nothing');
+  if (text.trim() === '')
+    throw new InputError(
+      'expected values: a list (0%,3%,8%), a range with a step (0%..10%:1%) or with a count (0.05..0.25~5); found nothing',
+    );
   const items = text.split(',').map((s) => s.trim());
   const out: string[] = [];
   items.forEach((item, k) => {
-    if (item === '') throw new InputError(`expected a value between the commas of ${show(text)}; found an empty one`);
+    if (item === '')
+      throw new InputError(
+        `expected a value between the commas of ${show(text)}; found an empty one`,
+      );
     if (k > 0 && /^\d{3}$/.test(item) && /\d$/.test(items[k - 1])) {
-      throw new InputError(`${show(text)}: commas separate values here, so ${show(`${items[k - 1]},${item}`)} would be two values; write thousands as 1_000 or 1k`);
+      throw new InputError(
+        `${show(text)}: commas separate values here, so ${show(`${items[k - 1]},${item}`)} would be two values; write thousands as 1_000 or 1k`,
+      );
     }
     if (item.includes('..')) out.push(...rangeValues(item));
     else out.push(item);
@@ -102,7 +149,10 @@ export function parseValues(text: string): string[] {
 export function parseVary(text: string): Axis {
   const i = text.indexOf('=');
   const path = i < 0 ? '' : text.slice(0, i).trim();
-  if (path === '') throw new InputError(`option --vary ${text}: expected PATH=VALUES, like projection.revenue.growth=0%..10%:1%`);
+  if (path === '')
+    throw new InputError(
+      `option --vary ${text}: expected PATH=VALUES, like projection.revenue.growth=0%..10%:1%`,
+    );
   try {
     return { path, text, values: parseValues(text.slice(i + 1)) };
   } catch (e) {
@@ -115,7 +165,9 @@ export function parseVary(text: string): Axis {
 export function gridSize(axes: readonly Axis[]): number {
   const n = axes.reduce((a, x) => a * BigInt(x.values.length), 1n);
   if (n > BigInt(MAX_POINTS)) {
-    throw new InputError(`the grid has ${count(n)} points (${axes.map((a) => a.values.length).join(' × ')}); at most ${count(MAX_POINTS)} are allowed`);
+    throw new InputError(
+      `the grid has ${count(n)} points (${axes.map((a) => a.values.length).join(' × ')}); at most ${count(MAX_POINTS)} are allowed`,
+    );
   }
   return Number(n);
 }
@@ -139,10 +191,16 @@ export interface Shard {
 /** `I/N` with 0 ≤ I < N. */
 export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m) throw new InputError(`option --shard: expected I/N, like 0/4 (shard I of N, counted from 0); found ${show(text)}`);
+  if (!m)
+    throw new InputError(
+      `option --shard: expected I/N, like 0/4 (shard I of N, counted from 0); found ${show(text)}`,
+    );
   const [index, n] = [Number(m[1]), Number(m[2])];
   if (n < 1) throw new InputError(`option --shard: expected at least 1 shard; found ${show(text)}`);
-  if (index >= n) throw new InputError(`option --shard: shards of ${n} are numbered 0 to ${n - 1}; found ${show(text)}`);
+  if (index >= n)
+    throw new InputError(
+      `option --shard: shards of ${n} are numbered 0 to ${n - 1}; found ${show(text)}`,
+    );
   return { index, count: n };
 }
 

@@ -59,7 +59,9 @@ export function mcInputsOf(b: BurnInputs, runs: number, seed: number): McInputs 
   const bytes = mcMemoryBytes(b.spec.months.length, runs);
   if (bytes > MC_MAX_BYTES) {
     const gb = (x: number) => `${(x / 1024 ** 3).toFixed(1)} GB`;
-    throw new InputError(`${runs.toLocaleString('en-US')} runs × ${b.spec.months.length.toLocaleString('en-US')} months would need about ${gb(bytes)} of memory (24 bytes a run-month); the limit is ${gb(MC_MAX_BYTES)}: use fewer --runs or --months`);
+    throw new InputError(
+      `${runs.toLocaleString('en-US')} runs × ${b.spec.months.length.toLocaleString('en-US')} months would need about ${gb(bytes)} of memory (24 bytes a run-month); the limit is ${gb(MC_MAX_BYTES)}: use fewer --runs or --months`,
+    );
   }
   const f = (x: Rational) => toNumber(x);
   const tokens = (u: bigint) => Number(u) / 10 ** b.decimals;
@@ -90,7 +92,12 @@ export interface McColumns {
 }
 
 export function allocColumns(months: number, runs: number): McColumns {
-  return { circulating: new Float64Array(months * runs), cumulativeBurned: new Float64Array(months * runs), price: new Float64Array(months * runs), deflation: new Uint32Array(months) };
+  return {
+    circulating: new Float64Array(months * runs),
+    cumulativeBurned: new Float64Array(months * runs),
+    price: new Float64Array(months * runs),
+    deflation: new Uint32Array(months),
+  };
 }
 
 /** Months simulated together when `onMonth` listens (progress, or a thread reducing finished months). */
@@ -104,7 +111,14 @@ export const MONTH_BLOCK = 12;
  * `onMonth` hears how many months every run of the slice has done. A run's draws, and so every
  * cell, are the same whatever the blocks.
  */
-export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColumns, onMonth?: (k: number) => void, block = onMonth ? MONTH_BLOCK : inp.unlocks.length): void {
+export function simulateRuns(
+  inp: McInputs,
+  r0: number,
+  r1: number,
+  cols: McColumns,
+  onMonth?: (k: number) => void,
+  block = onMonth ? MONTH_BLOCK : inp.unlocks.length,
+): void {
   const M = inp.unlocks.length;
   const R = inp.runs;
   const n = r1 - r0;
@@ -121,7 +135,14 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
   let unlockedCum = inp.unlockedBefore;
   for (let k = 0; k < M; k++) unlockedTo[k] = unlockedCum += unlocks[k];
   // Each run's state between blocks; a spare normal is NaN when there is none.
-  const state = { spare: new Float64Array(n).fill(NaN), price: new Float64Array(n).fill(inp.p0), vault: new Float64Array(n), cumBurn: new Float64Array(n), cumTreasury: new Float64Array(n), cumExec: new Float64Array(n) };
+  const state = {
+    spare: new Float64Array(n).fill(NaN),
+    price: new Float64Array(n).fill(inp.p0),
+    vault: new Float64Array(n),
+    cumBurn: new Float64Array(n),
+    cumTreasury: new Float64Array(n),
+    cumExec: new Float64Array(n),
+  };
   const pair = new Float64Array(2);
   for (let k0 = 0; k0 < M; k0 += block) {
     const k1 = Math.min(M, k0 + block);
@@ -148,7 +169,8 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
         }
         const unlocked = unlocks[k];
         const cash = vault + vaultInUsd[k];
-        const float = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+        const float =
+          unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
         let bought = cash / p;
         const cap = float * maxBuy;
         if (bought > cap) bought = cap;
@@ -158,7 +180,8 @@ export function simulateRuns(inp: McInputs, r0: number, r1: number, cols: McColu
         cumBurn += burned;
         cumTreasury += bought * treasury;
         cumExec += bought * execution;
-        circulating[at] = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+        circulating[at] =
+          unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
         cumulativeBurned[at] = cumBurn;
         prices[at] = p;
         if (unlocked - burned <= 0) deflation[k]++;
@@ -198,7 +221,11 @@ export function normalPair(g: Draws, out: Float64Array): void {
 }
 
 /** Run r0..r1−1's streams: the seed's xoroshiro128+ generator jumped r times for run r. */
-export function runStreams(seed: number, r0: number, r1: number): ReturnType<typeof xoroshiro128plus>[] {
+export function runStreams(
+  seed: number,
+  r0: number,
+  r1: number,
+): ReturnType<typeof xoroshiro128plus>[] {
   const base = xoroshiro128plus(seed | 0);
   for (let r = 0; r < r0; r++) base.jump();
   const out = new Array<ReturnType<typeof xoroshiro128plus>>(r1 - r0);
@@ -210,8 +237,17 @@ export function runStreams(seed: number, r0: number, r1: number): ReturnType<typ
 }
 
 /** Bands of months k0..k1−1 (reorders those months' cells). */
-export function bandsOfMonths(cols: McColumns, runs: number, k0: number, k1: number): Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> {
-  const out: Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> = { circulating: [], cumulativeBurned: [], price: [] };
+export function bandsOfMonths(
+  cols: McColumns,
+  runs: number,
+  k0: number,
+  k1: number,
+): Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> {
+  const out: Omit<McBands, 'months' | 'runs' | 'pNetDeflation'> = {
+    circulating: [],
+    cumulativeBurned: [],
+    price: [],
+  };
   for (let k = k0; k < k1; k++) {
     const cell = (a: Float64Array) => a.subarray(k * runs, (k + 1) * runs);
     out.circulating.push(band(cell(cols.circulating)));
@@ -226,7 +262,12 @@ export function runMonteCarlo(inp: McInputs, onProgress?: (monthsDone: number) =
   const M = inp.unlocks.length;
   const cols = allocColumns(M, inp.runs);
   simulateRuns(inp, 0, inp.runs, cols, onProgress);
-  return { months: M, runs: inp.runs, ...bandsOfMonths(cols, inp.runs, 0, M), pNetDeflation: Float64Array.from(cols.deflation, (c) => c / inp.runs) };
+  return {
+    months: M,
+    runs: inp.runs,
+    ...bandsOfMonths(cols, inp.runs, 0, M),
+    pNetDeflation: Float64Array.from(cols.deflation, (c) => c / inp.runs),
+  };
 }
 
 /** Quantile of sorted values, linear interpolation (Hyndman–Fan type 7, numpy's and d3's default). */
@@ -253,7 +294,12 @@ export function selectFloat64(a: Float64Array, k: number, left = 0, right = a.le
       const z = Math.log(n);
       const s = 0.5 * Math.exp((2 * z) / 3);
       const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      selectFloat64(a, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
+      selectFloat64(
+        a,
+        k,
+        Math.max(left, Math.floor(k - (m * s) / n + sd)),
+        Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)),
+      );
     }
     const t = a[k];
     let i = left;

@@ -43,4 +43,5 @@ export function buyTokens(p: Pool, tokens: bigint): { pool: Pool; usd: bigint } 
 }
 
 /** The pool's price in USD per whole token: (y / 10⁶) / (x / 10^decimals). */
-export const poolPrice = (p: Pool, decimals: number): Rational => rat(p.y * 10n ** BigInt(decimals), p.x * MICRO);
+export const poolPrice = (p: Pool, decimals: number): Rational =>
+  rat(p.y * 10n ** BigInt(decimals), p.x * MICRO);

@@ -175,7 +175,8 @@ const DECIMAL = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 /** Exact value of a decimal literal: "0.10" is exactly 1/10, "1e-3" exactly 1/1000. */
 export function parseDecimal(text: string): Rational {
   const m = DECIMAL.exec(text);
-  if (!m || (m[2] === undefined && m[3] === undefined)) throw new SyntaxError(`not a decimal number: ${text}`);
+  if (!m || (m[2] === undefined && m[3] === undefined))
+    throw new SyntaxError(`not a decimal number: ${text}`);
   const [, sign, int = '', frac = '', exp = '0'] = m;
   let n = BigInt((int || '0') + frac);
   if (sign === '-') n = -n;
@@ -210,7 +211,12 @@ export function toDecimal(x: Rational, digits: number, opts: { fixed?: boolean }
  * toDecimal of n/d (d > 0) without reducing the fraction first: a token amount in base units over
  * 10^decimals, say, whose reduction (a bigint gcd) would cost more than the rounding.
  */
-export function fractionToDecimal(n: bigint, d: bigint, digits: number, opts: { fixed?: boolean } = {}): string {
+export function fractionToDecimal(
+  n: bigint,
+  d: bigint,
+  digits: number,
+  opts: { fixed?: boolean } = {},
+): string {
   const negative = n < 0n;
   const scale = 10n ** BigInt(digits);
   const q = negative ? -scaledRoundOf(n, d, digits) : scaledRoundOf(n, d, digits);
@@ -227,4 +233,5 @@ export function isInteger(x: Rational): boolean {
 }
 
 /** A fraction of one as a percent string: 101/250 -> "40.4%" (up to `digits` decimals). */
-export const formatPercent = (x: Rational, digits = 6): string => `${toDecimal(mul(x, rat(100n)), digits)}%`;
+export const formatPercent = (x: Rational, digits = 6): string =>
+  `${toDecimal(mul(x, rat(100n)), digits)}%`;

@@ -67,7 +67,8 @@ export function slashAmount(stake: bigint, rate: Rational, failedChecks: bigint)
 }
 
 /** A compute node's score: tasks × quality × uptime. */
-export const computeScore = (n: Pick<EpochNode, 'tasks' | 'quality' | 'uptime'>): Rational => mul(rat(n.tasks), mul(n.quality, n.uptime));
+export const computeScore = (n: Pick<EpochNode, 'tasks' | 'quality' | 'uptime'>): Rational =>
+  mul(rat(n.tasks), mul(n.quality, n.uptime));
 
 function status(n: EpochNode, p: EpochParams): string {
   if (n.failedChecks > 0n) return `failed ${n.failedChecks} check${n.failedChecks > 1n ? 's' : ''}`;
@@ -87,15 +88,24 @@ function share(pool: bigint, scores: Rational[]): { parts: bigint[]; unclaimed: 
  * The epoch's pools: fees split nodes / validators / treasury by largest remainder; the compute
  * nodes' pool adds the emission.
  */
-export function epochPools(fees: bigint, emission: bigint, split: EpochParams['split']): { computePool: bigint; validatorPool: bigint; treasuryFees: bigint } {
-  const [feeNodes, validatorPool, treasuryFees] = allocate(fees, weightsOf([split.nodes, split.validators, split.treasury]));
+export function epochPools(
+  fees: bigint,
+  emission: bigint,
+  split: EpochParams['split'],
+): { computePool: bigint; validatorPool: bigint; treasuryFees: bigint } {
+  const [feeNodes, validatorPool, treasuryFees] = allocate(
+    fees,
+    weightsOf([split.nodes, split.validators, split.treasury]),
+  );
   return { computePool: feeNodes + emission, validatorPool, treasuryFees };
 }
 
 export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): EpochResult {
   const { computePool, validatorPool, treasuryFees } = epochPools(p.fees, p.emission, p.split);
   const st = nodes.map((n) => status(n, p));
-  const byVerifications = nodes.some((n) => n.role === 'validator' && n.verifications !== undefined);
+  const byVerifications = nodes.some(
+    (n) => n.role === 'validator' && n.verifications !== undefined,
+  );
   const scores = nodes.map((n, i): Rational => {
     if (st[i] !== 'ok') return ZERO;
     if (n.role === 'compute') return computeScore(n);
@@ -104,8 +114,14 @@ export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): Epoch
   const idx = (role: Role) => nodes.map((n, i) => (n.role === role ? i : -1)).filter((i) => i >= 0);
   const ci = idx('compute');
   const vi = idx('validator');
-  const c = share(computePool, ci.map((i) => scores[i]));
-  const v = share(validatorPool, vi.map((i) => scores[i]));
+  const c = share(
+    computePool,
+    ci.map((i) => scores[i]),
+  );
+  const v = share(
+    validatorPool,
+    vi.map((i) => scores[i]),
+  );
   const reward = nodes.map(() => 0n);
   ci.forEach((i, k) => (reward[i] = c.parts[k]));
   vi.forEach((i, k) => (reward[i] = v.parts[k]));
@@ -118,7 +134,10 @@ export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): Epoch
       eligible: st[i] === 'ok',
       status: st[i],
       score: scores[i],
-      share: (n.role === 'compute' ? computePool : validatorPool) > 0n ? rat(reward[i], n.role === 'compute' ? computePool : validatorPool) : ZERO,
+      share:
+        (n.role === 'compute' ? computePool : validatorPool) > 0n
+          ? rat(reward[i], n.role === 'compute' ? computePool : validatorPool)
+          : ZERO,
       reward: reward[i],
       slashed: slashed[i],
       stakeAfter: n.stake - slashed[i],

@@ -31,7 +31,8 @@ export interface TypedCell {
 export type Cell = string | number | bigint | Rational | TypedCell | null | undefined;
 
 /** A cell printed as `kind` whatever its column's kind. */
-export const typed = (as: ColumnKind, v: TypedCell['v'], dp?: number): TypedCell => (dp === undefined ? { as, v } : { as, v, dp });
+export const typed = (as: ColumnKind, v: TypedCell['v'], dp?: number): TypedCell =>
+  dp === undefined ? { as, v } : { as, v, dp };
 export type Row = Record<string, Cell>;
 
 export interface Table {
@@ -66,7 +67,8 @@ export interface Report {
   charts?: string[];
 }
 
-export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column => (dp === undefined ? { key, kind } : { key, kind, dp });
+export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column =>
+  dp === undefined ? { key, kind } : { key, kind, dp };
 
 /** A column together with how to read its cell from a record: one list gives columns and rows. */
 export interface ColumnDef<T> {
@@ -77,7 +79,10 @@ export interface ColumnDef<T> {
 }
 
 /** Columns and a row function from one list, so a column and its cell cannot drift apart. */
-export function defineTable<T>(defs: readonly ColumnDef<T>[]): { columns: Column[]; row: (x: T) => Row } {
+export function defineTable<T>(defs: readonly ColumnDef<T>[]): {
+  columns: Column[];
+  row: (x: T) => Row;
+} {
   return {
     columns: defs.map((d) => col(d.key, d.kind, d.dp)),
     row: (x) => {

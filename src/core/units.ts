@@ -10,7 +10,15 @@ import { parseDate } from './date.js';
 const show = (s: string): string => JSON.stringify(s);
 const clean = (s: string): string => s.trim().replace(/_/g, '');
 
-const SUFFIX: Record<string, bigint> = { k: 10n ** 3n, K: 10n ** 3n, M: 10n ** 6n, B: 10n ** 9n, b: 10n ** 9n, bn: 10n ** 9n, T: 10n ** 12n };
+const SUFFIX: Record<string, bigint> = {
+  k: 10n ** 3n,
+  K: 10n ** 3n,
+  M: 10n ** 6n,
+  B: 10n ** 9n,
+  b: 10n ** 9n,
+  bn: 10n ** 9n,
+  T: 10n ** 12n,
+};
 /**
  * A non-negative decimal with an optional exponent (`1e3`, `7e9`, `2.5e-3`; at most 10^±99) or an
  * optional k/M/B/T suffix. `7.` and a leading `+` are read too, as YAML reads them as numbers.
@@ -26,17 +34,29 @@ function ungroup(t: string, text: string, what: string, like: string): string {
   const m = /^([\d,]*)(.*)$/.exec(t)!;
   const [head, rest] = [m[1], m[2]];
   if (!head.includes(',') && !rest.includes(',')) return t;
-  if (/^\d{1,3}(?:,\d{3})+$/.test(head) && !rest.includes(',')) return head.replace(/,/g, '') + rest;
+  if (/^\d{1,3}(?:,\d{3})+$/.test(head) && !rest.includes(','))
+    return head.replace(/,/g, '') + rest;
   const single = /^(\d+),(\d+)$/.exec(head);
-  const hint = single && !rest.includes(',') && !rest.startsWith('.') ? ` (for a decimal, write ${single[1]}.${single[2]}${rest})` : '';
-  throw new InputError(`expected ${what} like ${like}; found ${show(text)}: commas may only separate groups of three digits, like 1,000,000${hint}`);
+  const hint =
+    single && !rest.includes(',') && !rest.startsWith('.')
+      ? ` (for a decimal, write ${single[1]}.${single[2]}${rest})`
+      : '';
+  throw new InputError(
+    `expected ${what} like ${like}; found ${show(text)}: commas may only separate groups of three digits, like 1,000,000${hint}`,
+  );
 }
 
 /** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
 function separators(text: string, what: string, like: string): string {
   const t = text.trim().replace(/^\+(?=[\d.])/, '');
-  if (t.includes('_') && t.includes(',')) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`);
-  if (/(?<!\d)_|_(?!\d)/.test(t)) throw new InputError(`expected ${what} like ${like}; found ${show(text)}: an underscore may only stand between two digits, like 10_000`);
+  if (t.includes('_') && t.includes(','))
+    throw new InputError(
+      `expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`,
+    );
+  if (/(?<!\d)_|_(?!\d)/.test(t))
+    throw new InputError(
+      `expected ${what} like ${like}; found ${show(text)}: an underscore may only stand between two digits, like 10_000`,
+    );
   return ungroup(t.replace(/_/g, ''), text, what, like);
 }
 
@@ -81,27 +101,32 @@ export function parseShare(text: string, what = 'a share'): Rational {
   if (m) return div(parseDecimal(m[1]), rat(100n));
   m = FRACTION.exec(t);
   if (m) {
-    if (BigInt(m[2]) === 0n) throw new InputError(`expected ${what} like ${like}; found ${show(text)} (division by zero)`);
+    if (BigInt(m[2]) === 0n)
+      throw new InputError(`expected ${what} like ${like}; found ${show(text)} (division by zero)`);
     return rat(BigInt(m[1]), BigInt(m[2]));
   }
   if (POINT.test(t)) return parseDecimal(t.replace(/\.$/, ''));
   if (/^0+$/.test(t)) return rat(0n);
   if (/^\d+$/.test(t)) {
     const n = BigInt(t);
-    throw new InputError(`expected ${what} like ${like}; found ${show(text)}, which is ambiguous: ${n}% or ${n * 100n}%? Write ${n}% for ${n}%, or ${n}.0 for ${n * 100n}%`);
+    throw new InputError(
+      `expected ${what} like ${like}; found ${show(text)}, which is ambiguous: ${n}% or ${n * 100n}%? Write ${n}% for ${n}%, or ${n}.0 for ${n * 100n}%`,
+    );
   }
   throw new InputError(`expected ${what} like ${like}; found ${show(text)}`);
 }
 
 /** Same grammar as parseShare (kept for callers that read a fraction of one: utilization, MFU, uptime). */
-export const parseFraction = (text: string, what = 'a fraction'): Rational => parseShare(text, what);
+export const parseFraction = (text: string, what = 'a fraction'): Rational =>
+  parseShare(text, what);
 
 /** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`, `-0.02`; above −100%. */
 export function parseSignedShare(text: string, what = 'a rate'): Rational {
   const t = text.trim();
   const negative = t.startsWith('-');
   const v = parseShare(negative ? t.slice(1) : t, what);
-  if (negative && v.n > v.d) throw new InputError(`expected ${what} above -100%; found ${show(text)}`);
+  if (negative && v.n > v.d)
+    throw new InputError(`expected ${what} above -100%; found ${show(text)}`);
   return negative ? rat(-v.n, v.d) : v;
 }
 
@@ -110,7 +135,9 @@ export function parseNumber(text: string, what = 'a number'): Rational {
   const like = '2.5, 1,000 or 1e3';
   const m = DECIMAL.exec(separators(text, what, like));
   if (m) return scaled(m[1], m[2]);
-  throw new InputError(`expected ${what} (a non-negative decimal like ${like}); found ${show(text)}`);
+  throw new InputError(
+    `expected ${what} (a non-negative decimal like ${like}); found ${show(text)}`,
+  );
 }
 
 /** A non-negative whole number (`60`, `10_000`, `1e4`). */
@@ -129,17 +156,43 @@ export interface Duration {
 }
 
 const DURATION_UNITS: Record<string, DurationUnit> = {
-  h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour',
-  d: 'day', day: 'day', days: 'day',
-  w: 'week', wk: 'week', wks: 'week', week: 'week', weeks: 'week',
-  mo: 'month', mos: 'month', month: 'month', months: 'month',
-  q: 'quarter', quarter: 'quarter', quarters: 'quarter',
-  y: 'year', yr: 'year', yrs: 'year', year: 'year', years: 'year',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  w: 'week',
+  wk: 'week',
+  wks: 'week',
+  week: 'week',
+  weeks: 'week',
+  mo: 'month',
+  mos: 'month',
+  month: 'month',
+  months: 'month',
+  q: 'quarter',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  y: 'year',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
 };
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
 
 /** The longest duration accepted, in each unit: 10,000 years (every date stays within 0001..9999). */
-const MAX_DURATION: Record<DurationUnit, number> = { hour: 87_660_000, day: 3_652_500, week: 521_786, month: 120_000, quarter: 40_000, year: 10_000 };
+const MAX_DURATION: Record<DurationUnit, number> = {
+  hour: 87_660_000,
+  day: 3_652_500,
+  week: 521_786,
+  month: 120_000,
+  quarter: 40_000,
+  year: 10_000,
+};
 
 /**
  * `12mo`, `36 months`, `1y`, `2w`, `90d`, `48h`, `4q`; `0` is the empty span. The count is kept
@@ -152,14 +205,21 @@ export function parseDuration(text: string, what = 'a duration'): Duration {
   const m = DURATION.exec(t);
   const unit = m ? DURATION_UNITS[m[2].toLowerCase()] : undefined;
   if (!m || !unit) {
-    throw new InputError(`expected ${what} like 12mo, 36 months, 1y, 2w, 90d or 48h; found ${show(text)}`);
+    throw new InputError(
+      `expected ${what} like 12mo, 36 months, 1y, 2w, 90d or 48h; found ${show(text)}`,
+    );
   }
   const exact = parseDecimal(m[1]);
   if (cmp(exact, rat(BigInt(MAX_DURATION[unit]))) > 0) {
-    throw new InputError(`expected ${what} of at most ${MAX_DURATION[unit].toLocaleString('en-US')} ${unit}s (10,000 years); found ${show(text)}`);
+    throw new InputError(
+      `expected ${what} of at most ${MAX_DURATION[unit].toLocaleString('en-US')} ${unit}s (10,000 years); found ${show(text)}`,
+    );
   }
   const n = Number(m[1]);
-  if (/e/i.test(String(n)) || !eq(parseDecimal(String(n)), exact)) throw new InputError(`expected ${what} with at most 15 significant digits; found ${show(text)}`);
+  if (/e/i.test(String(n)) || !eq(parseDecimal(String(n)), exact))
+    throw new InputError(
+      `expected ${what} with at most 15 significant digits; found ${show(text)}`,
+    );
   if (!Number.isInteger(n) && unit !== 'hour' && unit !== 'day') {
     throw new InputError(`expected ${what} in whole ${unit}s; found ${show(text)}`);
   }
@@ -170,11 +230,16 @@ export function parseDuration(text: string, what = 'a duration'): Duration {
 export function durationHours(d: Duration, what = 'duration'): Rational {
   const n = parseDecimal(String(d.n));
   switch (d.unit) {
-    case 'hour': return n;
-    case 'day': return mul(n, rat(24n));
-    case 'week': return mul(n, rat(24n * 7n));
+    case 'hour':
+      return n;
+    case 'day':
+      return mul(n, rat(24n));
+    case 'week':
+      return mul(n, rat(24n * 7n));
     default:
-      throw new InputError(`${what} must be in hours, days or weeks (like 48h, 3d, 2w); months and years vary in length`);
+      throw new InputError(
+        `${what} must be in hours, days or weeks (like 48h, 3d, 2w); months and years vary in length`,
+      );
   }
 }
 
@@ -184,7 +249,11 @@ export const STEPS: readonly Step[] = ['day', 'week', 'month', 'quarter', 'year'
 /** A vesting / period step: day | week | month | quarter | year (plurals and "monthly" also read). */
 export function parseStep(text: string, what = 'a step'): Step {
   const t = text.trim().toLowerCase();
-  const base = t.replace(/ly$/, '').replace(/s$/, '').replace(/^dai$/, 'day').replace(/^annual$/, 'year');
+  const base = t
+    .replace(/ly$/, '')
+    .replace(/s$/, '')
+    .replace(/^dai$/, 'day')
+    .replace(/^annual$/, 'year');
   if ((STEPS as readonly string[]).includes(base)) return base as Step;
   throw new InputError(`expected ${what}: one of ${STEPS.join(', ')}; found ${show(text)}`);
 }
@@ -202,6 +271,13 @@ export function parseDateOrDuration(text: string, what = 'a date or a duration')
   }
 }
 
-const SHORT: Record<DurationUnit, string> = { hour: 'h', day: 'd', week: 'w', month: 'mo', quarter: 'q', year: 'y' };
+const SHORT: Record<DurationUnit, string> = {
+  hour: 'h',
+  day: 'd',
+  week: 'w',
+  month: 'mo',
+  quarter: 'q',
+  year: 'y',
+};
 /** Short text of a duration: `12mo`, `90d`, `1y`. */
 export const formatDuration = (d: Duration): string => `${d.n}${SHORT[d.unit]}`;

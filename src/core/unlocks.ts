@@ -9,7 +9,13 @@ export interface CategorySchedule {
   unlocks: readonly Unlock[];
 }
 
-const STEP: Record<Step, [number, number]> = { day: [0, 1], week: [0, 7], month: [1, 0], quarter: [3, 0], year: [12, 0] };
+const STEP: Record<Step, [number, number]> = {
+  day: [0, 1],
+  week: [0, 7],
+  month: [1, 0],
+  quarter: [3, 0],
+  year: [12, 0],
+};
 
 /** The k-th period boundary: anchor + k steps, computed from the anchor (month ends clamp). */
 export const boundary = (anchor: CalDate, every: Step, k: number): CalDate =>
@@ -44,10 +50,12 @@ export function periodRows(
   const ends: CalDate[] = [];
   for (let k = 0; ; k++) {
     // Past the calendar's end (9999-12-31) the last period closes on that day.
-    const b = tryAddOffset(opts.anchor, STEP[opts.every][0] * k, STEP[opts.every][1] * k) ?? MAX_DATE;
+    const b =
+      tryAddOffset(opts.anchor, STEP[opts.every][0] * k, STEP[opts.every][1] * k) ?? MAX_DATE;
     if (b === MAX_DATE && ends[ends.length - 1] === MAX_DATE) break;
     if (opts.to !== undefined ? b > opts.to : k > 0 && ends[ends.length - 1] >= last) {
-      if (opts.to !== undefined && (ends.length === 0 || ends[ends.length - 1] < opts.to)) ends.push(opts.to);
+      if (opts.to !== undefined && (ends.length === 0 || ends[ends.length - 1] < opts.to))
+        ends.push(opts.to);
       break;
     }
     ends.push(b);
@@ -58,12 +66,18 @@ export function periodRows(
   for (const end of ends) {
     const amounts = cats.map((c, i) => {
       let a = 0n;
-      while (idx[i] < c.unlocks.length && c.unlocks[idx[i]].date <= end) a += c.unlocks[idx[i]++].amount;
+      while (idx[i] < c.unlocks.length && c.unlocks[idx[i]].date <= end)
+        a += c.unlocks[idx[i]++].amount;
       cum[i] += a;
       return a;
     });
     if (opts.from !== undefined && end < opts.from) continue;
-    rows.push({ date: end, amounts, total: amounts.reduce((a, b) => a + b, 0n), cumulative: cum.reduce((a, b) => a + b, 0n) });
+    rows.push({
+      date: end,
+      amounts,
+      total: amounts.reduce((a, b) => a + b, 0n),
+      cumulative: cum.reduce((a, b) => a + b, 0n),
+    });
   }
   return rows;
 }
@@ -88,7 +102,13 @@ export function pointInTime(cats: readonly CategorySchedule[], at: CalDate): Poi
         break;
       }
     }
-    return { name: c.name, allocation: c.allocation, unlocked, locked: c.allocation - unlocked, next };
+    return {
+      name: c.name,
+      allocation: c.allocation,
+      unlocked,
+      locked: c.allocation - unlocked,
+      next,
+    };
   });
 }
 

@@ -82,7 +82,8 @@ const portionUnits = (total: bigint, p: Portion | undefined): bigint =>
   !p ? 0n : p.kind === 'units' ? p.units : mulFloor(total, p.r);
 const portionExact = (total: bigint, p: Portion | undefined): Rational =>
   !p ? ZERO : p.kind === 'units' ? rat(p.units) : mul(rat(total), p.r);
-const pct = (x: Rational, total: bigint): string => (total === 0n ? '0%' : formatPercent(mul(x, rat(1n, total))));
+const pct = (x: Rational, total: bigint): string =>
+  total === 0n ? '0%' : formatPercent(mul(x, rat(1n, total)));
 
 interface Offset {
   months: number;
@@ -94,11 +95,23 @@ interface Offset {
 const stepDates = memo<{ dates: CalDate[]; end: Offset }>(4096);
 
 /** Dates of the linear steps of `span` after `from`, each `from + k·every`, the last on the span's end. */
-function linearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: readonly CalDate[]; end: Offset } {
-  return stepDates(`${start}|${from.months}|${from.days}|${span.n}${span.unit}|${every}`, () => computeLinearDates(start, from, span, every));
+function linearDates(
+  start: CalDate,
+  from: Offset,
+  span: Duration,
+  every: Step,
+): { dates: readonly CalDate[]; end: Offset } {
+  return stepDates(`${start}|${from.months}|${from.days}|${span.n}${span.unit}|${every}`, () =>
+    computeLinearDates(start, from, span, every),
+  );
 }
 
-function computeLinearDates(start: CalDate, from: Offset, span: Duration, every: Step): { dates: CalDate[]; end: Offset } {
+function computeLinearDates(
+  start: CalDate,
+  from: Offset,
+  span: Duration,
+  every: Step,
+): { dates: CalDate[]; end: Offset } {
   const s = spanOffset(span);
   if (s.months === 0 && s.days === 0) throw new InputError('linear must be longer than zero');
   const end: Offset = { months: from.months + s.months, days: from.days + s.days };
@@ -109,7 +122,8 @@ function computeLinearDates(start: CalDate, from: Offset, span: Duration, every:
     const d = addOffset(start, from.months + k * st.months, from.days + k * st.days);
     if (d >= endDate) break;
     dates.push(d);
-    if (dates.length > MAX_STEPS) throw new InputError(`vesting has more than ${MAX_STEPS} ${every} steps; use a longer step`);
+    if (dates.length > MAX_STEPS)
+      throw new InputError(`vesting has more than ${MAX_STEPS} ${every} steps; use a longer step`);
   }
   dates.push(endDate);
   return { dates, end };
@@ -124,12 +138,21 @@ function trancheSchedule(total: bigint, v: TranchesVesting): Unlock[] {
   if (tr.length === 0) throw new InputError('tranches must list at least one tranche');
   const exact = tr.reduce((acc, t) => add(acc, portionExact(total, t.share)), ZERO);
   const c = cmp(exact, rat(total));
-  if (c > 0) throw new InputError(`tranches add up to ${pct(exact, total)} of the allocation, more than 100%`);
-  if (c < 0) throw new InputError(`tranches add up to only ${pct(exact, total)} of the allocation; they must add up to 100%`);
+  if (c > 0)
+    throw new InputError(
+      `tranches add up to ${pct(exact, total)} of the allocation, more than 100%`,
+    );
+  if (c < 0)
+    throw new InputError(
+      `tranches add up to only ${pct(exact, total)} of the allocation; they must add up to 100%`,
+    );
   const amounts = tr.map((t) => portionUnits(total, t.share));
   amounts[amounts.length - 1] += total - amounts.reduce((a, b) => a + b, 0n);
   return tr.map((t, i) => ({
-    date: t.at.kind === 'date' ? t.at.date : addOffset(v.start, spanOffset(t.at.span).months, spanOffset(t.at.span).days),
+    date:
+      t.at.kind === 'date'
+        ? t.at.date
+        : addOffset(v.start, spanOffset(t.at.span).months, spanOffset(t.at.span).days),
     amount: amounts[i],
   }));
 }
@@ -156,7 +179,9 @@ export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
   const atCliff = portionUnits(total, v.atCliff);
   const fixedExact = add(portionExact(total, v.atStart), portionExact(total, v.atCliff));
   if (cmp(fixedExact, rat(total)) > 0) {
-    throw new InputError(`atStart and atCliff add up to ${pct(fixedExact, total)} of the allocation, more than 100%`);
+    throw new InputError(
+      `atStart and atCliff add up to ${pct(fixedExact, total)} of the allocation, more than 100%`,
+    );
   }
   let rest = total - atStart - atCliff;
   const cliff: Offset = v.cliff ? spanOffset(v.cliff) : { months: 0, days: 0 };
@@ -170,19 +195,28 @@ export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
   } else if (v.segments && v.segments.length > 0) {
     const segs = v.segments;
     segs.forEach((s, i) => {
-      if (!s.share && i !== segs.length - 1) throw new InputError(`segment ${i + 1} needs a share; only the last segment may take the rest`);
+      if (!s.share && i !== segs.length - 1)
+        throw new InputError(
+          `segment ${i + 1} needs a share; only the last segment may take the rest`,
+        );
     });
     const open = !segs[segs.length - 1].share;
     const exact = segs.reduce((acc, s) => add(acc, portionExact(total, s.share)), fixedExact);
     const c = cmp(exact, rat(total));
-    if (c > 0) throw new InputError(`atStart, atCliff and segments add up to ${pct(exact, total)} of the allocation, more than 100%`);
+    if (c > 0)
+      throw new InputError(
+        `atStart, atCliff and segments add up to ${pct(exact, total)} of the allocation, more than 100%`,
+      );
     if (c < 0 && !open) {
-      throw new InputError(`atStart, atCliff and segments add up to only ${pct(exact, total)} of the allocation; make them add up to 100% or leave the last segment's share out to take the rest`);
+      throw new InputError(
+        `atStart, atCliff and segments add up to only ${pct(exact, total)} of the allocation; make them add up to 100% or leave the last segment's share out to take the rest`,
+      );
     }
     const amounts = segs.map((s) => portionUnits(total, s.share));
     const others = amounts.slice(0, -1).reduce((a, b) => a + b, 0n);
     amounts[amounts.length - 1] = rest - others;
-    if (amounts[amounts.length - 1] < 0n) throw new InputError('segments add up to more than the allocation');
+    if (amounts[amounts.length - 1] < 0n)
+      throw new InputError('segments add up to more than the allocation');
     let from = cliff;
     segs.forEach((s, i) => {
       const { dates, end } = linearDates(v.start, from, s.linear, s.every ?? v.every ?? 'month');
@@ -191,7 +225,9 @@ export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
     });
   } else if (rest > 0n) {
     if (cmp(fixedExact, rat(total)) < 0) {
-      throw new InputError(`vesting releases only ${pct(fixedExact, total)} of the allocation; add linear (or segments) for the rest, or make the shares add up to 100%`);
+      throw new InputError(
+        `vesting releases only ${pct(fixedExact, total)} of the allocation; add linear (or segments) for the rest, or make the shares add up to 100%`,
+      );
     }
     // Shares add up to exactly 100%: the last fixed part takes the rounding dust.
     (v.atCliff ? cliffAmount : startAmount).amount += rest;

@@ -9,7 +9,13 @@ import type { Report } from '../core/table.js';
 import { cumulativeByCategory } from './charts/unlocks.js';
 import { allRows } from './render/rows.js';
 
-const PALETTE = [asciichart.blue, asciichart.red, asciichart.green, asciichart.yellow, asciichart.cyan];
+const PALETTE = [
+  asciichart.blue,
+  asciichart.red,
+  asciichart.green,
+  asciichart.yellow,
+  asciichart.cyan,
+];
 /** Plain-text symbols, one per series, when there is no colour. */
 export const SYMBOLS = ['*', '+', 'o', 'x', '#', '@', '=', '%'];
 
@@ -19,18 +25,30 @@ export interface Series {
 }
 
 /** Draw series of equal length, sampled down to `width` points; a legend below. */
-export function drawChart(series: Series[], opts: { color: boolean; width?: number; height?: number; period?: string }): string {
+export function drawChart(
+  series: Series[],
+  opts: { color: boolean; width?: number; height?: number; period?: string },
+): string {
   const width = opts.width ?? 72;
   const n = series[0]?.values.length ?? 0;
   const step = Math.max(1, Math.ceil(n / width));
-  const sample = (v: number[]) => v.filter((_, i) => i % step === 0 || i === n - 1).map((x) => x / 1e6);
+  const sample = (v: number[]) =>
+    v.filter((_, i) => i % step === 0 || i === n - 1).map((x) => x / 1e6);
   const data = series.map((s) => sample(s.values));
-  const config = { height: opts.height ?? 14, format: (x: number) => `${x.toFixed(0).padStart(8)}M ` };
+  const config = {
+    height: opts.height ?? 14,
+    format: (x: number) => `${x.toFixed(0).padStart(8)}M `,
+  };
   const period = opts.period ?? 'month';
   const unit = ` (millions of tokens; one column = ${step} ${period}${step > 1 ? 's' : ''})`;
   if (opts.color) {
-    const plot = asciichart.plot(data, { ...config, colors: data.map((_, i) => PALETTE[i % PALETTE.length]) });
-    const legend = series.map((s, i) => `${PALETTE[i % PALETTE.length]}━━${asciichart.reset} ${s.label}`).join('   ');
+    const plot = asciichart.plot(data, {
+      ...config,
+      colors: data.map((_, i) => PALETTE[i % PALETTE.length]),
+    });
+    const legend = series
+      .map((s, i) => `${PALETTE[i % PALETTE.length]}━━${asciichart.reset} ${s.label}`)
+      .join('   ');
     return `${plot}\n${' '.repeat(10)}${legend}${unit}`;
   }
   const plot = overlay(data, config);
@@ -42,24 +60,40 @@ export function drawChart(series: Series[], opts: { color: boolean; width?: numb
  * One plot of every series on the same axis, each series' line drawn with its own symbol: each
  * series is plotted alone on the shared scale, and where its line passes its symbol is written.
  */
-function overlay(data: number[][], config: { height: number; format: (x: number) => string }): string {
+function overlay(
+  data: number[][],
+  config: { height: number; format: (x: number) => string },
+): string {
   const all = data.flat();
   const scale = { ...config, min: Math.min(...all), max: Math.max(...all) };
-  const axis = asciichart.plot(data[0].map(() => scale.min), scale).split('\n');
+  const axis = asciichart
+    .plot(
+      data[0].map(() => scale.min),
+      scale,
+    )
+    .split('\n');
   const grid = axis.map((line) => [...line]);
   const start = axis.map((line) => Math.max(line.indexOf('┤'), line.indexOf('┼')) + 1);
   data.forEach((values, k) => {
-    asciichart.plot(values, scale).split('\n').forEach((line, y) => {
-      [...line].forEach((ch, x) => {
-        if (!grid[y]) return;
-        if (x >= start[y] && ch !== ' ') grid[y][x] = SYMBOLS[k % SYMBOLS.length];
-        else if (x === start[y] - 1 && ch === '┼') grid[y][x] = ch; // a series' first value, marked on the axis
+    asciichart
+      .plot(values, scale)
+      .split('\n')
+      .forEach((line, y) => {
+        [...line].forEach((ch, x) => {
+          if (!grid[y]) return;
+          if (x >= start[y] && ch !== ' ') grid[y][x] = SYMBOLS[k % SYMBOLS.length];
+          else if (x === start[y] - 1 && ch === '┼') grid[y][x] = ch; // a series' first value, marked on the axis
+        });
       });
-    });
   });
   // The baseline series only drew the axis; wipe its line, keeping what the series wrote.
   return grid
-    .map((chars, y) => chars.map((ch, x) => (x >= start[y] && !SYMBOLS.includes(ch) ? ' ' : ch)).join('').trimEnd())
+    .map((chars, y) =>
+      chars
+        .map((ch, x) => (x >= start[y] && !SYMBOLS.includes(ch) ? ' ' : ch))
+        .join('')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -67,11 +101,23 @@ function overlay(data: number[][], config: { height: number; format: (x: number)
  * `unlocks --chart`: cumulative unlocks per category and in total, added to the report's terminal
  * charts (printed below the table and md views; the shell sends them to stderr with csv/json).
  */
-export async function withUnlocksChart(report: Report, o: { color: boolean; period: string }): Promise<Report> {
+export async function withUnlocksChart(
+  report: Report,
+  o: { color: boolean; period: string },
+): Promise<Report> {
   const t = report.tables[0];
-  if (t?.name !== 'periods') throw new InputError('option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants');
+  if (t?.name !== 'periods')
+    throw new InputError(
+      'option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants',
+    );
   const { cats, cumulative } = cumulativeByCategory(report, { ...t, rows: await allRows(t) });
   const total = cumulative[0]?.map((_, i) => cumulative.reduce((a, s) => a + s[i], 0)) ?? [];
-  const text = drawChart([...cats.map((label, k) => ({ label, values: cumulative[k] })), { label: 'total', values: total }], o);
+  const text = drawChart(
+    [
+      ...cats.map((label, k) => ({ label, values: cumulative[k] })),
+      { label: 'total', values: total },
+    ],
+    o,
+  );
   return { ...report, charts: [...(report.charts ?? []), text] };
 }

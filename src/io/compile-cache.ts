@@ -14,7 +14,20 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (the name Node 22 uses) turns it off.
  */
 import { Script } from 'node:vm';
-import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { dirname, join, sep } from 'node:path';
@@ -49,11 +62,15 @@ function fnv(s: string): string {
 /** The cache folder if it is this user's alone (or undefined); made (mode 700) when `make`. */
 function ownFolder(make: boolean): string | undefined {
   const uid = process.getuid?.();
-  const folder = join(tmpdir(), uid === undefined ? 'ai-econ-compile-cache' : `ai-econ-compile-cache-${uid}`);
+  const folder = join(
+    tmpdir(),
+    uid === undefined ? 'ai-econ-compile-cache' : `ai-econ-compile-cache-${uid}`,
+  );
   try {
     if (make && !existsSync(folder)) mkdirSync(folder, { mode: 0o700 }); // in the temp dir, never making that
     const s = lstatSync(folder);
-    if (!s.isDirectory() || (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0))) return undefined;
+    if (!s.isDirectory() || (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)))
+      return undefined;
     return folder;
   } catch {
     return undefined;
@@ -103,7 +120,8 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
   M.prototype._compile = function (content, filename) {
     // A script from cached data has no import() (vm's loader for it is experimental in Node 20 and lost
     // with the cache), so the files that load vega that way are compiled by Node as usual.
-    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename);
+    if (!filename.startsWith(prefix) || content.includes('import('))
+      return compile.call(this, content, filename);
     const rel = filename.slice(prefix.length);
     const key = statKey(filename);
     const e = index[rel];
@@ -116,12 +134,15 @@ export function installCompileCache(dir: string, M: ModuleClass): void {
     compiled.push({ name: rel, key, script });
     const mod = this;
     const require = Object.assign((id: string) => mod.require(id), {
-      resolve: (request: string, options?: unknown) => M._resolveFilename(request, mod, false, options),
+      resolve: (request: string, options?: unknown) =>
+        M._resolveFilename(request, mod, false, options),
       main: mainModule(),
       cache: M._cache,
       extensions: M._extensions,
     });
-    const wrapper = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (
+      ...a: unknown[]
+    ) => unknown;
     return wrapper.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
   };
 
@@ -170,11 +191,13 @@ function prune(folder: string, keep: string): void {
     for (const f of readdirSync(folder)) {
       if (f === keep) continue;
       const age = Date.now() - statSync(join(folder, f)).mtimeMs;
-      if ((/\.bin$/.test(f) && age > 30 * DAY_MS) || (/\.bin\.\d+$/.test(f) && age > DAY_MS)) rmSync(join(folder, f), { force: true });
+      if ((/\.bin$/.test(f) && age > 30 * DAY_MS) || (/\.bin\.\d+$/.test(f) && age > DAY_MS))
+        rmSync(join(folder, f), { force: true });
     }
   } catch {
     // Pruning is housekeeping: a folder that cannot be read or a file that cannot go stays.
   }
 }
 
-const mainModule = (): NodeJS.Module | undefined => (process as unknown as { mainModule?: NodeJS.Module }).mainModule;
+const mainModule = (): NodeJS.Module | undefined =>
+  (process as unknown as { mainModule?: NodeJS.Module }).mainModule;

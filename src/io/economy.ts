@@ -25,7 +25,10 @@ export function mergeEconomy(e: Economy, o: EconomyOverride | undefined): Econom
     supply: { ...e.supply, ...o.supply },
     holders: { sellShare: { ...e.holders?.sellShare, ...o.holders?.sellShare } },
     emission: { ...e.emission, ...o.emission },
-    market: { pool: { ...e.market.pool, ...o.market?.pool }, volatility: o.market?.volatility ?? e.market.volatility },
+    market: {
+      pool: { ...e.market.pool, ...o.market?.pool },
+      volatility: o.market?.volatility ?? e.market.volatility,
+    },
   };
 }
 
@@ -33,12 +36,16 @@ export function mergeEconomy(e: Economy, o: EconomyOverride | undefined): Econom
 function locate(o: EconomyOverride | undefined, scenario: string | undefined) {
   return (field: Path): Path => {
     let v: unknown = o;
-    for (const p of field) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-    return v !== undefined && scenario !== undefined ? ['scenarios', scenario, 'economy', ...field] : ['economy', ...field];
+    for (const p of field)
+      v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+    return v !== undefined && scenario !== undefined
+      ? ['scenarios', scenario, 'economy', ...field]
+      : ['economy', ...field];
   };
 }
 
-const findCategory = (cats: readonly Category[], name: string): number => cats.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
+const findCategory = (cats: readonly Category[], name: string): number =>
+  cats.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
 
 interface Resolved {
   start: string;
@@ -49,7 +56,13 @@ interface Resolved {
 }
 
 /** Check one (merged) economy; push located problems; the resolved names when they all hold. */
-function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Path) => Path, report: (path: Path, msg: string) => void): Resolved | undefined {
+function check(
+  p: Params,
+  e: Economy,
+  cats: readonly Category[],
+  at: (field: Path) => Path,
+  report: (path: Path, msg: string) => void,
+): Resolved | undefined {
   let bad = 0;
   const problem = (path: Path, msg: string) => {
     bad++;
@@ -62,16 +75,31 @@ function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Pat
   const names = cats.map((c) => c.name);
   const category = (name: string, field: Path): number => {
     const i = findCategory(cats, name);
-    if (i < 0) problem(at(field), `no category "${name}" in allocations; expected one of ${names.join(', ')}`);
+    if (i < 0)
+      problem(
+        at(field),
+        `no category "${name}" in allocations; expected one of ${names.join(', ')}`,
+      );
     return i;
   };
   const start = e.start ?? p.projection?.start;
-  if (!start) problem(['economy'], 'missing start (a date like 2026-05-01); there is no projection.start to default to');
+  if (!start)
+    problem(
+      ['economy'],
+      'missing start (a date like 2026-05-01); there is no projection.start to default to',
+    );
   const months = e.months ?? p.projection?.months;
-  if (months === undefined) problem(['economy'], 'missing months (like 60); there is no projection.months to default to');
-  else if (months === 0 || months > 1200) problem(at(['months']), `expected 1 to 1200 months; found ${months}`);
-  if (e.supply.gpuHours.n === 0n) problem(at(['supply', 'gpuHours']), 'expected a capacity above 0 GPU-hours; found 0');
-  if (cmp(e.supply.maxChange, ONE) >= 0) problem(at(['supply', 'maxChange']), `expected below 100% (capacity never falls to zero in a month); found ${pct(e.supply.maxChange)}`);
+  if (months === undefined)
+    problem(['economy'], 'missing months (like 60); there is no projection.months to default to');
+  else if (months === 0 || months > 1200)
+    problem(at(['months']), `expected 1 to 1200 months; found ${months}`);
+  if (e.supply.gpuHours.n === 0n)
+    problem(at(['supply', 'gpuHours']), 'expected a capacity above 0 GPU-hours; found 0');
+  if (cmp(e.supply.maxChange, ONE) >= 0)
+    problem(
+      at(['supply', 'maxChange']),
+      `expected below 100% (capacity never falls to zero in a month); found ${pct(e.supply.maxChange)}`,
+    );
   atMost100(e.supply.sellShare, ['supply', 'sellShare']);
   for (const [name, share] of Object.entries(e.holders?.sellShare ?? {})) {
     category(name, ['holders', 'sellShare', name]);
@@ -81,14 +109,16 @@ function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Pat
   const poolFrom = category(e.market.pool.from, ['market', 'pool', 'from']);
   const treasury = e.treasury !== undefined ? category(e.treasury, ['treasury']) : emissionFrom;
   const pool = e.market.pool;
-  if (pool.usd.n === 0n) problem(at(['market', 'pool', 'usd']), 'expected USD above 0 in the pool; found 0');
+  if (pool.usd.n === 0n)
+    problem(at(['market', 'pool', 'usd']), 'expected USD above 0 in the pool; found 0');
   let poolTokens = 0n;
   try {
     poolTokens = toUnits(pool.tokens, p.token.decimals, 'market.pool.tokens');
   } catch (err) {
     problem(at(['market', 'pool', 'tokens']), (err as Error).message);
   }
-  if (pool.tokens.n === 0n) problem(at(['market', 'pool', 'tokens']), 'expected tokens above 0 in the pool; found 0');
+  if (pool.tokens.n === 0n)
+    problem(at(['market', 'pool', 'tokens']), 'expected tokens above 0 in the pool; found 0');
   try {
     toUnits(e.emission.perMonth, p.token.decimals, 'emission.perMonth');
   } catch (err) {
@@ -98,7 +128,10 @@ function check(p: Params, e: Economy, cats: readonly Category[], at: (field: Pat
     const c = cats[poolFrom];
     const had = monthlyUnlocks(c.unlocks, [monthOf(start)]).unlockedBefore;
     if (poolTokens > had) {
-      problem(at(['market', 'pool', 'tokens']), `the pool needs ${tokens(poolTokens, p.token.decimals)} tokens but ${c.name} has unlocked only ${tokens(had, p.token.decimals)} before ${monthOf(start)}`);
+      problem(
+        at(['market', 'pool', 'tokens']),
+        `the pool needs ${tokens(poolTokens, p.token.decimals)} tokens but ${c.name} has unlocked only ${tokens(had, p.token.decimals)} before ${monthOf(start)}`,
+      );
     }
   }
   // The fees and buyback sections the loop runs on are checked for every command (rules.ts).
@@ -123,11 +156,18 @@ export function economyProblems(p: Params, cats: readonly Category[], src: Locat
   };
   const scenarios = Object.entries(p.scenarios ?? {});
   if (!p.economy) {
-    for (const [name, s] of scenarios) if (s.economy) problem(['scenarios', name, 'economy'], 'there is no economy section for this scenario to override');
+    for (const [name, s] of scenarios)
+      if (s.economy)
+        problem(
+          ['scenarios', name, 'economy'],
+          'there is no economy section for this scenario to override',
+        );
     return out;
   }
   check(p, p.economy, cats, locate(undefined, undefined), problem);
-  for (const [name, s] of scenarios) if (s.economy) check(p, mergeEconomy(p.economy, s.economy), cats, locate(s.economy, name), problem);
+  for (const [name, s] of scenarios)
+    if (s.economy)
+      check(p, mergeEconomy(p.economy, s.economy), cats, locate(s.economy, name), problem);
   return out;
 }
 
@@ -140,10 +180,17 @@ export interface EconomyModel {
 }
 
 /** The core's inputs for a scenario (or the economy itself), `months` overriding the file's. */
-export function economyInputs(m: EconomyModel, scenario?: string, monthsFlag?: number): EconomyInputs {
+export function economyInputs(
+  m: EconomyModel,
+  scenario?: string,
+  monthsFlag?: number,
+): EconomyInputs {
   const p = m.params;
   for (const section of ['economy', 'fees', 'buyback'] as const) {
-    if (!p[section]) throw new InputError(`${m.file} has no ${section} section; ai-econ simulate needs economy, fees and buyback (see ai-econ init)`);
+    if (!p[section])
+      throw new InputError(
+        `${m.file} has no ${section} section; ai-econ simulate needs economy, fees and buyback (see ai-econ init)`,
+      );
   }
   const e = mergeEconomy(p.economy!, scenario ? p.scenarios?.[scenario]?.economy : undefined);
   const fail = (_path: Path, msg: string) => {
@@ -155,26 +202,52 @@ export function economyInputs(m: EconomyModel, scenario?: string, monthsFlag?: n
   const n = monthsFlag ?? r.months;
   const labels = monthLabels(r.start, n);
   const sells = e.holders?.sellShare ?? {};
-  const sellOf = (name: string): Rational => Object.entries(sells).find(([k]) => k.trim().toLowerCase() === name.trim().toLowerCase())?.[1] ?? ZERO;
-  const gpu = Object.entries(fees.gpus).find(([g]) => g.toLowerCase() === fees.defaultGpu.toLowerCase())![1];
+  const sellOf = (name: string): Rational =>
+    Object.entries(sells).find(
+      ([k]) => k.trim().toLowerCase() === name.trim().toLowerCase(),
+    )?.[1] ?? ZERO;
+  const gpu = Object.entries(fees.gpus).find(
+    ([g]) => g.toLowerCase() === fees.defaultGpu.toLowerCase(),
+  )![1];
   return {
     months: labels,
     decimals: m.decimals,
     supply: m.supply,
     categories: m.categories.map((c) => {
       const u = monthlyUnlocks(c.unlocks, labels);
-      return { name: c.name, allocation: c.allocation, unlockedBefore: u.unlockedBefore, unlocks: u.unlocks, sellShare: sellOf(c.name) };
+      return {
+        name: c.name,
+        allocation: c.allocation,
+        unlockedBefore: u.unlockedBefore,
+        unlocks: u.unlocks,
+        sellShare: sellOf(c.name),
+      };
     }),
     treasury: r.treasury,
     emission: { from: r.emissionFrom, perMonth: toUnits(e.emission.perMonth, m.decimals) },
-    pool: { from: r.poolFrom, tokens: toUnits(e.market.pool.tokens, m.decimals), usd: e.market.pool.usd },
-    demand: { gpuHours: e.demand.gpuHours, growth: e.demand.growth, elasticity: e.demand.elasticity, volatility: e.demand.volatility ?? ZERO },
+    pool: {
+      from: r.poolFrom,
+      tokens: toUnits(e.market.pool.tokens, m.decimals),
+      usd: e.market.pool.usd,
+    },
+    demand: {
+      gpuHours: e.demand.gpuHours,
+      growth: e.demand.growth,
+      elasticity: e.demand.elasticity,
+      volatility: e.demand.volatility ?? ZERO,
+    },
     supplySide: e.supply,
     marketVolatility: e.market.volatility ?? ZERO,
     listPriceUsd: gpu.pricePerHourUsd,
     market: fees.market,
     startUtilization: fees.market.utilization,
     feeSplit: fees.split,
-    buyback: { revenueShare: bb.revenueShare, burn: bb.burn, treasury: bb.treasury, execution: bb.execution, maxBuyPctOfFloat: bb.maxBuyPctOfFloat },
+    buyback: {
+      revenueShare: bb.revenueShare,
+      burn: bb.burn,
+      treasury: bb.treasury,
+      execution: bb.execution,
+      maxBuyPctOfFloat: bb.maxBuyPctOfFloat,
+    },
   };
 }

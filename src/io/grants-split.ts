@@ -10,7 +10,15 @@
  * row (whose row number it cannot know), a full temporary disk — this thread reads the second part
  * itself, so errors are the same as on one thread (same row, line and message) and nothing is lost.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -184,7 +192,12 @@ function startWorker(job: GrantsJob): { worker: Worker; reply: Promise<GrantsRep
  * only the first part knows — `second` checks the second part here, so an error is the same as on
  * one thread. Nothing is written.
  */
-export async function checkInTwo(job: Omit<GrantsJob, 'out' | 'columns' | 'decimals'>, first: () => Promise<void>, second: () => Promise<void>, granted: (category: string, amount: bigint) => void): Promise<void> {
+export async function checkInTwo(
+  job: Omit<GrantsJob, 'out' | 'columns' | 'decimals'>,
+  first: () => Promise<void>,
+  second: () => Promise<void>,
+  granted: (category: string, amount: bigint) => void,
+): Promise<void> {
   let started: ReturnType<typeof startWorker> | undefined;
   try {
     started = startWorker({ ...job, columns: [], decimals: 0 });
@@ -243,7 +256,11 @@ export function splitTail(
         for (const [c, a] of r.granted) granted(c, a);
         const fd = readFd!;
         readFd = undefined; // the stream closes it
-        yield* createReadStream('', { fd, start: 0, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        yield* createReadStream('', {
+          fd,
+          start: 0,
+          highWaterMark: 1 << 20,
+        }) as AsyncIterable<Buffer>;
         return;
       }
       // Loaded here: the library (which builds this table) does not load the CSV renderer up front.

@@ -10,7 +10,8 @@ import { BATCH, csvLine } from './render/csv.js';
 async function run(job: GrantsJob): Promise<GrantsReply> {
   const keep = new Set(job.categories);
   const granted = new Map<string, bigint>();
-  const count = (g: GrantRow) => granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
+  const count = (g: GrantRow) =>
+    granted.set(g.grant.category, (granted.get(g.grant.category) ?? 0n) + g.grant.amount);
   if (job.out === undefined) {
     // Checking only (stdout: every row is checked before anything is printed).
     for await (const g of readGrants(job.file, job.model, job.range)) count(g);
@@ -45,5 +46,6 @@ async function run(job: GrantsJob): Promise<GrantsReply> {
 
 run(workerData as GrantsJob).then(
   (reply) => parentPort!.postMessage(reply),
-  (e: unknown) => parentPort!.postMessage({ failed: (e as Error)?.message ?? String(e) } satisfies GrantsReply),
+  (e: unknown) =>
+    parentPort!.postMessage({ failed: (e as Error)?.message ?? String(e) } satisfies GrantsReply),
 );

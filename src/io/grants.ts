@@ -3,7 +3,15 @@
  * `beneficiary,category,amount[,start,cliff,at_cliff,linear,every]`. Each bad cell is reported
  * with the file, row, line and column.
  */
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -13,13 +21,28 @@ import { toUnits } from '../core/amount.js';
 import { memoByText } from '../core/memo.js';
 import { parseDate } from '../core/date.js';
 import { type Grant, grantVesting } from '../core/grants.js';
-import { looksLikeShare, parseAmount, parseDuration, parseShare, parseStep } from '../core/units.js';
+import {
+  looksLikeShare,
+  parseAmount,
+  parseDuration,
+  parseShare,
+  parseStep,
+} from '../core/units.js';
 import { vestingSchedule, type Portion, type Unlock } from '../core/vesting.js';
 import type { Model } from './load.js';
 import { suggestion } from './suggest.js';
 import { CSV_OPTIONS, CsvRow, csvError, headerCheck, readError } from './csvfile.js';
 
-export const GRANT_COLUMNS = ['beneficiary', 'category', 'amount', 'start', 'cliff', 'at_cliff', 'linear', 'every'] as const;
+export const GRANT_COLUMNS = [
+  'beneficiary',
+  'category',
+  'amount',
+  'start',
+  'cliff',
+  'at_cliff',
+  'linear',
+  'every',
+] as const;
 export const GRANT_REQUIRED = ['beneficiary', 'category', 'amount'] as const;
 
 export interface GrantRow {
@@ -54,7 +77,10 @@ async function rereadable(file: string): Promise<{ path: string } | { fd: number
   }
   try {
     // /dev/stdin may be a socket, which cannot be opened by name: read the process's own stdin.
-    await pipeline(file === '/dev/stdin' ? process.stdin : createReadStream(file), createWriteStream('', { fd, autoClose: false }));
+    await pipeline(
+      file === '/dev/stdin' ? process.stdin : createReadStream(file),
+      createWriteStream('', { fd, autoClose: false }),
+    );
   } catch (e) {
     closeSync(fd);
     throw readError('--grants', file, e);
@@ -81,18 +107,31 @@ export interface GrantsRange {
   recordDelimiter?: string;
 }
 
-export async function* readGrants(file: string, m: GrantsModel, range: GrantsRange = { start: 0 }): AsyncGenerator<GrantRow> {
+export async function* readGrants(
+  file: string,
+  m: GrantsModel,
+  range: GrantsRange = { start: 0 },
+): AsyncGenerator<GrantRow> {
   const source = await rereadable(file);
   const bounds = { start: range.start, ...(range.end !== undefined ? { end: range.end - 1 } : {}) };
   // A spooled copy is read by position through its descriptor, which stays open for the next read.
-  const input = 'fd' in source ? createReadStream('', { fd: source.fd, autoClose: false, ...bounds }) : createReadStream(source.path, bounds);
+  const input =
+    'fd' in source
+      ? createReadStream('', { fd: source.fd, autoClose: false, ...bounds })
+      : createReadStream(source.path, bounds);
   if ('path' in source) {
     await new Promise<void>((resolve, reject) => {
       input.once('open', () => resolve());
       input.once('error', (e) => reject(readError('--grants', file, e)));
     });
   }
-  const parser = input.pipe(parse({ ...CSV_OPTIONS, columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED), ...(range.recordDelimiter ? { record_delimiter: range.recordDelimiter } : {}) }));
+  const parser = input.pipe(
+    parse({
+      ...CSV_OPTIONS,
+      columns: range.columns ?? headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED),
+      ...(range.recordDelimiter ? { record_delimiter: range.recordDelimiter } : {}),
+    }),
+  );
   const byName = new Map(m.categories.map((c) => [c.name.toLowerCase(), c]));
   const names = m.categories.map((c) => c.name);
   // Most grants repeat a few texts (`12mo`, `25%`, `month`, a handful of start dates): each text is
@@ -100,18 +139,34 @@ export async function* readGrants(file: string, m: GrantsModel, range: GrantsRan
   const startOf = memoByText(parseDate);
   const durationOf = memoByText(parseDuration);
   const stepOf = memoByText(parseStep);
-  const atCliffOf = memoByText((t): Portion => (looksLikeShare(t) ? { kind: 'share', r: parseShare(t) } : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') }));
+  const atCliffOf = memoByText((t): Portion =>
+    looksLikeShare(t)
+      ? { kind: 'share', r: parseShare(t) }
+      : { kind: 'units', units: toUnits(parseAmount(t, 'a token amount'), m.decimals, 'at_cliff') },
+  );
   let row = range.row0 ?? 0;
   const line0 = range.line0 ?? 0;
   try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const rec of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       row++;
       const r = new CsvRow(file, rec.record, row, line0 + rec.info.lines);
       const category = r.cells.category ?? '';
-      if (!r.cells.beneficiary) throw r.error('beneficiary', 'expected a name; found an empty cell');
+      if (!r.cells.beneficiary)
+        throw r.error('beneficiary', 'expected a name; found an empty cell');
       const cat = byName.get(category.toLowerCase());
-      if (!cat) throw r.error('category', `no category "${category}" in ${m.file}${suggestion(category, names)}; expected one of ${names.join(', ')}`);
-      const amount = r.required('amount', (t) => toUnits(parseAmount(t, 'a token amount'), m.decimals, 'amount'), 'a token amount');
+      if (!cat)
+        throw r.error(
+          'category',
+          `no category "${category}" in ${m.file}${suggestion(category, names)}; expected one of ${names.join(', ')}`,
+        );
+      const amount = r.required(
+        'amount',
+        (t) => toUnits(parseAmount(t, 'a token amount'), m.decimals, 'amount'),
+        'a token amount',
+      );
       const grant: Grant = {
         beneficiary: r.cells.beneficiary,
         category: cat.name,

@@ -11,6 +11,9 @@ export function envNumber(name: string, expected: string, fallback: number): num
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const v = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(v)) throw new InputError(`environment variable ${name}: expected ${expected}; found ${JSON.stringify(text)}`);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(v))
+    throw new InputError(
+      `environment variable ${name}: expected ${expected}; found ${JSON.stringify(text)}`,
+    );
   return v;
 }

@@ -5,12 +5,30 @@
  */
 import { relative, isAbsolute } from 'node:path';
 import { builtinConfigPath } from './paths.js';
-import { LineCounter, parseDocument, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  visit,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
-import { ParamFileError, inFileOrder, resolveParams, type Locator, type Model, type Path, type Problem } from './model.js';
+import {
+  ParamFileError,
+  inFileOrder,
+  resolveParams,
+  type Locator,
+  type Model,
+  type Path,
+  type Problem,
+} from './model.js';
 import { keysAt } from './schema/keys.js';
 import { applyOverrides, overrideAt, type Override } from './overrides.js';
 import { readTextLimited, TooLargeError } from './readfile.js';
@@ -31,12 +49,16 @@ export class Located implements Locator {
       const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
       if (!node) continue;
       if (key !== undefined && n === path.length && isMap(node)) {
-        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === key);
+        const pair = node.items.find(
+          (it) => isPair(it) && isScalar(it.key) && it.key.value === key,
+        );
         if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
       }
       if (n < path.length && isMap(node)) {
         // The missing key's parent: point at the map itself.
-        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === path[n]);
+        const pair = node.items.find(
+          (it) => isPair(it) && isScalar(it.key) && it.key.value === path[n],
+        );
         if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
       }
       if (node.range) return node.range[0];
@@ -55,12 +77,22 @@ export class Located implements Locator {
   }
 
   problem(path: Path, message: string, key?: string): Problem {
-    return { path: key !== undefined ? [...path, key] : path, message, file: this.file, ...this.pos(path, key) };
+    return {
+      path: key !== undefined ? [...path, key] : path,
+      message,
+      file: this.file,
+      ...this.pos(path, key),
+    };
   }
 }
 
 /** zod issues as located problems; `root` is the schema the issue paths start from. */
-export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.$ZodIssue[], root: z.ZodType = ParamsSchema): Problem[] {
+export function zodProblems(
+  src: Locator,
+  doc: Located,
+  issues: readonly z.core.$ZodIssue[],
+  root: z.ZodType = ParamsSchema,
+): Problem[] {
   const out: Problem[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
@@ -68,17 +100,34 @@ export function zodProblems(src: Locator, doc: Located, issues: readonly z.core.
       const known = keysAt(root, path);
       for (const k of iss.keys) {
         const guess = didYouMean(k, known);
-        out.push(src.problem(path, `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`, k));
+        out.push(
+          src.problem(
+            path,
+            `unknown key "${k}"${guess ? ` (did you mean "${guess}"?)` : known.length ? `; expected one of ${known.join(', ')}` : ''}`,
+            k,
+          ),
+        );
       }
     } else if (path.length > 0 && !doc.doc.hasIn(path) && !src.at(path).startsWith('option ')) {
       out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
     } else if (iss.code === 'invalid_type') {
       const value = doc.doc.getIn(path);
-      out.push(src.problem(path, `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`));
+      out.push(
+        src.problem(
+          path,
+          `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`,
+        ),
+      );
     } else if (iss.code === 'invalid_key' && iss.issues[0]) {
-      out.push(path.length ? src.problem(path.slice(0, -1), iss.issues[0].message, String(path[path.length - 1])) : src.problem(path, iss.issues[0].message));
+      out.push(
+        path.length
+          ? src.problem(path.slice(0, -1), iss.issues[0].message, String(path[path.length - 1]))
+          : src.problem(path, iss.issues[0].message),
+      );
     } else if (iss.code === 'too_small' && iss.origin === 'array') {
-      out.push(src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`));
+      out.push(
+        src.problem(path, `expected at least ${String(iss.minimum)} item(s); found an empty list`),
+      );
     } else if (iss.code === 'too_small' && iss.origin === 'string') {
       out.push(src.problem(path, 'expected a non-empty text; found an empty one'));
     } else {
@@ -102,9 +151,18 @@ function describe(v: unknown): string {
  * float and 10_000 as text; the schema parses both exactly). `expected` names what the document
  * should be, for the empty and wrong-shape messages.
  */
-export function parseYaml(text: string, file: string, expected: { what: string; shape?: 'mapping' | 'list' | 'either' }): { raw: unknown; src: Located } {
+export function parseYaml(
+  text: string,
+  file: string,
+  expected: { what: string; shape?: 'mapping' | 'list' | 'either' },
+): { raw: unknown; src: Located } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lc, strict: true });
+  const doc = parseDocument(text, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter: lc,
+    strict: true,
+  });
   const yamlProblems = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     const msg = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
@@ -113,11 +171,15 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
   if (yamlProblems.length) throw new ParamFileError(yamlProblems);
   const src = new Located(file, doc, lc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new ParamFileError([{ path: [], file, line: 1, col: 1, message: `the file is empty; expected ${expected.what}` }]);
+    throw new ParamFileError([
+      { path: [], file, line: 1, col: 1, message: `the file is empty; expected ${expected.what}` },
+    ]);
   }
   const shape = expected.shape ?? 'mapping';
   if ((shape === 'list' || !isMap(doc.contents)) && (shape === 'mapping' || !isSeq(doc.contents))) {
-    throw new ParamFileError([src.problem([], `expected ${expected.what}; found ${describe(doc.contents)}`)]);
+    throw new ParamFileError([
+      src.problem([], `expected ${expected.what}; found ${describe(doc.contents)}`),
+    ]);
   }
   // `__proto__` as a key would be dropped or change an object's prototype: refuse it where it is.
   const protoKeys: Problem[] = [];
@@ -125,20 +187,35 @@ export function parseYaml(text: string, file: string, expected: { what: string; 
     Pair(_key, pair) {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
         const { line, col } = lc.linePos(pair.key.range?.[0] ?? 0);
-        protoKeys.push({ path: [], file, line, col, message: '"__proto__" cannot be used as a name; choose another' });
+        protoKeys.push({
+          path: [],
+          file,
+          line,
+          col,
+          message: '"__proto__" cannot be used as a name; choose another',
+        });
       }
     },
   });
   if (protoKeys.length) throw new ParamFileError(protoKeys);
   visit(doc, {
     Scalar(_key, node) {
-      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined)
+        node.value = node.source;
     },
   });
   try {
     return { raw: doc.toJS({ maxAliasCount: 50 }), src };
   } catch (e) {
-    throw new ParamFileError([{ path: [], file, line: 1, col: 1, message: `invalid YAML: ${(e as Error).message} (too many aliases)` }]);
+    throw new ParamFileError([
+      {
+        path: [],
+        file,
+        line: 1,
+        col: 1,
+        message: `invalid YAML: ${(e as Error).message} (too many aliases)`,
+      },
+    ]);
   }
 }
 
@@ -159,7 +236,9 @@ class WithOverrides implements Locator {
   problem(path: Path, message: string, key?: string): Problem {
     const full = key !== undefined ? [...path, key] : path;
     const o = overrideAt(this.paths, this.overrides, full);
-    return o ? { path: full, message, file: this.file, flag: `option --set ${o.text}` } : this.inner.problem(path, message, key);
+    return o
+      ? { path: full, message, file: this.file, flag: `option --set ${o.text}` }
+      : this.inner.problem(path, message, key);
   }
 }
 
@@ -167,19 +246,25 @@ class WithOverrides implements Locator {
 function cloneTouched(raw: unknown, overrides: readonly Override[]): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return structuredClone(raw);
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
-  for (const key of new Set(overrides.map((o) => o.path.split('.')[0]))) if (Object.hasOwn(out, key)) out[key] = structuredClone(out[key]);
+  for (const key of new Set(overrides.map((o) => o.path.split('.')[0])))
+    if (Object.hasOwn(out, key)) out[key] = structuredClone(out[key]);
   return out;
 }
 
 /** Validate a parsed document (after `overrides`, applied to a copy); problems carry positions. */
-export function validateRaw(raw: unknown, src: Located, overrides: readonly Override[] = []): { params: Params; src: Locator } {
+export function validateRaw(
+  raw: unknown,
+  src: Located,
+  overrides: readonly Override[] = [],
+): { params: Params; src: Locator } {
   let where: Locator = src;
   if (overrides.length) {
     raw = cloneTouched(raw, overrides);
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
+  if (!parsed.success)
+    throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
   return { params: parsed.data, src: where };
 }
 
@@ -190,7 +275,10 @@ export function validateRaw(raw: unknown, src: Located, overrides: readonly Over
  * resolveParams' rules, run every time), so this gives what validateRaw gives; and the sections no
  * override touched are the very objects of the file's own result, which resolveParams can reuse.
  */
-export function sectionValidator(raw: unknown, src: Located): (overrides: readonly Override[]) => { params: Params; src: Locator } {
+export function sectionValidator(
+  raw: unknown,
+  src: Located,
+): (overrides: readonly Override[]) => { params: Params; src: Locator } {
   const own = ParamsSchema.safeParse(raw);
   // A file with problems of its own: every call reports them all, as validateRaw does.
   if (!own.success) return (overrides) => validateRaw(raw, src, overrides);
@@ -208,18 +296,24 @@ export function sectionValidator(raw: unknown, src: Located): (overrides: readon
       if (r.success) fresh[key] = r.data;
       else for (const iss of r.error.issues) issues.push({ ...iss, path: [key, ...iss.path] });
     }
-    if (issues.length) throw new ParamFileError(inFileOrder(zodProblems(where, src, issues), src.file));
+    if (issues.length)
+      throw new ParamFileError(inFileOrder(zodProblems(where, src, issues), src.file));
     const params: Record<string, unknown> = {};
     for (const key of Object.keys(shape)) {
       const v = touched.has(key) ? fresh[key] : (own.data as Record<string, unknown>)[key];
-      if (v !== undefined || Object.hasOwn(touched.has(key) ? copy : (own.data as object), key)) params[key] = v;
+      if (v !== undefined || Object.hasOwn(touched.has(key) ? copy : (own.data as object), key))
+        params[key] = v;
     }
     return { params: params as Params, src: where };
   };
 }
 
 /** Parse and validate parameter text; `file` names it in messages. */
-export function parseParams(text: string, file: string, overrides: readonly Override[] = []): { params: Params; src: Locator } {
+export function parseParams(
+  text: string,
+  file: string,
+  overrides: readonly Override[] = [],
+): { params: Params; src: Locator } {
   const { raw, src } = parseYaml(text, file, PARAMS_EXPECTED);
   return validateRaw(raw, src, overrides);
 }
@@ -257,7 +351,16 @@ function readParamText(file?: string): { text: string; shown: string; builtin: b
     text = readTextLimited(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = e instanceof TooLargeError ? e.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      e instanceof TooLargeError
+        ? e.message
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message;
     throw new InputError(`cannot read parameter file ${shown}: ${why}`);
   }
   return { text, shown, builtin };

@@ -10,7 +10,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import { besideBundle } from './paths.js';
-import { runMonteCarlo, simulateRuns, type Band, type McBands, type McColumns, type McInputs, bandsOfMonths } from '../core/montecarlo.js';
+import {
+  runMonteCarlo,
+  simulateRuns,
+  type Band,
+  type McBands,
+  type McColumns,
+  type McInputs,
+  bandsOfMonths,
+} from '../core/montecarlo.js';
 
 export const WORKER_FILE = 'mc-worker.cjs';
 /** Below this many run-months one thread is faster than starting a second. */
@@ -37,13 +45,18 @@ export const columnsOf = (s: SharedColumns, months: number): McColumns => ({
 });
 
 /** The worker's side: reduce months to bands from the first up, each once simulated, until one is already claimed. */
-export function reduceAsSimulated(shared: SharedColumns, runs: number, months: number): WorkerBands {
+export function reduceAsSimulated(
+  shared: SharedColumns,
+  runs: number,
+  months: number,
+): WorkerBands {
   const cols = columnsOf(shared, months);
   const progress = new Int32Array(shared.progress);
   const claimed = new Int32Array(shared.claimed);
   const out: WorkerBands = { to: 0, circulating: [], cumulativeBurned: [], price: [] };
   for (let k = 0; k < months; k++) {
-    for (let done = Atomics.load(progress, 0); done <= k; done = Atomics.load(progress, 0)) Atomics.wait(progress, 0, done);
+    for (let done = Atomics.load(progress, 0); done <= k; done = Atomics.load(progress, 0))
+      Atomics.wait(progress, 0, done);
     if (Atomics.compareExchange(claimed, k, 0, 1) !== 0) break;
     const part = bandsOfMonths(cols, runs, k, k + 1);
     out.circulating.push(part.circulating[0]);
@@ -54,11 +67,15 @@ export function reduceAsSimulated(shared: SharedColumns, runs: number, months: n
   return out;
 }
 
-export async function runMonteCarloThreads(inp: McInputs, onProgress?: (monthsDone: number) => void): Promise<McBands> {
+export async function runMonteCarloThreads(
+  inp: McInputs,
+  onProgress?: (monthsDone: number) => void,
+): Promise<McBands> {
   const M = inp.unlocks.length;
   const R = inp.runs;
   const file = besideBundle(WORKER_FILE);
-  if (!file || R * M < MIN_CELLS || process.env.AI_ECON_THREADS === '1') return runMonteCarlo(inp, onProgress);
+  if (!file || R * M < MIN_CELLS || process.env.AI_ECON_THREADS === '1')
+    return runMonteCarlo(inp, onProgress);
   const bytes = M * R * 8;
   const shared: SharedColumns = {
     circulating: new SharedArrayBuffer(bytes),
@@ -85,7 +102,11 @@ export async function runMonteCarloThreads(inp: McInputs, onProgress?: (monthsDo
       onProgress?.(k);
     });
     // This thread's share: months from the last down, until one the worker has claimed.
-    const mine: Record<'circulating' | 'cumulativeBurned' | 'price', Band[]> = { circulating: [], cumulativeBurned: [], price: [] };
+    const mine: Record<'circulating' | 'cumulativeBurned' | 'price', Band[]> = {
+      circulating: [],
+      cumulativeBurned: [],
+      price: [],
+    };
     let from = M;
     while (from > 0 && Atomics.compareExchange(claimed, from - 1, 0, 2) === 0) {
       const part = bandsOfMonths(cols, R, from - 1, from);
@@ -95,8 +116,11 @@ export async function runMonteCarloThreads(inp: McInputs, onProgress?: (monthsDo
       from--;
     }
     waitForWorker = from > 0;
-    const theirs: WorkerBands = waitForWorker ? await result : { to: 0, circulating: [], cumulativeBurned: [], price: [] };
-    if (theirs.to !== from) throw new Error(`Monte Carlo worker reduced months 0..${theirs.to}, expected 0..${from}`);
+    const theirs: WorkerBands = waitForWorker
+      ? await result
+      : { to: 0, circulating: [], cumulativeBurned: [], price: [] };
+    if (theirs.to !== from)
+      throw new Error(`Monte Carlo worker reduced months 0..${theirs.to}, expected 0..${from}`);
     const join = (a: Band[], b: Band[]) => [...a, ...b.reverse()];
     return {
       months: M,

@@ -95,12 +95,21 @@ export const RESERVED_CATEGORY_NAMES = ['date', 'total', 'cumulative', 'unlocked
  * same objects as these (a sweep's points share the sections no override touched); if they are, its
  * supply and vesting schedules are reused instead of derived again.
  */
-export function resolveParams(params: Params, src: Locator, builtin = false, same?: Pick<Model, 'params' | 'supply' | 'categories'>): Model {
-  const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
+export function resolveParams(
+  params: Params,
+  src: Locator,
+  builtin = false,
+  same?: Pick<Model, 'params' | 'supply' | 'categories'>,
+): Model {
+  const errorAt = (path: Path, message: string): InputError =>
+    new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
-  const problems: Problem[] = sectionProblems(params, decimals).map((p) => src.problem(p.path, p.message));
-  const reuse = same && same.params.token === params.token && same.params.allocations === params.allocations;
+  const problems: Problem[] = sectionProblems(params, decimals).map((p) =>
+    src.problem(p.path, p.message),
+  );
+  const reuse =
+    same && same.params.token === params.token && same.params.allocations === params.allocations;
   const { supply, categories } = reuse ? same : resolveCategories(params, src, problems);
   if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   // The economy's cross-field rules (simulate), on the resolved categories.
@@ -122,8 +131,13 @@ export function resolveParams(params: Params, src: Locator, builtin = false, sam
 }
 
 /** The supply and each category's size and vesting schedule in base units; problems are added to `problems` (thrown at once when nothing can go on). */
-function resolveCategories(params: Params, src: Locator, problems: Problem[]): { supply: bigint; categories: Category[] } {
-  const errorAt = (path: Path, message: string): InputError => new ParamFileError([src.problem(path, message)]);
+function resolveCategories(
+  params: Params,
+  src: Locator,
+  problems: Problem[],
+): { supply: bigint; categories: Category[] } {
+  const errorAt = (path: Path, message: string): InputError =>
+    new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
   const units = (path: Path, tokens: Rational): bigint => {
     try {
@@ -138,30 +152,59 @@ function resolveCategories(params: Params, src: Locator, problems: Problem[]): {
   } catch (e) {
     throw new ParamFileError([...(e as ParamFileError).problems, ...problems]);
   }
-  if (supply === 0n) throw new ParamFileError([src.problem(['token', 'totalSupply'], 'expected a positive supply; found 0'), ...problems]);
+  if (supply === 0n)
+    throw new ParamFileError([
+      src.problem(['token', 'totalSupply'], 'expected a positive supply; found 0'),
+      ...problems,
+    ]);
 
   // Allocation sizes: exact shares of the supply, rounded by largest remainder so they add up.
   const seen = new Map<string, number>();
   const exact: Rational[] = params.allocations.map((a, i) => {
     const key = a.name.trim().toLowerCase();
     if ((RESERVED_CATEGORY_NAMES as readonly string[]).includes(key)) {
-      problems.push(src.problem(['allocations', i, 'name'], `"${a.name}" is the name of a fixed column of unlocks (reserved: ${RESERVED_CATEGORY_NAMES.join(', ')}); choose another category name`));
+      problems.push(
+        src.problem(
+          ['allocations', i, 'name'],
+          `"${a.name}" is the name of a fixed column of unlocks (reserved: ${RESERVED_CATEGORY_NAMES.join(', ')}); choose another category name`,
+        ),
+      );
     }
-    if (seen.has(key)) problems.push(src.problem(['allocations', i, 'name'], `duplicate category "${a.name}" (also allocations[${seen.get(key)}])`));
+    if (seen.has(key))
+      problems.push(
+        src.problem(
+          ['allocations', i, 'name'],
+          `duplicate category "${a.name}" (also allocations[${seen.get(key)}])`,
+        ),
+      );
     seen.set(key, i);
-    if (a.share && a.amount) problems.push(src.problem(['allocations', i], 'give either share or amount, not both'));
-    if (!a.share && !a.amount) problems.push(src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'));
-    return a.share ? mul(rat(supply), a.share) : a.amount ? rat(units(['allocations', i, 'amount'], a.amount)) : ZERO;
+    if (a.share && a.amount)
+      problems.push(src.problem(['allocations', i], 'give either share or amount, not both'));
+    if (!a.share && !a.amount)
+      problems.push(
+        src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'),
+      );
+    return a.share
+      ? mul(rat(supply), a.share)
+      : a.amount
+        ? rat(units(['allocations', i, 'amount'], a.amount))
+        : ZERO;
   });
   const total = exact.reduce(add, ZERO);
   const c = cmp(total, rat(supply));
   if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   if (c !== 0) {
     const share = mul(total, rat(1n, supply));
-    throw errorAt(['allocations'], `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`);
+    throw errorAt(
+      ['allocations'],
+      `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`,
+    );
   }
   const D = exact.reduce((acc, e) => (acc * e.d) / gcd(acc, e.d), 1n);
-  const sizes = allocate(supply, exact.map((e) => (e.n * D) / e.d));
+  const sizes = allocate(
+    supply,
+    exact.map((e) => (e.n * D) / e.d),
+  );
 
   const categories: Category[] = params.allocations.map((a, i) => {
     const v = a.vesting;
@@ -175,14 +218,36 @@ function resolveCategories(params: Params, src: Locator, problems: Problem[]): {
         // The file's flat fields become one kind of schedule; a combination no kind allows is refused here.
         const start = v.start ?? params.token.tge;
         if (v.tranches) {
-          const other = (['atStart', 'cliff', 'atCliff', 'linear', 'every', 'segments'] as const).filter((k) => v[k] !== undefined);
-          if (other.length) throw new InputError(`tranches replace ${other.join(', ')}; use one or the other`);
-          vesting = { start, tranches: v.tranches.map((t, j) => ({ at: t.at, share: portion(t.share, [...path, 'tranches', j, 'share'])! })) };
+          const other = (
+            ['atStart', 'cliff', 'atCliff', 'linear', 'every', 'segments'] as const
+          ).filter((k) => v[k] !== undefined);
+          if (other.length)
+            throw new InputError(`tranches replace ${other.join(', ')}; use one or the other`);
+          vesting = {
+            start,
+            tranches: v.tranches.map((t, j) => ({
+              at: t.at,
+              share: portion(t.share, [...path, 'tranches', j, 'share'])!,
+            })),
+          };
         } else {
-          if (v.linear && v.segments) throw new InputError('use either linear or segments, not both');
-          const steps = { start, atStart: portion(v.atStart, [...path, 'atStart']), cliff: v.cliff, atCliff: portion(v.atCliff, [...path, 'atCliff']), every: v.every };
+          if (v.linear && v.segments)
+            throw new InputError('use either linear or segments, not both');
+          const steps = {
+            start,
+            atStart: portion(v.atStart, [...path, 'atStart']),
+            cliff: v.cliff,
+            atCliff: portion(v.atCliff, [...path, 'atCliff']),
+            every: v.every,
+          };
           vesting = v.segments
-            ? { ...steps, segments: v.segments.map((s, j) => ({ ...s, share: portion(s.share, [...path, 'segments', j, 'share']) })) }
+            ? {
+                ...steps,
+                segments: v.segments.map((s, j) => ({
+                  ...s,
+                  share: portion(s.share, [...path, 'segments', j, 'share']),
+                })),
+              }
             : { ...steps, linear: v.linear };
         }
       }
@@ -191,7 +256,13 @@ function resolveCategories(params: Params, src: Locator, problems: Problem[]): {
       if (!(e instanceof InputError)) throw e;
       problems.push(src.problem(v ? path : ['allocations', i], e.message));
     }
-    return { name: a.name, share: mul(exact[i], rat(1n, supply)), allocation: sizes[i], vesting, unlocks };
+    return {
+      name: a.name,
+      share: mul(exact[i], rat(1n, supply)),
+      allocation: sizes[i],
+      vesting,
+      unlocks,
+    };
   });
   return { supply, categories };
 }
@@ -199,7 +270,10 @@ function resolveCategories(params: Params, src: Locator, problems: Problem[]): {
 /** Problems sorted by their line and column in the file (those without a position keep their order, first). */
 export function inFileOrder(problems: readonly Problem[], _file?: string): Problem[] {
   const pos = (p: Problem): number => (p.line !== undefined ? p.line * 1e6 + (p.col ?? 0) : 0);
-  return problems.map((p, i) => ({ p, i, at: pos(p) })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.p);
+  return problems
+    .map((p, i) => ({ p, i, at: pos(p) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.p);
 }
 
 function gcd(a: bigint, b: bigint): bigint {

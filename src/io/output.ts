@@ -11,7 +11,20 @@
  * - an existing file keeps its permissions; a read-only one is refused (exit 2);
  * - the output may not be one of the command's input files (exit 2).
  */
-import { accessSync, chmodSync, constants, createWriteStream, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  createWriteStream,
+  lstatSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type Stats,
+  type WriteStream,
+} from 'node:fs';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
@@ -48,7 +61,16 @@ export class OutputError extends Error {
 /** A write-side errno error as an OutputError; anything else unchanged. */
 export function asOutputError(e: unknown): unknown {
   const err = e as NodeJS.ErrnoException;
-  return err && typeof err.code === 'string' && err.code in WRITE_ERRORS && (err.syscall === 'write' || err.syscall === 'open' || err.syscall === 'rename' || err.syscall === 'close' || err.syscall === 'fsync') ? new OutputError(err) : e;
+  return err &&
+    typeof err.code === 'string' &&
+    err.code in WRITE_ERRORS &&
+    (err.syscall === 'write' ||
+      err.syscall === 'open' ||
+      err.syscall === 'rename' ||
+      err.syscall === 'close' ||
+      err.syscall === 'fsync')
+    ? new OutputError(err)
+    : e;
 }
 
 let pipeClosed = false;
@@ -61,7 +83,9 @@ export function quietOnClosedPipe(): void {
     }
     cleanupTemps();
     const e = asOutputError(err);
-    process.stderr.write(`ai-econ: ${e instanceof OutputError ? e.message : `cannot write output: ${err.message}`}\n`);
+    process.stderr.write(
+      `ai-econ: ${e instanceof OutputError ? e.message : `cannot write output: ${err.message}`}\n`,
+    );
     process.exit(1);
   });
 }
@@ -107,7 +131,11 @@ function trackTemp(tmp: string): void {
   temps.add(tmp);
   if (signalsInstalled) return;
   signalsInstalled = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.on(sig, () => {
       cleanupTemps();
       process.exit(code);
@@ -131,7 +159,9 @@ function followLinks(file: string): string {
     if (!st.isSymbolicLink()) return cur;
     cur = resolve(dirname(cur), readlinkSync(cur));
   }
-  throw new InputError(`option -o, --output: cannot write ${file}: too many levels of symbolic links`);
+  throw new InputError(
+    `option -o, --output: cannot write ${file}: too many levels of symbolic links`,
+  );
 }
 
 const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
@@ -149,8 +179,10 @@ interface Plan {
  */
 export function checkOutputPath(file: string, inputs: readonly (string | undefined)[] = []): Plan {
   const bad = (why: string) => new InputError(`option -o, --output: cannot write ${file}: ${why}`);
-  if (file === '') throw new InputError('option -o, --output: expected a file name; found an empty one');
-  if (file.endsWith('/') || file.endsWith(sep)) throw new InputError(`option -o, --output: ${file} names a folder; give a file name`);
+  if (file === '')
+    throw new InputError('option -o, --output: expected a file name; found an empty one');
+  if (file.endsWith('/') || file.endsWith(sep))
+    throw new InputError(`option -o, --output: ${file} names a folder; give a file name`);
   let existing: Stats | undefined;
   try {
     existing = statSync(file);
@@ -160,7 +192,8 @@ export function checkOutputPath(file: string, inputs: readonly (string | undefin
   if (!existing) {
     // A new file, or a dangling symlink: its (would-be) target's folder must exist.
     const target = followLinks(file);
-    if (Buffer.byteLength(basename(target)) > MAX_NAME_BYTES) throw bad(`the file name is longer than ${MAX_NAME_BYTES} bytes`);
+    if (Buffer.byteLength(basename(target)) > MAX_NAME_BYTES)
+      throw bad(`the file name is longer than ${MAX_NAME_BYTES} bytes`);
     let st;
     try {
       st = statSync(dirname(target));
@@ -170,11 +203,15 @@ export function checkOutputPath(file: string, inputs: readonly (string | undefin
     if (!st.isDirectory()) throw bad(`${dirname(file)} is not a folder`);
     return { target, inPlace: false };
   }
-  if (existing.isDirectory()) throw new InputError(`option -o, --output: ${file} is a folder; give a file name`);
+  if (existing.isDirectory())
+    throw new InputError(`option -o, --output: ${file} is a folder; give a file name`);
   for (const input of inputs) {
     if (!input) continue;
     try {
-      if (sameFile(statSync(input), existing)) throw new InputError(`option -o, --output: ${file} is also an input of this command (${input}); write to another file`);
+      if (sameFile(statSync(input), existing))
+        throw new InputError(
+          `option -o, --output: ${file} is also an input of this command (${input}); write to another file`,
+        );
     } catch (e) {
       if (e instanceof InputError) throw e;
     }
@@ -196,7 +233,10 @@ export function checkOutputPath(file: string, inputs: readonly (string | undefin
 /** The temporary name beside `target`; a short one when the usual name would be too long. */
 export function tempName(target: string, pid = process.pid): string {
   const usual = `.${basename(target)}.${pid}.tmp`;
-  const name = Buffer.byteLength(usual) <= MAX_NAME_BYTES ? usual : `.ai-econ.${pid}.${Date.now().toString(36)}.tmp`;
+  const name =
+    Buffer.byteLength(usual) <= MAX_NAME_BYTES
+      ? usual
+      : `.ai-econ.${pid}.${Date.now().toString(36)}.tmp`;
   return join(dirname(target), name);
 }
 
@@ -220,7 +260,10 @@ export function fileSink(file: string, inputs: readonly (string | undefined)[] =
   const open = (): WriteStream => {
     if (!stream) {
       if (!plan.inPlace) trackTemp(tmp);
-      stream = createWriteStream(tmp, plan.inPlace ? { flags: 'w' } : { flags: 'wx', mode: plan.mode ?? 0o666 });
+      stream = createWriteStream(
+        tmp,
+        plan.inPlace ? { flags: 'w' } : { flags: 'wx', mode: plan.mode ?? 0o666 },
+      );
       stream.on('error', (e) => (failed = e));
     }
     return stream;
@@ -272,4 +315,6 @@ export function fileSink(file: string, inputs: readonly (string | undefined)[] =
 
 /** The input files among a command's options (-c, --grants, --nodes, --jobs), for the -o check. */
 export const inputFiles = (opts: object): (string | undefined)[] =>
-  (['config', 'grants', 'nodes', 'jobs'] as const).map((k) => (opts as Record<string, unknown>)[k]).filter((v): v is string => typeof v === 'string');
+  (['config', 'grants', 'nodes', 'jobs'] as const)
+    .map((k) => (opts as Record<string, unknown>)[k])
+    .filter((v): v is string => typeof v === 'string');

@@ -26,7 +26,8 @@ export interface Override {
 export function parseOverride(text: string): Override {
   const i = text.indexOf('=');
   const path = i < 0 ? '' : text.slice(0, i).trim();
-  if (i < 0 || path === '') throw flagError(text, [], 'expected path=value, like projection.months=24');
+  if (i < 0 || path === '')
+    throw flagError(text, [], 'expected path=value, like projection.months=24');
   return { text, path, value: text.slice(i + 1) };
 }
 
@@ -55,28 +56,49 @@ const YAML_WORDS = /^(?:true|false|null|y|n|yes|no|on|off)$/i;
 function readValueOnce(o: Override): unknown {
   if (PLAIN_WORD.test(o.value) && !YAML_WORDS.test(o.value)) return o.value;
   const doc = parseDocument(o.value, { uniqueKeys: true, strict: true });
-  if (doc.errors.length) throw flagError(o.text, o.path.split('.'), `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length)
+    throw flagError(
+      o.text,
+      o.path.split('.'),
+      `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+    );
   visit(doc, {
     Scalar(_k, node) {
-      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined)
+        node.value = node.source;
     },
   });
   return doc.toJS({ maxAliasCount: 50 });
 }
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 /** What names the items of a list: allocations by `name`, nodes by `id`. */
-const itemName = (x: unknown): string | undefined => (isObj(x) ? (typeof x.name === 'string' ? x.name : typeof x.id === 'string' || typeof x.id === 'number' ? String(x.id) : undefined) : undefined);
+const itemName = (x: unknown): string | undefined =>
+  isObj(x)
+    ? typeof x.name === 'string'
+      ? x.name
+      : typeof x.id === 'string' || typeof x.id === 'number'
+        ? String(x.id)
+        : undefined
+    : undefined;
 
 /**
  * Apply overrides to the parsed document `raw` (mutated); returns the index path each one set,
  * for locating problems. `schema` gives the keys that exist, for "did you mean".
  */
-export function applyOverrides(raw: unknown, overrides: readonly Override[], schema: z.ZodType): Path[] {
+export function applyOverrides(
+  raw: unknown,
+  overrides: readonly Override[],
+  schema: z.ZodType,
+): Path[] {
   return overrides.map((o) => {
     const parts = o.path.split('.');
     const fail = (msg: string) => flagError(o.text, parts, msg);
-    if (parts.some((p) => p === '')) throw fail('the path has an empty part; expected names separated by dots, like projection.revenue.growth');
+    if (parts.some((p) => p === ''))
+      throw fail(
+        'the path has an empty part; expected names separated by dots, like projection.revenue.growth',
+      );
     const path: (string | number)[] = [];
     let node: unknown = raw;
     for (const [i, part] of parts.entries()) {
@@ -87,7 +109,9 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[], sch
         if (idx < 0) idx = node.findIndex((x) => itemName(x)?.toLowerCase() === part.toLowerCase());
         if (idx < 0 || idx >= node.length) {
           const names = node.map(itemName).filter((n): n is string => n !== undefined);
-          throw fail(`no item "${part}" in ${here}${suggestion(part, names)}${names.length ? `; expected one of ${names.join(', ')}` : ''}`);
+          throw fail(
+            `no item "${part}" in ${here}${suggestion(part, names)}${names.length ? `; expected one of ${names.join(', ')}` : ''}`,
+          );
         }
         path.push(idx);
         if (last) node[idx] = readValue(o);
@@ -97,13 +121,16 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[], sch
       if (!isObj(node)) throw fail(`${here} is not a mapping, so it has no "${part}"`);
       const known = keysAt(schema, path);
       if (known.length && !known.includes(part) && !Object.hasOwn(node, part)) {
-        throw fail(`no key "${part}" in ${here}${suggestion(part, known)}; expected one of ${known.join(', ')}`);
+        throw fail(
+          `no key "${part}" in ${here}${suggestion(part, known)}; expected one of ${known.join(', ')}`,
+        );
       }
       path.push(part);
       if (last) {
         node[part] = readValue(o);
       } else {
-        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined) node[part] = {};
+        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined)
+          node[part] = {};
         node = node[part];
       }
     }
@@ -112,7 +139,11 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[], sch
 }
 
 /** The override that set `path` or one of its parents, if any. */
-export function overrideAt(paths: readonly Path[], overrides: readonly Override[], path: Path): Override | undefined {
+export function overrideAt(
+  paths: readonly Path[],
+  overrides: readonly Override[],
+  path: Path,
+): Override | undefined {
   for (let i = paths.length - 1; i >= 0; i--) {
     const p = paths[i];
     if (p.length <= path.length && p.every((x, j) => x === path[j])) return overrides[i];

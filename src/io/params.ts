@@ -21,7 +21,10 @@ export const BUILTIN_NAME = 'built-in configs/gensyn.yaml';
 export const LOCAL_CONFIG = 'ai-econ.yaml';
 
 /** The parameter file to use: -c, then $AI_ECON_CONFIG, then ./ai-econ.yaml; undefined = built-in. */
-export function configFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function configFile(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (flag !== undefined) return flag;
   if (env.AI_ECON_CONFIG) return env.AI_ECON_CONFIG;
   return existsSync(LOCAL_CONFIG) ? LOCAL_CONFIG : undefined;
@@ -32,16 +35,27 @@ export type Resolved = Pick<Model, 'supply' | 'categories'>;
 
 /** JSON with bigints kept exact: a bigint becomes {"$big": "123"}. */
 export const toSnapshot = (yamlText: string, params: Params, resolved: Resolved): string =>
-  JSON.stringify({ yaml: yamlText, params, supply: resolved.supply, categories: resolved.categories }, (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
+  JSON.stringify(
+    { yaml: yamlText, params, supply: resolved.supply, categories: resolved.categories },
+    (_k, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v),
+  );
 
 export function fromSnapshot(text: string): { yaml: string; params: Params } & Resolved {
-  return JSON.parse(text, (_k, v) => (v && typeof v === 'object' && typeof v.$big === 'string' && Object.keys(v).length === 1 ? BigInt(v.$big) : v));
+  return JSON.parse(text, (_k, v) =>
+    v && typeof v === 'object' && typeof v.$big === 'string' && Object.keys(v).length === 1
+      ? BigInt(v.$big)
+      : v,
+  );
 }
 
 const builtinLocator: Locator = {
   file: BUILTIN_NAME,
   at: () => BUILTIN_NAME,
-  problem: (path, message, key) => ({ path: key !== undefined ? [...path, key] : path, message, file: BUILTIN_NAME }),
+  problem: (path, message, key) => ({
+    path: key !== undefined ? [...path, key] : path,
+    message,
+    file: BUILTIN_NAME,
+  }),
 };
 
 /** The built-in model from the snapshot, or undefined when there is none or it is stale. */
@@ -55,7 +69,10 @@ export function builtinFromSnapshot(): Model | undefined {
 }
 
 /** The parameter file `file` (undefined: the built-in Gensyn $AI parameters), validated and resolved, with overrides. */
-export async function loadModel(file?: string, overrides: readonly Override[] = []): Promise<Model> {
+export async function loadModel(
+  file?: string,
+  overrides: readonly Override[] = [],
+): Promise<Model> {
   if (file === undefined && overrides.length === 0) {
     const m = builtinFromSnapshot();
     if (m) return m;

@@ -29,6 +29,10 @@ export const builtinConfigPath = (): string => packageFile('configs/gensyn.yaml'
 declare const AI_ECON_VERSION: string | undefined;
 let version: string | undefined;
 export function packageVersion(): string {
-  version ??= typeof AI_ECON_VERSION === 'string' ? AI_ECON_VERSION : (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+  version ??=
+    typeof AI_ECON_VERSION === 'string'
+      ? AI_ECON_VERSION
+      : (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string })
+          .version;
   return version;
 }

@@ -19,14 +19,28 @@ export interface Problem {
 }
 
 /** Per-node problems: duplicate ids, compute nodes without tasks or quality, stakes finer than the decimals. */
-export function nodeProblems(nodes: readonly NodeInput[], decimals: number): { i: number; col: string; message: string }[] {
+export function nodeProblems(
+  nodes: readonly NodeInput[],
+  decimals: number,
+): { i: number; col: string; message: string }[] {
   const out: { i: number; col: string; message: string }[] = [];
   const seen = new Map<string, number>();
   nodes.forEach((n, i) => {
-    if (seen.has(n.id)) out.push({ i, col: 'id', message: `duplicate id "${n.id}" (also row ${seen.get(n.id)! + 1})` });
+    if (seen.has(n.id))
+      out.push({
+        i,
+        col: 'id',
+        message: `duplicate id "${n.id}" (also row ${seen.get(n.id)! + 1})`,
+      });
     else seen.set(n.id, i);
-    if (n.role === 'compute' && n.tasks === undefined) out.push({ i, col: 'tasks', message: 'a compute node needs tasks (tasks completed this epoch)' });
-    if (n.role === 'compute' && n.quality === undefined) out.push({ i, col: 'quality', message: 'a compute node needs quality (0–100%)' });
+    if (n.role === 'compute' && n.tasks === undefined)
+      out.push({
+        i,
+        col: 'tasks',
+        message: 'a compute node needs tasks (tasks completed this epoch)',
+      });
+    if (n.role === 'compute' && n.quality === undefined)
+      out.push({ i, col: 'quality', message: 'a compute node needs quality (0–100%)' });
     try {
       toUnits(n.stake, decimals, 'stake');
     } catch (e) {
@@ -63,11 +77,18 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
     const lower = new Map<string, string>();
     for (const n of names) {
       const k = n.toLowerCase();
-      if (lower.has(k)) at(['fees', 'gpus', n], `GPU class "${n}" differs from "${lower.get(k)}" only in case (GPU classes are case-insensitive)`);
+      if (lower.has(k))
+        at(
+          ['fees', 'gpus', n],
+          `GPU class "${n}" differs from "${lower.get(k)}" only in case (GPU classes are case-insensitive)`,
+        );
       lower.set(k, n);
     }
     if (!lower.has(f.defaultGpu.trim().toLowerCase())) {
-      at(['fees', 'defaultGpu'], `unknown GPU "${f.defaultGpu}"${suggestion(f.defaultGpu, names)}; ${names.length ? `known: ${names.join(', ')}` : 'fees.gpus lists none'}`);
+      at(
+        ['fees', 'defaultGpu'],
+        `unknown GPU "${f.defaultGpu}"${suggestion(f.defaultGpu, names)}; ${names.length ? `known: ${names.join(', ')}` : 'fees.gpus lists none'}`,
+      );
     }
   }
   if (p.rewards) {
@@ -77,15 +98,29 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
     units(['rewards', 'epochFees'], r.epochFees);
     units(['rewards', 'stakeMin'], r.stakeMin);
   }
-  if (p.nodes) for (const n of nodeProblems(p.nodes, decimals)) at(['nodes', n.i, n.col], n.message);
+  if (p.nodes)
+    for (const n of nodeProblems(p.nodes, decimals)) at(['nodes', n.i, n.col], n.message);
   if (p.buyback) {
     const b = p.buyback;
     const sum = add(add(b.burn, b.treasury), b.execution);
-    if (cmp(sum, ONE) !== 0) at(['buyback'], `burn + treasury + execution add up to ${formatPercent(sum)}; they must add up to exactly 100%`);
+    if (cmp(sum, ONE) !== 0)
+      at(
+        ['buyback'],
+        `burn + treasury + execution add up to ${formatPercent(sum)}; they must add up to exactly 100%`,
+      );
   }
-  if (p.buyback && !p.projection) at(['buyback'], 'buyback goes with a projection section (start, months, revenue, price) for ai-econ burn');
-  if (p.projection && !p.buyback) at(['projection'], 'projection goes with a buyback section (revenueShare, burn, treasury, execution) for ai-econ burn');
-  if (p.scenarios && !p.projection) at(['scenarios'], 'scenarios override the projection section, which is missing');
+  if (p.buyback && !p.projection)
+    at(
+      ['buyback'],
+      'buyback goes with a projection section (start, months, revenue, price) for ai-econ burn',
+    );
+  if (p.projection && !p.buyback)
+    at(
+      ['projection'],
+      'projection goes with a buyback section (revenueShare, burn, treasury, execution) for ai-econ burn',
+    );
+  if (p.scenarios && !p.projection)
+    at(['scenarios'], 'scenarios override the projection section, which is missing');
   return out;
 }
 
@@ -99,6 +134,7 @@ export function missingForCommands(p: Params): string[] {
   if (!p.rewards) out.push('ai-econ rewards needs a rewards section');
   else if (!p.nodes?.length) out.push('ai-econ rewards needs a nodes list (or --nodes FILE)');
   if (!p.buyback || !p.projection) out.push('ai-econ burn needs buyback and projection sections');
-  if (!p.economy || !p.fees || !p.buyback) out.push('ai-econ simulate needs economy, fees and buyback sections');
+  if (!p.economy || !p.fees || !p.buyback)
+    out.push('ai-econ simulate needs economy, fees and buyback sections');
   return out;
 }

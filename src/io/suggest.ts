@@ -15,11 +15,17 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   // Substrings either way (at least 3 characters, so `a` does not match everything): the nearest wins.
   const inside = lower
     .map((c, i) => ({ i, d: distance(x, c) }))
-    .filter(({ i }) => (x.length >= 3 && lower[i].includes(x)) || (lower[i].length >= 3 && x.includes(lower[i])))
+    .filter(
+      ({ i }) =>
+        (x.length >= 3 && lower[i].includes(x)) || (lower[i].length >= 3 && x.includes(lower[i])),
+    )
     .sort((a, b) => a.d - b.d);
   if (inside.length) return candidates[inside[0].i];
   const guess = closest(x, lower);
-  const near = guess.startsWith(x) || x.startsWith(guess) || distance(x, guess) <= Math.max(2, Math.ceil(Math.max(x.length, guess.length) / 3));
+  const near =
+    guess.startsWith(x) ||
+    x.startsWith(guess) ||
+    distance(x, guess) <= Math.max(2, Math.ceil(Math.max(x.length, guess.length) / 3));
   return near ? candidates[lower.indexOf(guess)] : undefined;
 }
 

@@ -26,10 +26,16 @@ const WARM_UP_MS = 250;
  * `AI_ECON_SWEEP_WORK_MS` overrides it (0: always use the threads, however few the points, as the tests do).
  */
 const MIN_WORK_MS = 2000;
-const minWorkMs = (): number => envNumber('AI_ECON_SWEEP_WORK_MS', 'milliseconds, like 2000 (0: always use the threads)', MIN_WORK_MS);
+const minWorkMs = (): number =>
+  envNumber(
+    'AI_ECON_SWEEP_WORK_MS',
+    'milliseconds, like 2000 (0: always use the threads)',
+    MIN_WORK_MS,
+  );
 
 /** What a worker sends back. */
-export type WorkerReply = { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
+export type WorkerReply =
+  { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
 
 export interface Ran {
   results: PointResult[];
@@ -41,10 +47,18 @@ export interface Ran {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Run `points` (indices into the plan) on `jobs` threads; results in point order. */
-export async function runPoints(plan: SweepPlan, points: readonly number[], jobs: number, onProgress?: (done: number) => void): Promise<Ran> {
+export async function runPoints(
+  plan: SweepPlan,
+  points: readonly number[],
+  jobs: number,
+  onProgress?: (done: number) => void,
+): Promise<Ran> {
   const rest = points.slice(1);
   const always = minWorkMs() === 0;
-  const file = jobs > 1 && (rest.length >= MIN_POINTS || (always && rest.length > 0)) ? besideBundle(SWEEP_WORKER_FILE) : undefined;
+  const file =
+    jobs > 1 && (rest.length >= MIN_POINTS || (always && rest.length > 0))
+      ? besideBundle(SWEEP_WORKER_FILE)
+      : undefined;
   const threads = file ? Math.min(jobs, rest.length) : 1;
   // The workers start first, so that loading their modules and parsing the file (a few hundred
   // milliseconds of a cold thread) overlaps this thread doing the same and running its first points
@@ -71,7 +85,12 @@ interface Thread {
   lost: Promise<never>;
 }
 
-async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly number[], onProgress?: (done: number) => void): Promise<Ran> {
+async function runOn(
+  all: readonly Thread[],
+  plan: SweepPlan,
+  points: readonly number[],
+  onProgress?: (done: number) => void,
+): Promise<Ran> {
   const local = await evaluator(plan);
   const results: PointResult[] = [];
   let done = 0;
@@ -88,7 +107,8 @@ async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly n
   const t0 = performance.now();
   const least = minWorkMs();
   if (all.length && least > 0) {
-    while (next < points.length && performance.now() - t0 < WARM_UP_MS) got([await local.run(points[next++])]);
+    while (next < points.length && performance.now() - t0 < WARM_UP_MS)
+      got([await local.run(points[next++])]);
   }
   const perPoint = (performance.now() - t0) / Math.max(1, next - 1);
   const rest = points.slice(next);
@@ -104,7 +124,8 @@ async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly n
   let taken = 0;
   let byWorkers = 0;
   const errors: { i: number; e: unknown }[] = [];
-  const take = (): number[] | undefined => (errors.length || taken >= chunks.length ? undefined : chunks[taken++]);
+  const take = (): number[] | undefined =>
+    errors.length || taken >= chunks.length ? undefined : chunks[taken++];
 
   const workerLoops = workers.map(
     ({ w, lost }) =>
@@ -123,7 +144,10 @@ async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly n
           out--;
           if ('results' in m) byWorkers += m.results.length;
           if ('error' in m) {
-            errors.push({ i: m.error.i, e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message) });
+            errors.push({
+              i: m.error.i,
+              e: m.error.input ? new InputError(m.error.message) : new Error(m.error.message),
+            });
             if (out === 0) resolve();
             return;
           }
@@ -155,5 +179,10 @@ async function runOn(all: readonly Thread[], plan: SweepPlan, points: readonly n
   stat(`sweep threads=${threads} points_by_workers=${byWorkers}`);
   if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
   results.sort((a, b) => a.i - b.i);
-  return { results, columns: local.columns(), decimals: local.decimals() ?? 18, file: local.file() };
+  return {
+    results,
+    columns: local.columns(),
+    decimals: local.decimals() ?? 18,
+    file: local.file(),
+  };
 }

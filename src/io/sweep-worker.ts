@@ -15,7 +15,9 @@ port.on('message', async (chunk: number[]) => {
     for (i of chunk) results.push(await ev.run(i));
     reply = { results };
   } catch (e) {
-    reply = { error: { message: (e as Error)?.message ?? String(e), input: e instanceof InputError, i } };
+    reply = {
+      error: { message: (e as Error)?.message ?? String(e), input: e instanceof InputError, i },
+    };
   }
   port.postMessage(reply);
 });

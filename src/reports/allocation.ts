@@ -11,7 +11,13 @@ export const buildAllocation: Builder<typeof spec> = (m: Model): Report => {
   const rows = m.categories.map((c) => {
     const v = c.vesting;
     const atStart = c.unlocks.filter((u) => u.date <= v.start).reduce((a, u) => a + u.amount, 0n);
-    const linear = v.tranches ? `${v.tranches.length} tranches` : v.segments ? v.segments.map((s) => formatDuration(s.linear)).join(' + ') : v.linear ? formatDuration(v.linear) : '';
+    const linear = v.tranches
+      ? `${v.tranches.length} tranches`
+      : v.segments
+        ? v.segments.map((s) => formatDuration(s.linear)).join(' + ')
+        : v.linear
+          ? formatDuration(v.linear)
+          : '';
     return {
       category: c.name,
       share_pct: c.share,
@@ -31,9 +37,23 @@ export const buildAllocation: Builder<typeof spec> = (m: Model): Report => {
       {
         name: 'allocation',
         title: `${m.params.token.name} (${m.symbol}) allocation — ${m.file}`,
-        columns: [col('category'), col('share_pct', 'pct'), col('tokens', 'token', 0), col('at_start', 'token', 0), col('cliff'), col('linear'), col('every'), col('fully_vested_on', 'date')],
+        columns: [
+          col('category'),
+          col('share_pct', 'pct'),
+          col('tokens', 'token', 0),
+          col('at_start', 'token', 0),
+          col('cliff'),
+          col('linear'),
+          col('every'),
+          col('fully_vested_on', 'date'),
+        ],
         rows,
-        totals: { category: 'total', share_pct: rat(1n), tokens: m.supply, at_start: rows.reduce((a, r) => a + r.at_start, 0n) },
+        totals: {
+          category: 'total',
+          share_pct: rat(1n),
+          tokens: m.supply,
+          at_start: rows.reduce((a, r) => a + r.at_start, 0n),
+        },
         terminal: ['category', 'share_pct', 'tokens', 'cliff', 'linear', 'fully_vested_on'],
         notes: [amountsNote(m)],
       },

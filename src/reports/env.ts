@@ -24,4 +24,8 @@ export interface BuildEnv {
   tables?: ReadonlySet<string>;
 }
 
-export type Builder<C extends CommandSpec> = (model: Model, options: OptionsOf<C>, env?: BuildEnv) => Report | Promise<Report>;
+export type Builder<C extends CommandSpec> = (
+  model: Model,
+  options: OptionsOf<C>,
+  env?: BuildEnv,
+) => Report | Promise<Report>;

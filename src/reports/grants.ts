@@ -21,14 +21,25 @@ export interface GrantsOptions {
 }
 
 /** A grant's rows: one per unlock in [from, to], none when its category is not kept. */
-export function grantRows({ grant, unlocks }: GrantRow, keep: ReadonlySet<string>, from?: CalDate, to?: CalDate): Row[] {
+export function grantRows(
+  { grant, unlocks }: GrantRow,
+  keep: ReadonlySet<string>,
+  from?: CalDate,
+  to?: CalDate,
+): Row[] {
   if (!keep.has(grant.category)) return [];
   let cumulative = 0n;
   const rows: Row[] = [];
   for (const u of unlocks) {
     cumulative += u.amount;
     if ((from && u.date < from) || (to && u.date > to)) continue;
-    rows.push({ date: u.date, beneficiary: grant.beneficiary, category: grant.category, unlocked: u.amount, cumulative });
+    rows.push({
+      date: u.date,
+      beneficiary: grant.beneficiary,
+      category: grant.category,
+      unlocked: u.amount,
+      cumulative,
+    });
   }
   return rows;
 }
@@ -36,11 +47,15 @@ export function grantRows({ grant, unlocks }: GrantRow, keep: ReadonlySet<string
 export async function grantsTable(m: Model, file: string, o: GrantsOptions): Promise<Table> {
   const keep = new Set(o.categories);
   const granted = new Map<string, bigint>();
-  const count = (category: string, amount: bigint) => granted.set(category, (granted.get(category) ?? 0n) + amount);
+  const count = (category: string, amount: bigint) =>
+    granted.set(category, (granted.get(category) ?? 0n) + amount);
   const warnOverAllocated = () => {
     for (const c of m.categories) {
       const g = granted.get(c.name) ?? 0n;
-      if (g > c.allocation) o.warn?.(`grants in ${c.name} add up to ${displayUnits(g, m.decimals, 0)} ${m.symbol}, more than its allocation of ${displayUnits(c.allocation, m.decimals, 0)}`);
+      if (g > c.allocation)
+        o.warn?.(
+          `grants in ${c.name} add up to ${displayUnits(g, m.decimals, 0)} ${m.symbol}, more than its allocation of ${displayUnits(c.allocation, m.decimals, 0)}`,
+        );
     }
   };
   // A big file is read in two parts (see io/grants-split.ts): the check before printing to stdout
@@ -49,7 +64,13 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
   const split = splitFor(file);
   const model = { file: m.file, decimals: m.decimals, categories: m.categories };
   /** The second part, its rows numbered after `row0` rows of the first. */
-  const part2 = (row0?: number): GrantsRange => ({ start: split!.start, columns: split!.columns, line0: split!.line0, recordDelimiter: split!.recordDelimiter, row0 });
+  const part2 = (row0?: number): GrantsRange => ({
+    start: split!.start,
+    columns: split!.columns,
+    line0: split!.line0,
+    recordDelimiter: split!.recordDelimiter,
+    row0,
+  });
   if (o.checkFirst) {
     let checked = 0; // rows so far: the second part's are numbered after them
     const check = async (range?: GrantsRange) => {
@@ -58,7 +79,13 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
         checked = g.row;
       }
     };
-    if (split) await checkInTwo({ file, model, range: part2(), categories: o.categories }, () => check({ start: 0, end: split.start }), () => check(part2(checked)), count);
+    if (split)
+      await checkInTwo(
+        { file, model, range: part2(), categories: o.categories },
+        () => check({ start: 0, end: split.start }),
+        () => check(part2(checked)),
+        count,
+      );
     else await check();
     warnOverAllocated();
   }
@@ -87,10 +114,22 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
     if (!o.checkFirst) warnOverAllocated();
   }
   // Called by the CSV renderer before it reads the rows: the worker starts at once.
-  function csvTail(columns: readonly Column[], decimals: number): AsyncIterable<string | Uint8Array> {
+  function csvTail(
+    columns: readonly Column[],
+    decimals: number,
+  ): AsyncIterable<string | Uint8Array> {
     tailClaimed = true;
     const text = (tail = splitTail(
-      { file, model, range: second(), categories: o.categories, from: o.from, to: o.to, columns: [...columns], decimals },
+      {
+        file,
+        model,
+        range: second(),
+        categories: o.categories,
+        from: o.from,
+        to: o.to,
+        columns: [...columns],
+        decimals,
+      },
       () => rowsOf(second()),
       o.checkFirst ? () => undefined : count,
     ));
@@ -102,13 +141,19 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
   return {
     name: 'grants',
     title: `Grants from ${file}: each beneficiary's unlocks — ${m.file}`,
-    columns: [col('date', 'date'), col('beneficiary'), col('category'), col('unlocked', 'token'), col('cumulative', 'token')],
+    columns: [
+      col('date', 'date'),
+      col('beneficiary'),
+      col('category'),
+      col('unlocked', 'token'),
+      col('cumulative', 'token'),
+    ],
     rows: [],
     chunks: chunks(),
     ...(split ? { csvTail } : {}),
     notes: [
       "One row per unlock of each grant, grant by grant in file order; cumulative is that grant's total so far.",
-      'Columns a grant leaves empty (start, cliff, at_cliff, linear, every) follow its category\'s vesting.',
+      "Columns a grant leaves empty (start, cliff, at_cliff, linear, every) follow its category's vesting.",
       `Amounts in ${m.symbol}; csv/json are exact to the base unit and stream in constant memory.`,
     ],
   };

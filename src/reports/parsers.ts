@@ -38,8 +38,12 @@ export const PARSERS = {
   text,
   /** A comma-separated list of names: `H100,A100`. */
   list: (t: string): string[] => {
-    const xs = t.split(',').map((s) => s.trim()).filter(Boolean);
-    if (xs.length === 0) throw new InputError(`expected a comma-separated list of names; found ${show(t)}`);
+    const xs = t
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (xs.length === 0)
+      throw new InputError(`expected a comma-separated list of names; found ${show(t)}`);
     return xs;
   },
   /** A date, or `today` (the current UTC date; AI_ECON_TODAY pins it). */
@@ -50,7 +54,8 @@ export const PARSERS = {
   threads: wholeNumber('a number of threads', 256, '256 threads'),
   seed: (t: string): number => {
     const n = units.parseInteger(t, 'a seed (a whole number)');
-    if (n > 0xffffffff) throw new InputError(`expected a whole number below 2^32; found ${show(t)}`);
+    if (n > 0xffffffff)
+      throw new InputError(`expected a whole number below 2^32; found ${show(t)}`);
     return n;
   },
   usd: (t: string, what = 'a USD amount') => units.parseUsd(t, what),
@@ -58,7 +63,8 @@ export const PARSERS = {
   rate: (t: string, what = 'a monthly growth rate') => units.parseSignedShare(t, what),
   utilization: (t: string): Rational => {
     const u = units.parseFraction(t, 'a utilization');
-    if (cmp(u, ONE) > 0) throw new InputError(`expected a utilization from 0% to 100%; found ${show(t)}`);
+    if (cmp(u, ONE) > 0)
+      throw new InputError(`expected a utilization from 0% to 100%; found ${show(t)}`);
     return u;
   },
   /** A positive quantity: `1000`, `7B`, `1.5M`. */

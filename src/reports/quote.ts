@@ -2,7 +2,14 @@
 import { InputError } from '../core/errors.js';
 import { type Rational, add, mul, rat, toDecimal } from '../core/rational.js';
 import { col, type Report, type Row, type Table } from '../core/table.js';
-import { gpuHoursFor, quoteJob, trainingFlops, type FeeModel, type Gpu, type Quote } from '../core/fees.js';
+import {
+  gpuHoursFor,
+  quoteJob,
+  trainingFlops,
+  type FeeModel,
+  type Gpu,
+  type Quote,
+} from '../core/fees.js';
 import { PARSERS } from './parsers.js';
 import { durationHours } from '../core/units.js';
 import type { Model } from '../io/model.js';
@@ -21,46 +28,137 @@ interface JobValues {
 }
 /** A job's problem, located at a flag (`--gpu-hours`) or at a CSV cell (`gpu_hours`). */
 type Fail = (field: keyof JobValues | 'gpu', msg: string) => Error;
-const FLAG: Record<keyof JobValues | 'gpu', string> = { gpuHours: '--gpu-hours', params: '--params', tokens: '--tokens', duration: '--duration', utilization: '--utilization', gpu: '--gpu' };
-const JOB_COLUMNS = { id: 'id', gpuHours: 'gpu_hours', params: 'params', tokens: 'tokens', gpu: 'gpu', duration: 'duration', utilization: 'utilization' } as const;
+const FLAG: Record<keyof JobValues | 'gpu', string> = {
+  gpuHours: '--gpu-hours',
+  params: '--params',
+  tokens: '--tokens',
+  duration: '--duration',
+  utilization: '--utilization',
+  gpu: '--gpu',
+};
+const JOB_COLUMNS = {
+  id: 'id',
+  gpuHours: 'gpu_hours',
+  params: 'params',
+  tokens: 'tokens',
+  gpu: 'gpu',
+  duration: 'duration',
+  utilization: 'utilization',
+} as const;
 
-export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions): Promise<Report> => {
+export const buildQuote: Builder<typeof spec> = async (
+  m: Model,
+  o: QuoteOptions,
+): Promise<Report> => {
   const f = m.params.fees;
-  if (!f) throw new InputError(`${m.file} has no fees section; ai-econ quote needs one (see ai-econ init for a commented example)`);
+  if (!f)
+    throw new InputError(
+      `${m.file} has no fees section; ai-econ quote needs one (see ai-econ init for a commented example)`,
+    );
   // The split adding up, utilization and target in range, defaultGpu naming a class: checked when the file loads.
-  const gpus = Object.entries(f.gpus).map(([name, g]): Gpu => ({ name, pricePerHourUsd: g.pricePerHourUsd, tflops: g.tflops }));
+  const gpus = Object.entries(f.gpus).map(([name, g]): Gpu => ({
+    name,
+    pricePerHourUsd: g.pricePerHourUsd,
+    tflops: g.tflops,
+  }));
   const known = gpus.map((g) => g.name);
   const findGpu = (name: string, fail: (msg: string) => Error): Gpu => {
     const g = gpus.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
-    if (!g) throw fail(`unknown GPU "${name}"${suggestion(name, known)}; known: ${known.join(', ')}`);
+    if (!g)
+      throw fail(`unknown GPU "${name}"${suggestion(name, known)}; known: ${known.join(', ')}`);
     return g;
   };
-  const fees: FeeModel = { mfu: f.mfu, maxTaskGpuHours: f.maxTaskGpuHours, baseFeePerTaskUsd: f.baseFeePerTaskUsd, durationFeePerHourUsd: f.durationFeePerHourUsd, market: f.market, split: f.split };
+  const fees: FeeModel = {
+    mfu: f.mfu,
+    maxTaskGpuHours: f.maxTaskGpuHours,
+    baseFeePerTaskUsd: f.baseFeePerTaskUsd,
+    durationFeePerHourUsd: f.durationFeePerHourUsd,
+    market: f.market,
+    split: f.split,
+  };
   const priceUsd = o.price ?? m.priceUsd;
-  const defaultHours = f.defaultDuration ? durationHours(f.defaultDuration, 'fees.defaultDuration') : undefined;
+  const defaultHours = f.defaultDuration
+    ? durationHours(f.defaultDuration, 'fees.defaultDuration')
+    : undefined;
 
   /** `name` says a field as the input has it: a flag (`--gpu-hours`) or a CSV column (`gpu_hours`). */
-  const quoteOne = (v: JobValues, gpu: Gpu, fail: Fail, name: (f: keyof JobValues) => string = (f) => FLAG[f]): Quote => {
-    if (v.gpuHours && (v.params || v.tokens)) throw fail('gpuHours', `give either ${name('gpuHours')} or ${name('params')} with ${name('tokens')}, not both`);
-    if (v.params && !v.tokens) throw fail('tokens', `missing: ${name('params')} needs ${name('tokens')} (training tokens, e.g. 140B)`);
-    if (v.tokens && !v.params) throw fail('params', `missing: ${name('tokens')} needs ${name('params')} (model parameters, e.g. 7B)`);
-    if (!v.gpuHours && !v.params) throw fail('gpuHours', `missing: give ${name('gpuHours')} N, or ${name('params')} N with ${name('tokens')} N, to size the job`);
+  const quoteOne = (
+    v: JobValues,
+    gpu: Gpu,
+    fail: Fail,
+    name: (f: keyof JobValues) => string = (f) => FLAG[f],
+  ): Quote => {
+    if (v.gpuHours && (v.params || v.tokens))
+      throw fail(
+        'gpuHours',
+        `give either ${name('gpuHours')} or ${name('params')} with ${name('tokens')}, not both`,
+      );
+    if (v.params && !v.tokens)
+      throw fail(
+        'tokens',
+        `missing: ${name('params')} needs ${name('tokens')} (training tokens, e.g. 140B)`,
+      );
+    if (v.tokens && !v.params)
+      throw fail(
+        'params',
+        `missing: ${name('tokens')} needs ${name('params')} (model parameters, e.g. 7B)`,
+      );
+    if (!v.gpuHours && !v.params)
+      throw fail(
+        'gpuHours',
+        `missing: give ${name('gpuHours')} N, or ${name('params')} N with ${name('tokens')} N, to size the job`,
+      );
     const gpuHours = v.gpuHours ?? gpuHoursFor(trainingFlops(v.params!, v.tokens!), gpu, f.mfu);
     const hours = v.duration ?? defaultHours;
-    if (!hours) throw fail('duration', `missing: give ${name('duration')} (e.g. 48h) or set fees.defaultDuration`);
-    return quoteJob({ gpu, gpuHours, hours, utilization: v.utilization ?? f.market.utilization, priceUsd, decimals: m.decimals }, fees);
+    if (!hours)
+      throw fail(
+        'duration',
+        `missing: give ${name('duration')} (e.g. 48h) or set fees.defaultDuration`,
+      );
+    return quoteJob(
+      {
+        gpu,
+        gpuHours,
+        hours,
+        utilization: v.utilization ?? f.market.utilization,
+        priceUsd,
+        decimals: m.decimals,
+      },
+      fees,
+    );
   };
   const flagFail: Fail = (field, msg) => new InputError(`option ${FLAG[field]}: ${msg}`);
-  const base: JobValues = { gpuHours: o.gpuHours, params: o.params, tokens: o.tokens, duration: o.duration, utilization: o.utilization };
-  const report = (tables: Table[]): Report => ({ command: 'quote', params: {}, decimals: m.decimals, tables });
+  const base: JobValues = {
+    gpuHours: o.gpuHours,
+    params: o.params,
+    tokens: o.tokens,
+    duration: o.duration,
+    utilization: o.utilization,
+  };
+  const report = (tables: Table[]): Report => ({
+    command: 'quote',
+    params: {},
+    decimals: m.decimals,
+    tables,
+  });
   const notes = [
     `USD figures to 10⁻¹⁰ USD; tokens at $${toDecimal(priceUsd, 10)} per ${m.symbol} (floor to the base unit). Line USD and tokens and the split divide the total by largest remainder, so they add up to it exactly.`,
     'GPU-hours from model size: 6·params·tokens / (TFLOPS·10¹²·MFU·3600); the compute rate includes the demand multiplier.',
   ];
-  if (m.builtin) notes.push('GPU prices and the fee parameters are editable defaults (ASSUMPTION; see configs/gensyn.yaml).');
-  if (o.compare && o.jobs) throw new InputError('options --compare and --jobs cannot be used together');
+  if (m.builtin)
+    notes.push(
+      'GPU prices and the fee parameters are editable defaults (ASSUMPTION; see configs/gensyn.yaml).',
+    );
+  if (o.compare && o.jobs)
+    throw new InputError('options --compare and --jobs cannot be used together');
 
-  const usdCols = [col('compute_usd', 'usd'), col('tasks_usd', 'usd'), col('duration_usd', 'usd'), col('total_usd', 'usd'), col('total_tokens', 'token')];
+  const usdCols = [
+    col('compute_usd', 'usd'),
+    col('tasks_usd', 'usd'),
+    col('duration_usd', 'usd'),
+    col('total_usd', 'usd'),
+    col('total_tokens', 'token'),
+  ];
   const summaryRow = (q: Quote): Row => ({
     gpu: q.gpu,
     gpu_hours: q.gpuHours,
@@ -74,15 +172,29 @@ export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions
   });
 
   if (o.compare) {
-    const qs = o.compare.map((n) => quoteOne(base, findGpu(n, (msg) => new InputError(`option --compare: ${msg}`)), flagFail));
+    const qs = o.compare.map((n) =>
+      quoteOne(
+        base,
+        findGpu(n, (msg) => new InputError(`option --compare: ${msg}`)),
+        flagFail,
+      ),
+    );
     return report([
       {
         name: 'compare',
         title: `Quote on ${qs.map((q) => q.gpu).join(', ')} — ${m.file}`,
-        columns: [col('gpu'), col('gpu_hours', 'number', 2), col('multiplier', 'number'), ...usdCols, col('gpus_needed', 'int')],
+        columns: [
+          col('gpu'),
+          col('gpu_hours', 'number', 2),
+          col('multiplier', 'number'),
+          ...usdCols,
+          col('gpus_needed', 'int'),
+        ],
         rows: qs.map(summaryRow),
         terminal: ['gpu', 'total_usd', 'total_tokens', 'gpu_hours', 'gpus_needed', 'multiplier'],
-        notes: base.gpuHours ? ['The same GPU-hours on every class (given with --gpu-hours).', ...notes] : notes,
+        notes: base.gpuHours
+          ? ['The same GPU-hours on every class (given with --gpu-hours).', ...notes]
+          : notes,
       },
     ]);
   }
@@ -93,7 +205,8 @@ export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions
     if (rows.length === 0) throw new InputError(`option --jobs: ${o.jobs} has no jobs`);
     const seen = new Set<string>();
     const out: Row[] = rows.map((r) => {
-      const cell = <K extends keyof JobValues>(k: K, parse: (t: string) => Rational) => r.cell(JOB_COLUMNS[k], parse);
+      const cell = <K extends keyof JobValues>(k: K, parse: (t: string) => Rational) =>
+        r.cell(JOB_COLUMNS[k], parse);
       const v: JobValues = {
         gpuHours: cell('gpuHours', (t) => PARSERS.quantity(t, 'GPU-hours')),
         params: cell('params', (t) => PARSERS.quantity(t, 'a parameter count')),
@@ -105,7 +218,12 @@ export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions
       if (seen.has(id)) throw r.error('id', `duplicate id "${id}"`);
       seen.add(id);
       const gpu = findGpu(r.cells.gpu || o.gpu || f.defaultGpu, (msg) => r.error('gpu', msg));
-      const q = quoteOne(v, gpu, (field, msg) => r.error(JOB_COLUMNS[field], msg), (f) => JOB_COLUMNS[f]);
+      const q = quoteOne(
+        v,
+        gpu,
+        (field, msg) => r.error(JOB_COLUMNS[field], msg),
+        (f) => JOB_COLUMNS[f],
+      );
       return { id, ...summaryRow(q) };
     });
     const sum = (k: string) => out.reduce((a, r) => add(a, r[k] as Rational), rat(0n));
@@ -114,31 +232,73 @@ export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions
       {
         name: 'jobs',
         title: `Quotes for ${rows.length} jobs from ${o.jobs} — ${m.file}`,
-        columns: [col('id'), col('gpu'), col('gpu_hours', 'number', 2), col('multiplier', 'number'), ...usdCols, col('gpus_needed', 'int')],
+        columns: [
+          col('id'),
+          col('gpu'),
+          col('gpu_hours', 'number', 2),
+          col('multiplier', 'number'),
+          ...usdCols,
+          col('gpus_needed', 'int'),
+        ],
         rows: out,
         terminal: ['id', 'gpu', 'total_usd', 'total_tokens', 'gpu_hours', 'gpus_needed'],
-        totals: { id: 'total', gpu_hours: sum('gpu_hours'), compute_usd: sum('compute_usd'), tasks_usd: sum('tasks_usd'), duration_usd: sum('duration_usd'), total_usd: sum('total_usd'), total_tokens: sumInt('total_tokens'), gpus_needed: sumInt('gpus_needed') },
+        totals: {
+          id: 'total',
+          gpu_hours: sum('gpu_hours'),
+          compute_usd: sum('compute_usd'),
+          tasks_usd: sum('tasks_usd'),
+          duration_usd: sum('duration_usd'),
+          total_usd: sum('total_usd'),
+          total_tokens: sumInt('total_tokens'),
+          gpus_needed: sumInt('gpus_needed'),
+        },
         notes,
       },
     ]);
   }
 
-  const gpu = findGpu(o.gpu ?? f.defaultGpu, (msg) => (o.gpu ? flagFail('gpu', msg) : m.errorAt(['fees', 'defaultGpu'], msg)));
+  const gpu = findGpu(o.gpu ?? f.defaultGpu, (msg) =>
+    o.gpu ? flagFail('gpu', msg) : m.errorAt(['fees', 'defaultGpu'], msg),
+  );
   const q = quoteOne(base, gpu, flagFail);
   return report([
     {
       name: 'breakdown',
       title: `Quote: ${toDecimal(q.gpuHours, 2)} GPU-hours on ${q.gpu} at ${toDecimal(mul(q.multiplier, rat(1n)), 4)}× demand — ${m.file}`,
-      columns: [col('item'), col('quantity', 'number', 2), col('unit'), col('rate_usd', 'usd', 4), col('usd', 'usd'), col('tokens', 'token')],
-      rows: q.lines.map((l, i) => ({ item: l.item, quantity: l.quantity, unit: l.unit, rate_usd: l.rateUsd, usd: l.usd, tokens: q.lineTokens[i] })),
+      columns: [
+        col('item'),
+        col('quantity', 'number', 2),
+        col('unit'),
+        col('rate_usd', 'usd', 4),
+        col('usd', 'usd'),
+        col('tokens', 'token'),
+      ],
+      rows: q.lines.map((l, i) => ({
+        item: l.item,
+        quantity: l.quantity,
+        unit: l.unit,
+        rate_usd: l.rateUsd,
+        usd: l.usd,
+        tokens: q.lineTokens[i],
+      })),
       totals: { item: 'total', usd: q.totalUsd, tokens: q.totalTokens },
       notes,
     },
     {
       name: 'split',
       title: 'Who gets the fee',
-      columns: [col('recipient'), col('share_pct', 'pct'), col('usd', 'usd'), col('tokens', 'token')],
-      rows: q.split.map((s) => ({ recipient: s.recipient, share_pct: s.share, usd: s.usd, tokens: s.tokens })),
+      columns: [
+        col('recipient'),
+        col('share_pct', 'pct'),
+        col('usd', 'usd'),
+        col('tokens', 'token'),
+      ],
+      rows: q.split.map((s) => ({
+        recipient: s.recipient,
+        share_pct: s.share,
+        usd: s.usd,
+        tokens: s.tokens,
+      })),
       totals: { recipient: 'total', share_pct: rat(1n), usd: q.totalUsd, tokens: q.totalTokens },
     },
     {
@@ -158,4 +318,3 @@ export const buildQuote: Builder<typeof spec> = async (m: Model, o: QuoteOptions
     },
   ]);
 };
-

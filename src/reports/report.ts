@@ -35,19 +35,35 @@ export interface EconomyReport {
 }
 
 /** The reference job of the quote section (SPEC §4 report): a 7B model on 140B tokens. */
-export const REFERENCE_JOB = { params: 7_000_000_000n, tokens: 140_000_000_000n, text: '--params 7B --tokens 140B' } as const;
+export const REFERENCE_JOB = {
+  params: 7_000_000_000n,
+  tokens: 140_000_000_000n,
+  text: '--params 7B --tokens 140B',
+} as const;
 const LARGEST_EVENTS = 10;
 
-export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {}, env: BuildEnv = {}): Promise<EconomyReport> {
+export async function buildEconomyReport(
+  m: Model,
+  o: OptionsOf<typeof spec> = {},
+  env: BuildEnv = {},
+): Promise<EconomyReport> {
   const p = m.params;
   const sections: Section[] = [];
   const skipped: string[] = [];
   const runs = o.runs ?? 1000;
   const seed = o.seed ?? 1;
   // The builders leave `params` to their shell; the charts' titles name the file from it.
-  const sourced = async (r: Report | Promise<Report>, params: Record<string, unknown> = {}): Promise<Report> => ({ ...(await r), params: { config: m.file, ...params } });
+  const sourced = async (
+    r: Report | Promise<Report>,
+    params: Record<string, unknown> = {},
+  ): Promise<Report> => ({ ...(await r), params: { config: m.file, ...params } });
 
-  sections.push({ id: 'allocation', heading: 'Allocation', intro: "How the total supply is divided, and each category's vesting terms.", report: await sourced(buildAllocation(m, {}, env)) });
+  sections.push({
+    id: 'allocation',
+    heading: 'Allocation',
+    intro: "How the total supply is divided, and each category's vesting terms.",
+    report: await sourced(buildAllocation(m, {}, env)),
+  });
 
   const periods = await sourced(buildUnlocks(m, {}, env));
   const events = await sourced(buildUnlocks(m, { events: true }, env), { events: true });
@@ -77,7 +93,12 @@ export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {
   } else skipped.push('quote: the file has no fees section');
 
   if (p.rewards) {
-    sections.push({ id: 'rewards', heading: 'Rewards of the example epoch', intro: "ai-econ rewards: the epoch's fees and emission split among the file's nodes.", report: await sourced(buildRewards(m, {}, env)) });
+    sections.push({
+      id: 'rewards',
+      heading: 'Rewards of the example epoch',
+      intro: "ai-econ rewards: the epoch's fees and emission split among the file's nodes.",
+      report: await sourced(buildRewards(m, {}, env)),
+    });
   } else skipped.push('rewards: the file has no rewards section');
 
   if (p.buyback && p.projection) {
@@ -85,7 +106,9 @@ export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {
     sections.push({
       id: 'burn',
       heading: hasScenarios ? 'Buy-and-burn scenarios' : 'Buy-and-burn projection',
-      intro: hasScenarios ? 'ai-econ burn --all-scenarios: total supply, circulating and cumulative burned per scenario.' : 'ai-econ burn: total supply, circulating and cumulative burned.',
+      intro: hasScenarios
+        ? 'ai-econ burn --all-scenarios: total supply, circulating and cumulative burned per scenario.'
+        : 'ai-econ burn: total supply, circulating and cumulative burned.',
       report: await sourced(buildBurn(m, hasScenarios ? { allScenarios: true } : {}, env)),
     });
     sections.push({
@@ -99,7 +122,10 @@ export async function buildEconomyReport(m: Model, o: OptionsOf<typeof spec> = {
   if (p.economy) {
     const loop = await sourced(simulateReport(m, {}, env));
     const mc = await sourced(simulateReport(m, { runs, seed }, env), { runs, seed });
-    const only = (r: Report, name: string): Report => ({ ...r, tables: r.tables.filter((t) => t.name === name) });
+    const only = (r: Report, name: string): Report => ({
+      ...r,
+      tables: r.tables.filter((t) => t.name === name),
+    });
     sections.push({
       id: 'simulate',
       heading: 'The closed loop: risks (simulate)',
@@ -132,6 +158,16 @@ function largestEvents(events: Report, n: number): Report {
   const { totals: _totals, ...rest } = t;
   return {
     ...events,
-    tables: [{ ...rest, title: `The ${top.length} largest unlock events — ${events.params.config}`, rows: top, notes: [`The ${top.length} largest of ${rows.length} unlock events, in date order (ai-econ unlocks --events lists them all).`, ...(t.notes ?? [])] }],
+    tables: [
+      {
+        ...rest,
+        title: `The ${top.length} largest unlock events — ${events.params.config}`,
+        rows: top,
+        notes: [
+          `The ${top.length} largest of ${rows.length} unlock events, in date order (ai-econ unlocks --events lists them all).`,
+          ...(t.notes ?? []),
+        ],
+      },
+    ],
   };
 }

@@ -12,7 +12,10 @@ import type { rewards as spec } from './specs.js';
 
 export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
   const r = m.params.rewards;
-  if (!r) throw new InputError(`${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`);
+  if (!r)
+    throw new InputError(
+      `${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`,
+    );
   const split = r.split ?? m.params.fees?.split ?? DEFAULT_SPLIT;
   // The split adding up: checked when the file loads (src/io/rules.ts).
   const tokens = (flag: string, v: Rational | undefined): bigint | undefined => {
@@ -48,10 +51,33 @@ export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
       {
         name: 'nodes',
         title: `Epoch rewards: ${tok(fees)} fees + ${tok(emission)} emission, ${nodes.length} nodes — ${m.file}`,
-        columns: [col('id'), col('role'), col('score', 'number', 4), col('share_pct', 'pct', 4), col('reward', 'token'), col('slashed', 'token'), col('stake_after', 'token'), col('status')],
-        rows: res.nodes.map((n) => ({ id: n.id, role: n.role, score: n.score, share_pct: n.share, reward: n.reward, slashed: n.slashed, stake_after: n.stakeAfter, status: n.status })),
+        columns: [
+          col('id'),
+          col('role'),
+          col('score', 'number', 4),
+          col('share_pct', 'pct', 4),
+          col('reward', 'token'),
+          col('slashed', 'token'),
+          col('stake_after', 'token'),
+          col('status'),
+        ],
+        rows: res.nodes.map((n) => ({
+          id: n.id,
+          role: n.role,
+          score: n.score,
+          share_pct: n.share,
+          reward: n.reward,
+          slashed: n.slashed,
+          stake_after: n.stakeAfter,
+          status: n.status,
+        })),
         terminal: ['id', 'role', 'reward', 'slashed', 'stake_after', 'status', 'share_pct'],
-        totals: { id: 'total', reward: rewards, slashed: res.nodes.reduce((a, n) => a + n.slashed, 0n), stake_after: res.nodes.reduce((a, n) => a + n.stakeAfter, 0n) },
+        totals: {
+          id: 'total',
+          reward: rewards,
+          slashed: res.nodes.reduce((a, n) => a + n.slashed, 0n),
+          stake_after: res.nodes.reduce((a, n) => a + n.stakeAfter, 0n),
+        },
         notes: [
           `Compute nodes share fees × ${pct(split.nodes)} + emission by score = tasks × quality × uptime; validators share fees × ${pct(split.validators)} pro rata to ${nodes.some((n) => n.role === 'validator' && n.verifications !== undefined) ? 'verifications' : 'stake'}; the treasury gets fees × ${pct(split.treasury)}.`,
           `No reward for uptime below ${pct(r.minUptime)}, stake below ${displayUnits(toUnits(r.stakeMin, m.decimals), m.decimals, 0)} ${m.symbol}, or any failed check; each failed check slashes ${pct(r.slashing.rate)} of the stake (capped at the stake), sent to the ${r.slashing.destination === 'burn' ? 'burn address' : 'treasury'}.`,
@@ -77,7 +103,11 @@ export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
           { metric: 'slashed_to_treasury', value: res.slashedToTreasury },
           { metric: 'slashed_burned', value: res.slashedBurned },
         ],
-        notes: [fees + emission === rewards + treasury ? 'Balanced to the base unit.' : 'NOT BALANCED — please report this.'],
+        notes: [
+          fees + emission === rewards + treasury
+            ? 'Balanced to the base unit.'
+            : 'NOT BALANCED — please report this.',
+        ],
       },
     ],
   };

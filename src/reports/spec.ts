@@ -35,18 +35,32 @@ export interface CommandSpec {
   readonly examples?: readonly string[];
 }
 
-type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
-type LongName<F extends string> = F extends `${string}--${infer N} ${string}` ? N : F extends `${string}--${infer N}` ? N : never;
+type Camel<S extends string> = S extends `${infer A}-${infer B}`
+  ? `${A}${Capitalize<Camel<B>>}`
+  : S;
+type LongName<F extends string> = F extends `${string}--${infer N} ${string}`
+  ? N
+  : F extends `${string}--${infer N}`
+    ? N
+    : never;
 /** The options object key of a flag, as commander names it: `--gpu-hours <n>` → `gpuHours`. */
 export type KeyOf<F extends string> = Camel<LongName<F>>;
 
-type ValueOf<O extends OptSpec> = O extends { parse: infer P extends ParserName } ? (O extends { repeatable: true } ? Parsed<P>[] : Parsed<P>) : boolean;
+type ValueOf<O extends OptSpec> = O extends { parse: infer P extends ParserName }
+  ? O extends { repeatable: true }
+    ? Parsed<P>[]
+    : Parsed<P>
+  : boolean;
 
 /** The parsed options of a command: every option optional, typed by its parser. */
-export type OptionsOf<C extends CommandSpec> = { -readonly [O in C['options'][number] as KeyOf<O['flags']>]?: ValueOf<O> };
+export type OptionsOf<C extends CommandSpec> = {
+  -readonly [O in C['options'][number] as KeyOf<O['flags']>]?: ValueOf<O>;
+};
 
 /** `--gpu-hours <n>` → `gpuHours` (what commander calls the attribute). */
 export const keyOf = (flags: string): string =>
-  (/--([a-z0-9-]+)/i.exec(flags)?.[1] ?? flags).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  (/--([a-z0-9-]+)/i.exec(flags)?.[1] ?? flags).replace(/-([a-z])/g, (_, c: string) =>
+    c.toUpperCase(),
+  );
 /** `--gpu-hours <n>` → `--gpu-hours`. */
 export const flagOf = (flags: string): string => /--[a-z0-9-]+/i.exec(flags)?.[0] ?? flags;

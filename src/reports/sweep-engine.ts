@@ -7,9 +7,28 @@
  */
 import { InputError } from '../core/errors.js';
 import { type Axis, gridSize, pointAt, seedFor } from '../core/grid.js';
-import { type Rational, cmp, neg, parseDecimal, rat, sub, fromNumber, ZERO, div } from '../core/rational.js';
+import {
+  type Rational,
+  cmp,
+  neg,
+  parseDecimal,
+  rat,
+  sub,
+  fromNumber,
+  ZERO,
+  div,
+} from '../core/rational.js';
 import { unitScale } from '../core/amount.js';
-import { col, typed, type Cell, type Column, type Report, type Row, type Table, type TypedCell } from '../core/table.js';
+import {
+  col,
+  typed,
+  type Cell,
+  type Column,
+  type Report,
+  type Row,
+  type Table,
+  type TypedCell,
+} from '../core/table.js';
 import { exactText } from '../io/render/cells.js';
 import type { Model } from '../io/model.js';
 import { parseOverride, type Override } from '../io/overrides.js';
@@ -19,7 +38,11 @@ import type { CommandSpec } from './spec.js';
 import type { BuildEnv } from './env.js';
 import * as specs from './specs.js';
 
-type AnyBuilder = (m: Model, o: Record<string, unknown>, env?: BuildEnv) => Report | Promise<Report>;
+type AnyBuilder = (
+  m: Model,
+  o: Record<string, unknown>,
+  env?: BuildEnv,
+) => Report | Promise<Report>;
 
 /** What a sweepable command brings: its options, its builder, and which figures a sweep reports by default. */
 export interface Sweepable {
@@ -41,28 +64,58 @@ export const SWEEPABLE: Readonly<Record<string, Sweepable>> = {
     spec: specs.unlocks,
     load: () => import('./unlocks.js').then((m) => m.buildUnlocks as AnyBuilder),
     metrics: () => ['unlocked', 'locked', 'unlocked_pct'],
-    refuse: (o) => (o.at === undefined ? 'sweep unlocks needs --at DATE (one figure per category on that date)' : o.events || o.grants ? 'sweep unlocks takes --at DATE, not --events or --grants' : undefined),
+    refuse: (o) =>
+      o.at === undefined
+        ? 'sweep unlocks needs --at DATE (one figure per category on that date)'
+        : o.events || o.grants
+          ? 'sweep unlocks takes --at DATE, not --events or --grants'
+          : undefined,
   },
   quote: {
     spec: specs.quote,
     load: () => import('./quote.js').then((m) => m.buildQuote as AnyBuilder),
     metrics: () => ['total_usd', 'total_tokens'],
     aliases: { total_usd: 'breakdown.usd', total_tokens: 'breakdown.tokens' },
-    refuse: (o) => (o.compare ? 'sweep quote prices one GPU class; vary fees.defaultGpu instead of --compare' : undefined),
+    refuse: (o) =>
+      o.compare
+        ? 'sweep quote prices one GPU class; vary fees.defaultGpu instead of --compare'
+        : undefined,
   },
   rewards: {
     spec: specs.rewards,
     load: () => import('./rewards.js').then((m) => m.buildRewards as AnyBuilder),
-    metrics: () => ['compute_pool', 'validator_pool', 'rewards_compute', 'rewards_validators', 'treasury_total'],
+    metrics: () => [
+      'compute_pool',
+      'validator_pool',
+      'rewards_compute',
+      'rewards_validators',
+      'treasury_total',
+    ],
   },
   burn: {
     spec: specs.burn,
     load: () => import('./burn.js').then((m) => m.buildBurn as AnyBuilder),
     metrics: (o) =>
       o.runs !== undefined
-        ? ['p5_cumulative_burned', 'p50_cumulative_burned', 'p95_cumulative_burned', 'p50_circulating', 'p_net_deflation_last_month']
-        : ['cumulative_burned', 'final_total_supply', 'final_circulating', 'net_deflation_from', 'steady_state_unlock', 'break_even_revenue_usd'],
-    refuse: (o) => (o.allScenarios ? 'sweep burn runs one scenario at a time; use --scenario NAME, or vary the projection' : undefined),
+        ? [
+            'p5_cumulative_burned',
+            'p50_cumulative_burned',
+            'p95_cumulative_burned',
+            'p50_circulating',
+            'p_net_deflation_last_month',
+          ]
+        : [
+            'cumulative_burned',
+            'final_total_supply',
+            'final_circulating',
+            'net_deflation_from',
+            'steady_state_unlock',
+            'break_even_revenue_usd',
+          ],
+    refuse: (o) =>
+      o.allScenarios
+        ? 'sweep burn runs one scenario at a time; use --scenario NAME, or vary the projection'
+        : undefined,
     monteCarlo: true,
   },
   simulate: {
@@ -70,7 +123,10 @@ export const SWEEPABLE: Readonly<Record<string, Sweepable>> = {
     load: () => import('./simulate.js').then((m) => m.simulateReport as AnyBuilder),
     // The risks table: the exact run's risks, and with --runs the p_ shares too.
     metrics: (_o, r) => metricNames({ ...r, tables: r.tables.filter((t) => t.name === 'risks') }),
-    refuse: (o) => (o.allScenarios ? 'sweep simulate runs one scenario at a time; use --scenario NAME, or vary the economy' : undefined),
+    refuse: (o) =>
+      o.allScenarios
+        ? 'sweep simulate runs one scenario at a time; use --scenario NAME, or vary the economy'
+        : undefined,
     monteCarlo: true,
   },
 };
@@ -96,7 +152,10 @@ export interface SweepPlan {
 export type Point = readonly (string | null)[];
 
 /** How many points a plan runs, and each one. */
-export function planPoints(plan: Pick<SweepPlan, 'axes' | 'sensitivity'>): { total: number; at: (i: number) => Point } {
+export function planPoints(plan: Pick<SweepPlan, 'axes' | 'sensitivity'>): {
+  total: number;
+  at: (i: number) => Point;
+} {
   if (!plan.sensitivity) return { total: gridSize(plan.axes), at: (i) => pointAt(plan.axes, i) };
   // The file's values, then each axis at its low and its high with the others at the file's values.
   const base: Point = plan.axes.map(() => null);
@@ -106,7 +165,9 @@ export function planPoints(plan: Pick<SweepPlan, 'axes' | 'sensitivity'>): { tot
       if (i === 0) return base;
       const k = Math.floor((i - 1) / 2);
       const vs = plan.axes[k].values;
-      return plan.axes.map((_, j) => (j === k ? ((i - 1) % 2 === 0 ? vs[0] : vs[vs.length - 1]) : null));
+      return plan.axes.map((_, j) =>
+        j === k ? ((i - 1) % 2 === 0 ? vs[0] : vs[vs.length - 1]) : null,
+      );
     },
   };
 }
@@ -116,7 +177,9 @@ export function sweepableOf(command: string): Sweepable {
   if (!s) {
     const names = Object.keys(SWEEPABLE);
     const guess = didYouMean(command, names);
-    throw new InputError(`sweep: cannot sweep "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${names.join(', ')}`);
+    throw new InputError(
+      `sweep: cannot sweep "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${names.join(', ')}`,
+    );
   }
   return s;
 }
@@ -126,11 +189,19 @@ export function checkPlan(plan: SweepPlan): Sweepable {
   const s = sweepableOf(plan.command);
   const why = s.refuse?.(plan.options);
   if (why) throw new InputError(why);
-  if (plan.runs !== undefined && !s.monteCarlo) throw new InputError(`option --runs: ${plan.command} has no Monte Carlo`);
-  if (plan.seed !== undefined && plan.runs === undefined) throw new InputError('option --seed goes with --runs N (Monte Carlo)');
-  if (plan.axes.length === 0) throw new InputError('sweep: expected at least one --vary PATH=VALUES, like --vary projection.revenue.growth=0%..10%:1%');
+  if (plan.runs !== undefined && !s.monteCarlo)
+    throw new InputError(`option --runs: ${plan.command} has no Monte Carlo`);
+  if (plan.seed !== undefined && plan.runs === undefined)
+    throw new InputError('option --seed goes with --runs N (Monte Carlo)');
+  if (plan.axes.length === 0)
+    throw new InputError(
+      'sweep: expected at least one --vary PATH=VALUES, like --vary projection.revenue.growth=0%..10%:1%',
+    );
   const dup = plan.axes.find((a, k) => plan.axes.findIndex((b) => b.path === a.path) !== k);
-  if (dup) throw new InputError(`option --vary: ${dup.path} is varied twice; give all its values in one --vary`);
+  if (dup)
+    throw new InputError(
+      `option --vary: ${dup.path} is varied twice; give all its values in one --vary`,
+    );
   return s;
 }
 
@@ -159,7 +230,8 @@ const rowsOf = (t: Table): Row[] => {
   }
   return rows;
 };
-const isMetricTable = (t: Table): boolean => t.columns[0]?.key === 'metric' && valueColumns(t).length >= 1;
+const isMetricTable = (t: Table): boolean =>
+  t.columns[0]?.key === 'metric' && valueColumns(t).length >= 1;
 /** The value columns of a metric table (not its text columns, such as what_it_means). */
 const valueColumns = (t: Table): Column[] => t.columns.slice(1).filter((c) => c.kind !== 'text');
 
@@ -169,9 +241,12 @@ export function metricNames(r: Report): string[] {
   for (const t of r.tables) {
     if (isMetricTable(t)) {
       const vals = valueColumns(t);
-      for (const row of rowsOf(t)) for (const c of vals) out.push(vals.length === 1 ? String(row.metric) : `${String(row.metric)}.${c.key}`);
+      for (const row of rowsOf(t))
+        for (const c of vals)
+          out.push(vals.length === 1 ? String(row.metric) : `${String(row.metric)}.${c.key}`);
     } else {
-      for (const c of t.columns) if (c.kind !== 'text' && c.kind !== 'date') out.push(`${t.name}.${c.key}`);
+      for (const c of t.columns)
+        if (c.kind !== 'text' && c.kind !== 'date') out.push(`${t.name}.${c.key}`);
     }
   }
   return out;
@@ -182,26 +257,38 @@ export function metricNames(r: Report): string[] {
  * `metric.column` when it has several value columns); `table.column` (the totals row, else the last
  * row); `table.column.row` (the row whose first cell is `row`); or a bare column name of any table.
  */
-export function findMetric(r: Report, name: string, aliases: Readonly<Record<string, string>> = {}): Found | undefined {
+export function findMetric(
+  r: Report,
+  name: string,
+  aliases: Readonly<Record<string, string>> = {},
+): Found | undefined {
   const n = aliases[name] ?? name;
   for (const t of r.tables) {
     if (!isMetricTable(t)) continue;
     const vals = valueColumns(t);
     for (const row of rowsOf(t)) {
       const m = String(row.metric);
-      for (const c of vals) if ((vals.length === 1 ? m : `${m}.${c.key}`) === n) return { cell: row[c.key], column: cellColumn(name, row[c.key], c), table: t.name };
+      for (const c of vals)
+        if ((vals.length === 1 ? m : `${m}.${c.key}`) === n)
+          return { cell: row[c.key], column: cellColumn(name, row[c.key], c), table: t.name };
     }
   }
   const inTable = (t: Table, key: string, rowName?: string): Found | undefined => {
     const c = t.columns.find((x) => x.key === key);
     if (!c) return undefined;
     const rows = rowsOf(t);
-    const row = rowName !== undefined ? rows.find((x) => String(x[t.columns[0].key]) === rowName) : (t.totals ?? rows[rows.length - 1]);
-    return row ? { cell: row[key], column: cellColumn(name, row[key], c), table: t.name } : undefined;
+    const row =
+      rowName !== undefined
+        ? rows.find((x) => String(x[t.columns[0].key]) === rowName)
+        : (t.totals ?? rows[rows.length - 1]);
+    return row
+      ? { cell: row[key], column: cellColumn(name, row[key], c), table: t.name }
+      : undefined;
   };
   const parts = n.split('.');
   const table = r.tables.find((t) => t.name === parts[0]);
-  if (table && parts.length >= 2) return inTable(table, parts[1], parts.length > 2 ? parts.slice(2).join('.') : undefined);
+  if (table && parts.length >= 2)
+    return inTable(table, parts[1], parts.length > 2 ? parts.slice(2).join('.') : undefined);
   for (const t of r.tables) {
     if (isMetricTable(t)) continue;
     const f = inTable(t, n);
@@ -211,7 +298,12 @@ export function findMetric(r: Report, name: string, aliases: Readonly<Record<str
 }
 
 /** The metrics of one sub-report, as columns and exact texts. */
-export function readMetrics(r: Report, names: readonly string[], s: Sweepable, command: string): { columns: Column[]; texts: (string | null)[]; tables: Set<string> } {
+export function readMetrics(
+  r: Report,
+  names: readonly string[],
+  s: Sweepable,
+  command: string,
+): { columns: Column[]; texts: (string | null)[]; tables: Set<string> } {
   const columns: Column[] = [];
   const texts: (string | null)[] = [];
   const tables = new Set<string>();
@@ -220,7 +312,9 @@ export function readMetrics(r: Report, names: readonly string[], s: Sweepable, c
     if (!f) {
       const known = [...Object.keys(s.aliases ?? {}), ...metricNames(r)];
       const guess = didYouMean(name, known);
-      throw new InputError(`option --metric: ${command} has no figure "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${known.join(', ')}`);
+      throw new InputError(
+        `option --metric: ${command} has no figure "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${known.join(', ')}`,
+      );
     }
     columns.push(f.column);
     texts.push(exactText(f.cell, f.column, r.decimals));
@@ -280,7 +374,9 @@ export interface Evaluator {
 /** The overrides of a point: --set first, then the varied values. */
 const overridesOf = (plan: SweepPlan, p: Point, sets: readonly Override[]): Override[] => [
   ...sets,
-  ...plan.axes.flatMap((a, k) => (p[k] === null ? [] : [{ text: `${a.path}=${p[k]}`, path: a.path, value: p[k] as string }])),
+  ...plan.axes.flatMap((a, k) =>
+    p[k] === null ? [] : [{ text: `${a.path}=${p[k]}`, path: a.path, value: p[k] as string }],
+  ),
 ];
 
 /** Says which point an error happened at, in terms of the --vary flags. */
@@ -289,11 +385,15 @@ export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): un
   // A flag's own mistake (--metric, the command's options) is the same at every point.
   if (/^option --(?!set )/.test(e.message)) return e;
   const varied = plan.axes.map((a, k) => [a, p[k]] as const).filter(([, v]) => v !== null);
-  const where = varied.length === 1 ? `option --vary ${varied[0][0].text}: at ${varied[0][1]}` : `sweep point ${i} (${varied.length ? varied.map(([a, v]) => `${a.path}=${v}`).join(', ') : "the file's own values"})`;
+  const where =
+    varied.length === 1
+      ? `option --vary ${varied[0][0].text}: at ${varied[0][1]}`
+      : `sweep point ${i} (${varied.length ? varied.map(([a, v]) => `${a.path}=${v}`).join(', ') : "the file's own values"})`;
   const lines = e.message.split('\n').map((line) => {
     for (const [a, v] of varied) {
       const own = `option --set ${a.path}=${v}: `;
-      if (line.startsWith(own)) return `${varied.length === 1 ? where : `option --vary ${a.text}: at ${v}`}: ${line.slice(own.length)}`;
+      if (line.startsWith(own))
+        return `${varied.length === 1 ? where : `option --vary ${a.text}: at ${v}`}: ${line.slice(own.length)}`;
     }
     // A --set of every point (not a varied value) is the flag's own mistake.
     if (line.startsWith('option --set ')) return line;
@@ -330,7 +430,10 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
       try {
         const { params, src } = validate(overridesOf(plan, p, sets));
         const model = (last = resolveParams(params, src, parsed.builtin, last));
-        const opts = plan.runs !== undefined ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) } : plan.options;
+        const opts =
+          plan.runs !== undefined
+            ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) }
+            : plan.options;
         const report = await build(model, opts, tables ? { tables } : {});
         names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
         const m = readMetrics(report, names, s, plan.command);
@@ -364,7 +467,15 @@ export interface SweepHeader {
 }
 
 const asRational = (c: Cell): Rational | undefined =>
-  typeof c === 'bigint' ? rat(c) : typeof c === 'number' ? (Number.isFinite(c) ? fromNumber(c) : undefined) : typeof c === 'object' && c !== null && 'n' in c ? (c as Rational) : undefined;
+  typeof c === 'bigint'
+    ? rat(c)
+    : typeof c === 'number'
+      ? Number.isFinite(c)
+        ? fromNumber(c)
+        : undefined
+      : typeof c === 'object' && c !== null && 'n' in c
+        ? (c as Rational)
+        : undefined;
 const MONTH = /^(\d{4})-(\d{2})$/;
 const monthIndex = (c: Cell): number | undefined => {
   const m = typeof c === 'string' ? MONTH.exec(c) : null;
@@ -382,7 +493,11 @@ const absDiff = (a: Cell, b: Cell): Cell => {
 };
 
 /** The sweep's report from its header and the figures of every point, in point order. */
-export function assemble(h: SweepHeader, results: readonly PointResult[], axes: readonly Axis[]): Report {
+export function assemble(
+  h: SweepHeader,
+  results: readonly PointResult[],
+  axes: readonly Axis[],
+): Report {
   const metricCols = h.columns ?? [];
   const { at } = planPoints({ axes, sensitivity: h.sensitivity });
   const rows: Row[] = results.map((r) => {
@@ -393,7 +508,12 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
     return row;
   });
   const varied = h.axes.map((a) => a.path).join(' × ');
-  const mc = h.runs !== undefined ? [`Each point runs its own Monte Carlo of ${h.runs.toLocaleString('en-US')} runs, seeded from --seed ${h.seed ?? 1} and the point's index (so a point's figures do not depend on which other points run, or where).`] : [];
+  const mc =
+    h.runs !== undefined
+      ? [
+          `Each point runs its own Monte Carlo of ${h.runs.toLocaleString('en-US')} runs, seeded from --seed ${h.seed ?? 1} and the point's index (so a point's figures do not depend on which other points run, or where).`,
+        ]
+      : [];
   const pointsTable: Table = {
     name: 'points',
     title: h.sensitivity
@@ -408,17 +528,35 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
       ...mc,
     ],
   };
-  const report: Report = { command: 'sweep', params: h.params, decimals: h.decimals, tables: [pointsTable] };
+  const report: Report = {
+    command: 'sweep',
+    params: h.params,
+    decimals: h.decimals,
+    tables: [pointsTable],
+  };
   if (!h.sensitivity) return report;
 
   const cell = (i: number, k: number): Cell => (rows[i] ? rows[i][metricCols[k].key] : null);
   const sens: Row[] = metricCols.flatMap((c, k) => {
-    const t = (v: Cell) => (v === null || v === undefined ? null : typed(c.kind, v as TypedCell['v'], c.dp));
+    const t = (v: Cell) =>
+      v === null || v === undefined ? null : typed(c.kind, v as TypedCell['v'], c.dp);
     const lines = h.axes.map((a, j) => {
       const [lo, hi] = [cell(1 + 2 * j, k), cell(2 + 2 * j, k)];
       const p = [at(1 + 2 * j)[j], at(2 + 2 * j)[j]];
       const swing = absDiff(lo, hi);
-      return { j, swing, row: { metric: c.key, parameter: a.path, low: p[0], high: p[1], metric_at_low: t(lo), metric_at_high: t(hi), swing: isTyped(swing) ? swing : t(swing) } as Row };
+      return {
+        j,
+        swing,
+        row: {
+          metric: c.key,
+          parameter: a.path,
+          low: p[0],
+          high: p[1],
+          metric_at_low: t(lo),
+          metric_at_high: t(hi),
+          swing: isTyped(swing) ? swing : t(swing),
+        } as Row,
+      };
     });
     const size = (x: Cell) => asRational(isTyped(x) ? (x.v as Cell) : x);
     lines.sort((x, y) => {
@@ -431,7 +569,15 @@ export function assemble(h: SweepHeader, results: readonly PointResult[], axes: 
   report.tables.unshift({
     name: 'sensitivity',
     title: `Which parameter matters: ${h.command} with one parameter at a time at its low and high — ${h.file}`,
-    columns: [col('metric'), col('parameter'), col('low'), col('high'), col('metric_at_low', 'number'), col('metric_at_high', 'number'), col('swing', 'number')],
+    columns: [
+      col('metric'),
+      col('parameter'),
+      col('low'),
+      col('high'),
+      col('metric_at_low', 'number'),
+      col('metric_at_high', 'number'),
+      col('swing', 'number'),
+    ],
     rows: sens,
     notes: [
       "swing = |metric_at_high − metric_at_low|; per metric, the parameters that swing it most come first. The others stay at the file's values (the points table's first row). A month's swing is in months; figures with no distance between them (text, 'never') have no swing and come last.",

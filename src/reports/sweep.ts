@@ -8,7 +8,14 @@ import { type Axis, type Shard, parseVary, shardPoints } from '../core/grid.js';
 import type { Report } from '../core/table.js';
 import { runPoints } from '../io/sweep-threads.js';
 import { mergeShards, shardLines } from '../io/sweep-shards.js';
-import { assemble, checkPlan, planPoints, type PointResult, type SweepHeader, type SweepPlan } from './sweep-engine.js';
+import {
+  assemble,
+  checkPlan,
+  planPoints,
+  type PointResult,
+  type SweepHeader,
+  type SweepPlan,
+} from './sweep-engine.js';
 import type { BuildEnv } from './env.js';
 
 export { SWEEPABLE, type Sweepable, type SweepPlan } from './sweep-engine.js';
@@ -22,11 +29,21 @@ export interface RunOptions {
   params?: Record<string, unknown>;
 }
 
-async function run(plan: SweepPlan, o: RunOptions, env: BuildEnv): Promise<{ header: SweepHeader; results: PointResult[] }> {
+async function run(
+  plan: SweepPlan,
+  o: RunOptions,
+  env: BuildEnv,
+): Promise<{ header: SweepHeader; results: PointResult[] }> {
   checkPlan(plan);
   const { total } = planPoints(plan);
   const points = shardPoints(total, o.shard);
-  const progress = points.length >= 200 ? env.progress?.(`sweep ${plan.command}, ${points.length.toLocaleString('en-US')} points`, points.length) : undefined;
+  const progress =
+    points.length >= 200
+      ? env.progress?.(
+          `sweep ${plan.command}, ${points.length.toLocaleString('en-US')} points`,
+          points.length,
+        )
+      : undefined;
   let ran;
   try {
     ran = await runPoints(plan, points, o.jobs ?? 1, progress?.update);
@@ -48,16 +65,26 @@ async function run(plan: SweepPlan, o: RunOptions, env: BuildEnv): Promise<{ hea
 }
 
 /** The sweep's report: the points table (and with --sensitivity, the sensitivity table first). */
-export async function buildSweep(plan: SweepPlan, o: RunOptions = {}, env: BuildEnv = {}): Promise<Report> {
+export async function buildSweep(
+  plan: SweepPlan,
+  o: RunOptions = {},
+  env: BuildEnv = {},
+): Promise<Report> {
   const { header, results } = await run(plan, o, env);
   return assemble(header, results, plan.axes);
 }
 
 /** One shard's JSON lines (`--shard I/N`). */
-export async function sweepShard(plan: SweepPlan, o: RunOptions & { shard: Shard }, env: BuildEnv = {}): Promise<string> {
+export async function sweepShard(
+  plan: SweepPlan,
+  o: RunOptions & { shard: Shard },
+  env: BuildEnv = {},
+): Promise<string> {
   const { header, results } = await run(plan, o, env);
   const { at } = planPoints(plan);
-  return shardLines(header, o.shard, results, (i) => Object.fromEntries(plan.axes.map((a, k) => [a.path, at(i)[k] ?? 'file'])));
+  return shardLines(header, o.shard, results, (i) =>
+    Object.fromEntries(plan.axes.map((a, k) => [a.path, at(i)[k] ?? 'file'])),
+  );
 }
 
 /** `sweep merge`: the report the unsharded sweep prints, from its shard files' texts. */

@@ -16,8 +16,10 @@ function expectSelfContained(html: string): void {
   expect(html).not.toMatch(/@import|url\(/i);
   expect(html).not.toMatch(/<(img|iframe|object|embed)\b/i);
 }
-const tablesIn = (html: string): string[] => [...html.matchAll(/<table data-table="([^"]+)"/g)].map((x) => x[1]);
-const jsonTables = (args: string[]): string[] => (JSON.parse(cli([...args, '-f', 'json']).stdout).tables as { name: string }[]).map((t) => t.name);
+const tablesIn = (html: string): string[] =>
+  [...html.matchAll(/<table data-table="([^"]+)"/g)].map((x) => x[1]);
+const jsonTables = (args: string[]): string[] =>
+  (JSON.parse(cli([...args, '-f', 'json']).stdout).tables as { name: string }[]).map((t) => t.name);
 
 describe('-f svg', () => {
   test('unlocks -f svg -o: an 800×400 chart that parses, names every category and is the README picture, in any time zone', () => {
@@ -27,7 +29,13 @@ describe('-f svg', () => {
     expect(r.stderr).toBe('');
     const svg = readFileSync(out, 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
-    for (const c of [...CATS, 'cliff: Investors, Team', 'unlocked so far (billion tokens)', 'built-in configs/gensyn.yaml']) expect(svg).toContain(c);
+    for (const c of [
+      ...CATS,
+      'cliff: Investors, Team',
+      'unlocked so far (billion tokens)',
+      'built-in configs/gensyn.yaml',
+    ])
+      expect(svg).toContain(c);
     // docs/unlocks.svg is current: regenerate it with `npm run docs`.
     expect(svg).toBe(readFileSync(join(ROOT, 'docs', 'unlocks.svg'), 'utf8'));
   });
@@ -53,18 +61,21 @@ describe('-f html', () => {
     expect(html).toContain('<td class="n">2,000</td>'); // runs, printed as in the table view
     expectSelfContained(html);
   });
-  test.each([[['allocation']], [['unlocks', '--at', '2027-06-01']], [['quote', '--params', '7B', '--tokens', '140B']], [['rewards']], [['burn', '--all-scenarios', '--months', '12']]])(
-    '%j -f html: parses, carries every table of the json and a chart',
-    (args) => {
-      const r = cli([...args, '-f', 'html']);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toBe(''); // no Vega-Lite warnings either
-      expect(XMLValidator.validate(r.stdout)).toBe(true);
-      expect(tablesIn(r.stdout)).toEqual(jsonTables(args));
-      expect(r.stdout).toContain('<figure><svg');
-      expectSelfContained(r.stdout);
-    },
-  );
+  test.each([
+    [['allocation']],
+    [['unlocks', '--at', '2027-06-01']],
+    [['quote', '--params', '7B', '--tokens', '140B']],
+    [['rewards']],
+    [['burn', '--all-scenarios', '--months', '12']],
+  ])('%j -f html: parses, carries every table of the json and a chart', (args) => {
+    const r = cli([...args, '-f', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(''); // no Vega-Lite warnings either
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(tablesIn(r.stdout)).toEqual(jsonTables(args));
+    expect(r.stdout).toContain('<figure><svg');
+    expectSelfContained(r.stdout);
+  });
   test('a view without a chart still gets its page, without a figure; --table keeps one table', () => {
     const r = cli(['rewards', '--table', 'totals', '-f', 'html']);
     expect(r.code).toBe(0);
@@ -73,7 +84,10 @@ describe('-f html', () => {
     expect(r.stdout).toContain('Balanced to the base unit.');
   });
   test('cells are escaped', () => {
-    const cfg = readFileSync(join(ROOT, 'configs', 'gensyn.yaml'), 'utf8').replace(/\bTeam\b/g, '"R&D <core>"');
+    const cfg = readFileSync(join(ROOT, 'configs', 'gensyn.yaml'), 'utf8').replace(
+      /\bTeam\b/g,
+      '"R&D <core>"',
+    );
     const r = cli(['allocation', '-c', tmpFile('esc.yaml', cfg), '-f', 'html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<td>R&amp;D &lt;core&gt;</td>');
@@ -83,10 +97,16 @@ describe('-f html', () => {
 
 describe('bad input with svg and html: exit 2, one line, nothing written', () => {
   test.each<[string[], string]>([
-    [['unlocks', '--from', '2030-01-01', '--to', '2029-01-01', '-f', 'svg'], 'option --from 2030-01-01 is after --to 2029-01-01'],
+    [
+      ['unlocks', '--from', '2030-01-01', '--to', '2029-01-01', '-f', 'svg'],
+      'option --from 2030-01-01 is after --to 2029-01-01',
+    ],
     [['burn', '--runs', '0', '-f', 'html'], 'option --runs'],
     [['rewards', '--table', 'totals', '-f', 'svg'], 'no chart for rewards --table totals'],
-    [['unlocks', '--grants', 'configs/nodes.example.csv', '-f', 'svg'], 'no chart for unlocks (table grants)'],
+    [
+      ['unlocks', '--grants', 'configs/nodes.example.csv', '-f', 'svg'],
+      'no chart for unlocks (table grants)',
+    ],
     [['report', '--runs', 'many'], 'option --runs'],
     [['report', '-f', 'csv'], 'ai-econ report writes html (the default) or md'],
     [['report', '-f', 'md'], 'give it with -o DIR'],
@@ -94,12 +114,21 @@ describe('bad input with svg and html: exit 2, one line, nothing written', () =>
   ])('%j', (args, message) => {
     const dir = tmp();
     const out = join(dir, 'out.file');
-    const r = cli([...args, ...(args.includes('-o') || (args[0] === 'report' && args.includes('md')) ? [] : ['-o', out])]);
+    const r = cli([
+      ...args,
+      ...(args.includes('-o') || (args[0] === 'report' && args.includes('md')) ? [] : ['-o', out]),
+    ]);
     expectUserError(r, message);
     expect(readdirSync(dir)).toEqual([]);
   });
   test('a bad parameter file: exit 2 with the line, no page and no folder', () => {
-    const bad = tmpFile('bad.yaml', readFileSync(join(ROOT, 'configs', 'gensyn.yaml'), 'utf8').replace('share: 40.40%', 'share: 40.41%'));
+    const bad = tmpFile(
+      'bad.yaml',
+      readFileSync(join(ROOT, 'configs', 'gensyn.yaml'), 'utf8').replace(
+        'share: 40.40%',
+        'share: 40.41%',
+      ),
+    );
     const dir = tmp();
     expectUserError(cli(['report', '-c', bad, '-o', join(dir, 'report.html')]), bad);
     expectUserError(cli(['unlocks', '-c', bad, '-f', 'svg', '-o', join(dir, 'u.svg')]), bad);
@@ -112,7 +141,9 @@ describe('unlocks --chart', () => {
   test('without colour each series has its own symbol, with a legend', () => {
     const r = cli(['unlocks', '--chart', '--every', 'quarter']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('* Community Treasury   + Investors   o Team   x Community Sale   # Testnet Rewards   @ total (millions of tokens; one column = 1 quarter)');
+    expect(r.stdout).toContain(
+      '* Community Treasury   + Investors   o Team   x Community Sale   # Testnet Rewards   @ total (millions of tokens; one column = 1 quarter)',
+    );
     expect(r.stdout).toMatch(/10000M\s+┼\s*@/); // the total reaches 10B at the end
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -125,8 +156,19 @@ describe('unlocks --chart', () => {
 });
 
 describe('Vega loads only when a chart is drawn', () => {
-  const traced = (args: string[]) => cli(args, { env: { NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'test', 'fixtures', 'trace-vega.mjs')).href}` } });
-  test.each([[['--version']], [['quote', '--gpu-hours', '1000']], [['unlocks', '-f', 'md']], [['burn', '--months', '12', '-f', 'json']], [['allocation', '-f', 'csv']]])('%j: no vega', (args) => {
+  const traced = (args: string[]) =>
+    cli(args, {
+      env: {
+        NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, 'test', 'fixtures', 'trace-vega.mjs')).href}`,
+      },
+    });
+  test.each([
+    [['--version']],
+    [['quote', '--gpu-hours', '1000']],
+    [['unlocks', '-f', 'md']],
+    [['burn', '--months', '12', '-f', 'json']],
+    [['allocation', '-f', 'csv']],
+  ])('%j: no vega', (args) => {
     const r = traced(args);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('LOADED');
@@ -146,19 +188,49 @@ describe('ai-econ report', () => {
     const html = readFileSync(out, 'utf8');
     expect(XMLValidator.validate(html)).toBe(true);
     expectSelfContained(html);
-    for (const h of ['Allocation', 'Unlocks', 'Reference quote', 'The same job on every GPU class', 'Rewards of the example epoch', 'Buy-and-burn scenarios', 'Monte Carlo bands', 'The closed loop: risks (simulate)', 'The closed loop: Monte Carlo bands']) {
+    for (const h of [
+      'Allocation',
+      'Unlocks',
+      'Reference quote',
+      'The same job on every GPU class',
+      'Rewards of the example epoch',
+      'Buy-and-burn scenarios',
+      'Monte Carlo bands',
+      'The closed loop: risks (simulate)',
+      'The closed loop: Monte Carlo bands',
+    ]) {
       expect(html).toContain(`>${h}</h2>`);
     }
-    expect(tablesIn(html)).toEqual(['allocation', 'events', 'breakdown', 'split', 'job', 'compare', 'nodes', 'totals', 'months', 'summary', 'bands', 'summary', 'risks', 'bands']);
+    expect(tablesIn(html)).toEqual([
+      'allocation',
+      'events',
+      'breakdown',
+      'split',
+      'job',
+      'compare',
+      'nodes',
+      'totals',
+      'months',
+      'summary',
+      'bands',
+      'summary',
+      'risks',
+      'bands',
+    ]);
     expect(html.match(/<figure><svg/g)).toHaveLength(9);
     // simulate: the risks with the Monte Carlo shares, the price/supply chart and the fans.
     expect(html).toContain('p_emission_runs_out');
-    expect(html).toContain('The closed loop: token price in the pool, circulating and total supply');
+    expect(html).toContain(
+      'The closed loop: token price in the pool, circulating and total supply',
+    );
     expect(html).toContain('p5–p95 band and p50 line of price, supply and utilization');
     expect(html).toContain('The 10 largest unlock events');
     expect(html).toContain('ai-econ burn --runs 1000 --seed 1');
     // The ten largest events: the TGE and cliff unlocks lead (Community Treasury 404M at TGE, Investors 740M at the cliff).
-    const events = html.slice(html.indexOf('data-table="events"'), html.indexOf('</table>', html.indexOf('data-table="events"')));
+    const events = html.slice(
+      html.indexOf('data-table="events"'),
+      html.indexOf('</table>', html.indexOf('data-table="events"')),
+    );
     expect(events.match(/<tr>/g)).toHaveLength(11); // header + 10
     expect(events).toContain('<td class="n">740,000,000</td>');
   });
@@ -167,7 +239,18 @@ describe('ai-econ report', () => {
     const r = cli(['report', '-f', 'md', '-o', dir, '--runs', '100']);
     expect(r.code).toBe(0);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['allocation.svg', 'burn.svg', 'gpus.svg', 'montecarlo.svg', 'quote.svg', 'report.md', 'rewards.svg', 'simulate-bands.svg', 'simulate.svg', 'unlocks.svg']);
+    expect(files).toEqual([
+      'allocation.svg',
+      'burn.svg',
+      'gpus.svg',
+      'montecarlo.svg',
+      'quote.svg',
+      'report.md',
+      'rewards.svg',
+      'simulate-bands.svg',
+      'simulate.svg',
+      'unlocks.svg',
+    ]);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     for (const f of files.filter((x) => x.endsWith('.svg'))) {
       expect(md).toContain(`](${f})`);

@@ -1,7 +1,17 @@
 /** -o and stdout: symlinks, devices, modes, read-only files, inputs, full disks, long names, signals (issue #15: 3, 4, 8, 10). */
 import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, tmp } from './run.js';
 
@@ -46,23 +56,32 @@ describe('-o writes the file the user named, and nothing else', () => {
     const f = join(d, 'x.yaml');
     const text = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
     writeFileSync(f, text);
-    expectUserError(cli(['unlocks', '-c', f, '-o', f]), /-o, --output: .*x\.yaml is also an input of this command/);
+    expectUserError(
+      cli(['unlocks', '-c', f, '-o', f]),
+      /-o, --output: .*x\.yaml is also an input of this command/,
+    );
     expect(readFileSync(f, 'utf8')).toBe(text);
     const g = join(d, 'g.csv');
     writeFileSync(g, 'beneficiary,category,amount\nalice,Team,5\n');
     expectUserError(cli(['unlocks', '--grants', g, '-o', g, '-f', 'csv']), 'is also an input');
     expect(readFileSync(g, 'utf8')).toBe('beneficiary,category,amount\nalice,Team,5\n');
   });
-  (isRoot ? test : test.skip)('a device is written in place, not replaced by a regular file', () => {
-    const dev = join(tmp(), 'null');
-    spawnSync('mknod', [dev, 'c', '1', '3']);
-    const r = cli(['allocation', '-f', 'csv', '-o', dev]);
-    expect(r.code).toBe(0);
-    expect(statSync(dev).isCharacterDevice()).toBe(true);
-  });
+  (isRoot ? test : test.skip)(
+    'a device is written in place, not replaced by a regular file',
+    () => {
+      const dev = join(tmp(), 'null');
+      spawnSync('mknod', [dev, 'c', '1', '3']);
+      const r = cli(['allocation', '-f', 'csv', '-o', dev]);
+      expect(r.code).toBe(0);
+      expect(statSync(dev).isCharacterDevice()).toBe(true);
+    },
+  );
   test('-o dir/ (a folder name) is exit 2, nothing created', () => {
     const d = tmp();
-    expectUserError(cli(['allocation', '-o', join(d, 'newdir') + '/']), 'names a folder; give a file name');
+    expectUserError(
+      cli(['allocation', '-o', join(d, 'newdir') + '/']),
+      'names a folder; give a file name',
+    );
     expect(readdirSync(d)).toEqual([]);
   });
   test('a valid 249-character file name works (the temporary name is kept short)', () => {
@@ -74,23 +93,27 @@ describe('-o writes the file the user named, and nothing else', () => {
     expect(readdirSync(d)).toEqual([name]);
   });
   test('a name too long for the file system is exit 2', () => {
-    expectUserError(cli(['allocation', '-o', join(tmp(), 'a'.repeat(300))]), 'longer than 255 bytes');
+    expectUserError(
+      cli(['allocation', '-o', join(tmp(), 'a'.repeat(300))]),
+      'longer than 255 bytes',
+    );
   });
 });
 
 describe('a full disk is one line and exit 1', () => {
   const full = existsSync('/dev/full');
-  test.each([
-    [['unlocks', '-f', 'csv']],
-    [['validate']],
-    [['init', '-']],
-    [['--help']],
-  ])('%j > /dev/full', (args) => {
-    if (!full) return;
-    const r = spawnSync(`${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`, { shell: true, encoding: 'utf8', cwd: ROOT });
-    expect(r.stderr).toBe('ai-econ: cannot write output: no space left on device\n');
-    expect(r.status).toBe(1);
-  });
+  test.each([[['unlocks', '-f', 'csv']], [['validate']], [['init', '-']], [['--help']]])(
+    '%j > /dev/full',
+    (args) => {
+      if (!full) return;
+      const r = spawnSync(
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`,
+        { shell: true, encoding: 'utf8', cwd: ROOT },
+      );
+      expect(r.stderr).toBe('ai-econ: cannot write output: no space left on device\n');
+      expect(r.status).toBe(1);
+    },
+  );
   // A private full device (never the system's /dev/full: a broken build would replace it).
   (isRoot ? test : test.skip)('-o FULL-DEVICE: written in place, one line, exit 1', () => {
     const dev = join(tmp(), 'full');
@@ -110,13 +133,19 @@ describe('an interrupted -o run leaves no temporary file', () => {
     writeFileSync(f, rows.join('\n') + '\n');
     return f;
   };
-  test.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s: temp file removed, exit %d', async (sig, code) => {
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: temp file removed, exit %d', async (sig, code) => {
     const g = grants();
     const d = tmp();
     const out = join(d, 'out.csv');
-    const child = spawn(process.execPath, [BIN, 'unlocks', '--grants', g, '-f', 'csv', '-o', out], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, 'unlocks', '--grants', g, '-f', 'csv', '-o', out], {
+      cwd: ROOT,
+    });
     const started = Date.now();
-    while (readdirSync(d).length === 0 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+    while (readdirSync(d).length === 0 && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(d).length).toBe(1); // the temporary file exists mid-run
     child.kill(sig);
     const status = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { ROOT } from './run.js';
 
 test('README help blocks match the built binary', () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'readme.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'readme.mjs'), '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });

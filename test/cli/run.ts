@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
 // AI_ECON_DIST (a build folder inside the checkout) runs that build instead of bin/ -> dist/.
-export const BIN = process.env.AI_ECON_DIST ? join(ROOT, process.env.AI_ECON_DIST, 'ai-econ.cjs') : join(ROOT, 'bin', 'ai-econ.js');
+export const BIN = process.env.AI_ECON_DIST
+  ? join(ROOT, process.env.AI_ECON_DIST, 'ai-econ.cjs')
+  : join(ROOT, 'bin', 'ai-econ.js');
 
 export interface Result {
   code: number;
@@ -14,10 +16,24 @@ export interface Result {
   stderr: string;
 }
 
-export function cli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Result {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+export function cli(
+  args: string[],
+  opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
+): Result {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    ...opts.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, input: opts.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,8 +49,15 @@ export function tmpFile(name: string, text: string): string {
 
 /** Expect a user error: exit 2, one message naming `where`, no stack trace, nothing on stdout. */
 export function expectUserError(r: Result, where: RegExp | string): void {
-  const ok = r.code === 2 && r.stdout === '' && !/\n\s+at .+:\d+:\d+/.test(r.stderr) && (typeof where === 'string' ? r.stderr.includes(where) : where.test(r.stderr));
-  if (!ok) throw new Error(`expected exit 2 mentioning ${String(where)}; got exit ${r.code}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`);
+  const ok =
+    r.code === 2 &&
+    r.stdout === '' &&
+    !/\n\s+at .+:\d+:\d+/.test(r.stderr) &&
+    (typeof where === 'string' ? r.stderr.includes(where) : where.test(r.stderr));
+  if (!ok)
+    throw new Error(
+      `expected exit 2 mentioning ${String(where)}; got exit ${r.code}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`,
+    );
 }
 
 /** A command's csv output as lines; fails the test with its stderr unless it exits 0. */
@@ -45,7 +68,9 @@ export function csvLines(command: string, args: string[]): string[] {
 }
 
 /** A minimal valid parameter file: two categories, Team (with `vesting`) and Sale (all at TGE). */
-export const miniParams = (vesting = '{ cliff: 12mo, atCliff: 25%, linear: 36mo }'): string => `token:
+export const miniParams = (
+  vesting = '{ cliff: 12mo, atCliff: 25%, linear: 36mo }',
+): string => `token:
   name: Mini
   symbol: MINI
   totalSupply: 1_000

@@ -1,12 +1,25 @@
 import { describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cli, ROOT, tmp, tmpFile } from './run.js';
 
 /** Node's built-in modules a command loaded, by a preload that lists them at exit. */
 const builtins = (args: string[]): string[] => {
-  const hook = tmpFile('list-modules.cjs', "process.on('exit', () => process.stderr.write('\\nmodules: ' + process.moduleLoadList.join(',') + '\\n'));");
+  const hook = tmpFile(
+    'list-modules.cjs',
+    "process.on('exit', () => process.stderr.write('\\nmodules: ' + process.moduleLoadList.join(',') + '\\n'));",
+  );
   const r = cli(args, { env: { NODE_OPTIONS: `--require ${hook}` } });
   expect(r.code).toBe(0);
   return /modules: (.*)/.exec(r.stderr)![1].split(',');
@@ -40,9 +53,16 @@ describe('start-up', () => {
       new Function('module', 'exports', 'require', f.text)(m, m.exports, () => ({}));
       console.log(JSON.stringify(Object.keys(m.exports).map((k) => [k, typeof Object.getOwnPropertyDescriptor(m.exports, k).get])));`;
     for (const env of [{}, { AI_ECON_NO_MINIFY: '1' }]) {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       expect(r.stderr).toBe('');
-      expect(JSON.parse(r.stdout)).toEqual([['a', 'undefined'], ['f', 'undefined']]);
+      expect(JSON.parse(r.stdout)).toEqual([
+        ['a', 'undefined'],
+        ['f', 'undefined'],
+      ]);
     }
   });
   test('requireCycle finds bundle files that require each other (the build fails on one: FLAT_EXPORTS needs none); a lazy require does not count', () => {
@@ -54,7 +74,10 @@ describe('start-up', () => {
         requireCycle([f('/d/a.cjs', 'var b=require("./b.cjs")'), f('/d/b.cjs', 'x.then(()=>require("./a.cjs"))')]),
         requireCycle([f('/d/a.cjs', 'var b=require("./b.cjs"),c=require("./c.cjs")'), f('/d/b.cjs', 'var c=require("./c.cjs")'), f('/d/c.cjs', '')]),
       ]));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([['/d/a.cjs', '/d/c/b.cjs', '/d/a.cjs'], null, null]);
   });
@@ -67,9 +90,12 @@ describe('start-up', () => {
 });
 
 describe("the compile cache (V8's code of the bundle, kept in the OS temp dir between runs)", () => {
-  const folder = (t: string) => join(t, `ai-econ-compile-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
+  const folder = (t: string) =>
+    join(t, `ai-econ-compile-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
   const quote = (env: Record<string, string>) => cli(['quote', '--gpu-hours', '1000'], { env });
-  const expected = cli(['quote', '--gpu-hours', '1000'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout;
+  const expected = cli(['quote', '--gpu-hours', '1000'], {
+    env: { NODE_DISABLE_COMPILE_CACHE: '1' },
+  }).stdout;
 
   test('the first run writes it into a folder of its own (mode 700), later runs use it and print the same', () => {
     const t = tmp();
@@ -81,7 +107,9 @@ describe("the compile cache (V8's code of the bundle, kept in the OS temp dir be
     expect(quote({ TMPDIR: t }).stdout).toBe(expected);
     expect(statSync(join(folder(t), files[0])).mtimeMs).toBe(written); // nothing new to keep
     // a command that loads other files adds them, and both still print what they did
-    expect(cli(['unlocks', '-f', 'csv'], { env: { TMPDIR: t } }).stdout).toBe(cli(['unlocks', '-f', 'csv'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout);
+    expect(cli(['unlocks', '-f', 'csv'], { env: { TMPDIR: t } }).stdout).toBe(
+      cli(['unlocks', '-f', 'csv'], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout,
+    );
     expect(quote({ TMPDIR: t }).stdout).toBe(expected);
   });
   test('writing it removes the caches of other installs unused for a month and parts of writes a day old; recent ones stay', () => {

@@ -9,14 +9,18 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     const r = cli(['unlocks', '-f', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('date,Community Treasury,Investors,Team,Community Sale,Testnet Rewards,total,cumulative,unlocked_pct');
+    expect(lines[0]).toBe(
+      'date,Community Treasury,Investors,Team,Community Sale,Testnet Rewards,total,cumulative,unlocked_pct',
+    );
     expect(lines[1]).toBe('2026-04-29,404000000,0,0,300000000,100000000,804000000,804000000,8.04');
     expect(lines[lines.length - 1]).toMatch(/^2030-04-29,.*,10000000000,100$/);
     expect(lines).toHaveLength(1 + 49);
   });
   test('the cliff month releases 25% of team and investors (published 12-month cliff)', () => {
     const r = cli(['unlocks', '-f', 'csv', '--from', '2027-04-29', '--to', '2027-04-29']);
-    expect(r.stdout.trim().split('\n')[1]).toBe('2027-04-29,75750000,740000000,625000000,0,8333333.333333333333333334,1449083333.333333333333333334,3178000000,31.78');
+    expect(r.stdout.trim().split('\n')[1]).toBe(
+      '2027-04-29,75750000,740000000,625000000,0,8333333.333333333333333334,1449083333.333333333333333334,3178000000,31.78',
+    );
   });
   test('table view: title, right-aligned separators, notes', () => {
     const r = cli(['unlocks', '--to', '2026-06-29']);
@@ -32,13 +36,21 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     expect(j.command).toBe('unlocks');
     expect(j.params).toMatchObject({ config: 'built-in configs/gensyn.yaml', every: 'year' });
     expect(j.tables[0].name).toBe('periods');
-    expect(j.tables[0].rows.map((x: { date: string }) => x.date)).toEqual(['2026-04-29', '2027-04-29', '2028-04-29', '2029-04-29', '2030-04-29']);
+    expect(j.tables[0].rows.map((x: { date: string }) => x.date)).toEqual([
+      '2026-04-29',
+      '2027-04-29',
+      '2028-04-29',
+      '2029-04-29',
+      '2030-04-29',
+    ]);
     expect(j.tables[0].rows[4].cumulative).toBe('10000000000');
     expect(j.tables[0].rows[1].Team).toBe('625000000');
   });
   test('md: a GitHub table with right-aligned numbers', () => {
     const r = cli(['unlocks', '-f', 'md', '--every', 'year']);
-    expect(r.stdout).toContain('| date | Community Treasury | Investors | Team | Community Sale | Testnet Rewards | total | cumulative | unlocked_pct |');
+    expect(r.stdout).toContain(
+      '| date | Community Treasury | Investors | Team | Community Sale | Testnet Rewards | total | cumulative | unlocked_pct |',
+    );
     expect(r.stdout).toContain('| --- | ---: | ---: |');
     expect(r.stdout).toContain('| 2030-04-29 |');
   });
@@ -55,7 +67,17 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     ]);
   });
   test('--events with --category: sizes against the supply already unlocked', () => {
-    const r = cli(['unlocks', '--events', '--category', 'team', '--to', '2027-05-29', '-f', 'csv', '--totals']);
+    const r = cli([
+      'unlocks',
+      '--events',
+      '--category',
+      'team',
+      '--to',
+      '2027-05-29',
+      '-f',
+      'csv',
+      '--totals',
+    ]);
     expect(r.stdout.trim().split('\n')).toEqual([
       'date,category,amount,pct_of_supply,pct_of_unlocked_before',
       // 625M against the 1,728,916,666.67 unlocked before 2027-04-29: 36.1498048%
@@ -66,22 +88,47 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     ]);
   });
   test('--every quarter and --category columns', () => {
-    const r = cli(['unlocks', '--every', 'quarter', '--category', 'Investors,Team', '--to', '2027-07-29', '-f', 'csv']);
+    const r = cli([
+      'unlocks',
+      '--every',
+      'quarter',
+      '--category',
+      'Investors,Team',
+      '--to',
+      '2027-07-29',
+      '-f',
+      'csv',
+    ]);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('date,Investors,Team,total,cumulative,unlocked_pct');
-    expect(lines.map((l) => l.split(',')[0]).slice(1)).toEqual(['2026-04-29', '2026-07-29', '2026-10-29', '2027-01-29', '2027-04-29', '2027-07-29']);
+    expect(lines.map((l) => l.split(',')[0]).slice(1)).toEqual([
+      '2026-04-29',
+      '2026-07-29',
+      '2026-10-29',
+      '2027-01-29',
+      '2027-04-29',
+      '2027-07-29',
+    ]);
   });
   test('same output whatever the time zone and locale', () => {
-    const a = cli(['unlocks', '-f', 'csv'], { env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    const a = cli(['unlocks', '-f', 'csv'], {
+      env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+    });
     const b = cli(['unlocks', '-f', 'csv'], { env: { TZ: 'America/Los_Angeles', LANG: 'C' } });
     expect(a.stdout).toBe(b.stdout);
     const c = cli(['unlocks'], { env: { TZ: 'Asia/Kolkata', LC_ALL: 'fr_FR.UTF-8' } });
     expect(c.stdout).toContain('10,000,000,000');
   });
   test('colours: FORCE_COLOR turns them on, NO_COLOR and --no-color keep them off', () => {
-    expect(cli(['unlocks', '--to', '2026-05-29'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
-    expect(cli(['unlocks', '--to', '2026-05-29'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
-    expect(cli(['unlocks', '--to', '2026-05-29', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect(cli(['unlocks', '--to', '2026-05-29'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(
+      /\x1b\[/,
+    );
+    expect(
+      cli(['unlocks', '--to', '2026-05-29'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout,
+    ).not.toMatch(/\x1b\[/);
+    expect(
+      cli(['unlocks', '--to', '2026-05-29', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout,
+    ).not.toMatch(/\x1b\[/);
   });
   test('-o writes the file atomically; --bom starts csv with a BOM', () => {
     const out = join(tmp(), 'u.csv');
@@ -93,18 +140,35 @@ describe('ai-econ unlocks on the built-in $AI parameters', () => {
     expect(text.slice(1).startsWith('date,')).toBe(true);
   });
   test('a closed pipe ends quietly', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" unlocks -f csv --every day | head -1`], { encoding: 'utf8', cwd: ROOT });
-    expect(r.stdout).toBe('date,Community Treasury,Investors,Team,Community Sale,Testnet Rewards,total,cumulative,unlocked_pct\n');
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" unlocks -f csv --every day | head -1`,
+      ],
+      { encoding: 'utf8', cwd: ROOT },
+    );
+    expect(r.stdout).toBe(
+      'date,Community Treasury,Investors,Team,Community Sale,Testnet Rewards,total,cumulative,unlocked_pct\n',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
   test('csv neutralises formula-like text but not negative numbers', () => {
     const dir = tmp();
     const f = join(dir, 'evil.yaml');
-    writeFileSync(f, readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8').replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"').replace('name: Investors', 'name: "-5"').replace('Investors: 40%, Team: 20%, ', ''));
+    writeFileSync(
+      f,
+      readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8')
+        .replace('name: Team', 'name: "=HYPERLINK(\\"x\\")"')
+        .replace('name: Investors', 'name: "-5"')
+        .replace('Investors: 40%, Team: 20%, ', ''),
+    );
     const r = cli(['unlocks', '-c', f, '-f', 'csv', '--to', '2026-04-29']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('date,Community Treasury,-5,"\'=HYPERLINK(""x"")",Community Sale,Testnet Rewards,total,cumulative,unlocked_pct');
+    expect(r.stdout.split('\n')[0]).toBe(
+      'date,Community Treasury,-5,"\'=HYPERLINK(""x"")",Community Sale,Testnet Rewards,total,cumulative,unlocked_pct',
+    );
   });
 });
 
@@ -126,13 +190,15 @@ describe('allocation, validate, schema, init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/valid — Gensyn \(AI\), supply 10,000,000,000, 5 allocations/);
   });
-  test('schema: JSON Schema from the loader\'s schema, also shipped as a file', () => {
+  test("schema: JSON Schema from the loader's schema, also shipped as a file", () => {
     const r = cli(['schema']);
     const s = JSON.parse(r.stdout);
     expect(s.type).toBe('object');
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['token', 'allocations']));
-    expect(s.properties.allocations.items.properties.vesting.properties.cliff.description).toMatch(/cliff/);
+    expect(s.properties.allocations.items.properties.vesting.properties.cliff.description).toMatch(
+      /cliff/,
+    );
     const p = cli(['schema', '--path']).stdout.trim();
     expect(readFileSync(p, 'utf8')).toBe(r.stdout);
   });
@@ -140,7 +206,9 @@ describe('allocation, validate, schema, init', () => {
     const f = join(tmp(), 'my.yaml');
     expect(cli(['init', f]).code).toBe(0);
     expect(readFileSync(f, 'utf8')).toContain('ASSUMPTION');
-    expect(readFileSync(f, 'utf8')).toContain(`# yaml-language-server: $schema=${join(ROOT, 'dist', 'ai-econ.schema.json')}`);
+    expect(readFileSync(f, 'utf8')).toContain(
+      `# yaml-language-server: $schema=${join(ROOT, 'dist', 'ai-econ.schema.json')}`,
+    );
     expect(cli(['validate', '-c', f]).code).toBe(0);
     writeFileSync(f, 'mine');
     const again = cli(['init', f]);
@@ -151,7 +219,9 @@ describe('allocation, validate, schema, init', () => {
     expect(readFileSync(f, 'utf8')).toContain('totalSupply');
   });
   test('--version and --help', () => {
-    expect(cli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(cli(['--version']).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
     const h = cli(['unlocks', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--events');
@@ -161,7 +231,11 @@ describe('allocation, validate, schema, init', () => {
 
 describe('built-in parameters from the build snapshot', () => {
   test('the same figures as reading configs/gensyn.yaml itself', () => {
-    for (const args of [['unlocks', '-f', 'csv'], ['allocation', '-f', 'csv'], ['unlocks', '--events', '-f', 'csv']]) {
+    for (const args of [
+      ['unlocks', '-f', 'csv'],
+      ['allocation', '-f', 'csv'],
+      ['unlocks', '--events', '-f', 'csv'],
+    ]) {
       const fast = cli(args);
       const yaml = cli([...args, '-c', 'configs/gensyn.yaml']);
       expect(fast.code).toBe(0);

@@ -19,16 +19,20 @@ describe('allocate (largest remainder)', () => {
   });
   test('property: parts add up to the total, to the base unit, and each is within 1 of its exact share', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: 1, maxLength: 20 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0n));
-        const parts = allocate(total, weights);
-        const W = weights.reduce((a, b) => a + b, 0n);
-        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-        parts.forEach((p, i) => {
-          const floor = (total * weights[i]) / W;
-          expect(p === floor || p === floor + 1n).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: 1, maxLength: 20 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0n));
+          const parts = allocate(total, weights);
+          const W = weights.reduce((a, b) => a + b, 0n);
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+          parts.forEach((p, i) => {
+            const floor = (total * weights[i]) / W;
+            expect(p === floor || p === floor + 1n).toBe(true);
+          });
+        },
+      ),
     );
   });
 });
@@ -41,28 +45,36 @@ describe('evenSteps', () => {
   });
   test('property: step k is exactly floor(rest·k/n) − floor(rest·(k−1)/n), the definition, in bigints', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 1, max: 20_000 }), (rest, n) => {
-        const N = BigInt(n);
-        const steps = evenSteps(rest, n);
-        for (const k of [1, 2, Math.ceil(n / 3), n - 1, n].filter((k) => k >= 1 && k <= n)) {
-          expect(steps[k - 1]).toBe((rest * BigInt(k)) / N - (rest * BigInt(k - 1)) / N);
-        }
-        let cum = 0n;
-        steps.forEach((s, i) => {
-          cum += s;
-          if (i % 97 === 0 || i === n - 1) expect(cum).toBe((rest * BigInt(i + 1)) / N);
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.integer({ min: 1, max: 20_000 }),
+        (rest, n) => {
+          const N = BigInt(n);
+          const steps = evenSteps(rest, n);
+          for (const k of [1, 2, Math.ceil(n / 3), n - 1, n].filter((k) => k >= 1 && k <= n)) {
+            expect(steps[k - 1]).toBe((rest * BigInt(k)) / N - (rest * BigInt(k - 1)) / N);
+          }
+          let cum = 0n;
+          steps.forEach((s, i) => {
+            cum += s;
+            if (i % 97 === 0 || i === n - 1) expect(cum).toBe((rest * BigInt(i + 1)) / N);
+          });
+        },
+      ),
     );
   });
   test('property: n steps add up to the rest exactly and differ by at most 1', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 28n }), fc.integer({ min: 1, max: 400 }), (rest, n) => {
-        const steps = evenSteps(rest, n);
-        expect(steps.reduce((a, b) => a + b, 0n)).toBe(rest);
-        const lo = rest / BigInt(n);
-        steps.forEach((s) => expect(s === lo || s === lo + 1n).toBe(true));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 28n }),
+        fc.integer({ min: 1, max: 400 }),
+        (rest, n) => {
+          const steps = evenSteps(rest, n);
+          expect(steps.reduce((a, b) => a + b, 0n)).toBe(rest);
+          const lo = rest / BigInt(n);
+          steps.forEach((s) => expect(s === lo || s === lo + 1n).toBe(true));
+        },
+      ),
     );
   });
 });

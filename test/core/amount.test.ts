@@ -23,9 +23,13 @@ describe('amounts', () => {
   });
   test('property: formatUnits and parse round-trip for any decimals 0..18', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 18 }), (u, dec) => {
-        expect(toUnits(parseAmount(formatUnits(u, dec)), dec)).toBe(u);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 40n }),
+        fc.integer({ min: 0, max: 18 }),
+        (u, dec) => {
+          expect(toUnits(parseAmount(formatUnits(u, dec)), dec)).toBe(u);
+        },
+      ),
     );
   });
 });

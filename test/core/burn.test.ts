@@ -1,7 +1,25 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { breakEvenRevenue, monthlyUnlocks, netDeflationFrom, projectBurn, revenuePath, steadyStateUnlock, type BurnInputs, type ProjectionSpec } from '../../src/core/burn.js';
-import { allocColumns, band, mcInputsOf, quantileSorted, runMonteCarlo, selectFloat64, simulateRuns, type McInputs } from '../../src/core/montecarlo.js';
+import {
+  breakEvenRevenue,
+  monthlyUnlocks,
+  netDeflationFrom,
+  projectBurn,
+  revenuePath,
+  steadyStateUnlock,
+  type BurnInputs,
+  type ProjectionSpec,
+} from '../../src/core/burn.js';
+import {
+  allocColumns,
+  band,
+  mcInputsOf,
+  quantileSorted,
+  runMonteCarlo,
+  selectFloat64,
+  simulateRuns,
+  type McInputs,
+} from '../../src/core/montecarlo.js';
 import { parseDecimal as d, rat, toDecimal } from '../../src/core/rational.js';
 
 const spec = (over: Partial<ProjectionSpec> = {}): ProjectionSpec => ({
@@ -18,7 +36,13 @@ const spec = (over: Partial<ProjectionSpec> = {}): ProjectionSpec => ({
 });
 const inputs = (over: Partial<BurnInputs> = {}, s: Partial<ProjectionSpec> = {}): BurnInputs => ({
   spec: spec(s),
-  buyback: { revenueShare: d('1'), burn: d('0.7'), treasury: d('0.29'), execution: d('0.01'), maxBuyPctOfFloat: d('0.1') },
+  buyback: {
+    revenueShare: d('1'),
+    burn: d('0.7'),
+    treasury: d('0.29'),
+    execution: d('0.01'),
+    maxBuyPctOfFloat: d('0.1'),
+  },
   decimals: 0,
   supply: 1000n,
   unlockedBefore: 100n,
@@ -29,7 +53,20 @@ const inputs = (over: Partial<BurnInputs> = {}, s: Partial<ProjectionSpec> = {})
 describe('buy-and-burn, hand-computed months', () => {
   test('constant revenue and price: $10 a month at $1 buys 10 tokens, split 7 / 3 / 0', () => {
     const m = projectBurn(inputs());
-    expect(m.map((x) => [x.month, x.bought, x.burned, x.toTreasury, x.toExecution, x.unlocked, x.netEmission, x.totalSupply, x.circulating, x.cumulativeBurned])).toEqual([
+    expect(
+      m.map((x) => [
+        x.month,
+        x.bought,
+        x.burned,
+        x.toTreasury,
+        x.toExecution,
+        x.unlocked,
+        x.netEmission,
+        x.totalSupply,
+        x.circulating,
+        x.cumulativeBurned,
+      ]),
+    ).toEqual([
       ['2026-01', 10n, 7n, 3n, 0n, 0n, -7n, 993n, 90n, 7n], // 100 unlocked − 7 burned − 3 to the treasury
       ['2026-02', 10n, 7n, 3n, 0n, 50n, 43n, 986n, 130n, 14n],
       ['2026-03', 10n, 7n, 3n, 0n, 0n, -7n, 979n, 120n, 21n],
@@ -47,8 +84,16 @@ describe('buy-and-burn, hand-computed months', () => {
     expect(toDecimal(m[1].vaultUsd, 6)).toBe('176');
   });
   test('revenue grows month on month from month 1', () => {
-    expect(revenuePath(spec({ revenueGrowth: d('0.03') })).map((x) => toDecimal(x, 6))).toEqual(['10', '10.3', '10.609']);
-    expect(revenuePath(spec({ revenueGrowth: d('-0.5') })).map((x) => toDecimal(x, 6))).toEqual(['10', '5', '2.5']);
+    expect(revenuePath(spec({ revenueGrowth: d('0.03') })).map((x) => toDecimal(x, 6))).toEqual([
+      '10',
+      '10.3',
+      '10.609',
+    ]);
+    expect(revenuePath(spec({ revenueGrowth: d('-0.5') })).map((x) => toDecimal(x, 6))).toEqual([
+      '10',
+      '5',
+      '2.5',
+    ]);
   });
   test('break-even revenue: unlock × price / (revenue share × burn share)', () => {
     // 189.5M tokens × $0.10 / (100% × 70%) = $27,071,428.57…
@@ -56,7 +101,12 @@ describe('buy-and-burn, hand-computed months', () => {
     expect(toDecimal(be, 2)).toBe('27071428.57');
   });
   test('net deflation that never holds to the end is "never"', () => {
-    expect(netDeflationFrom([{ month: 'a', netEmission: -1n }, { month: 'b', netEmission: 1n }])).toBeUndefined();
+    expect(
+      netDeflationFrom([
+        { month: 'a', netEmission: -1n },
+        { month: 'b', netEmission: 1n },
+      ]),
+    ).toBeUndefined();
   });
 });
 
@@ -81,8 +131,19 @@ describe('buy-and-burn, properties', () => {
         const unlocks = a.unlocks.map((u) => (a.supply * BigInt(u)) / 1000n);
         const months = a.unlocks.map((_, i) => `m${String(i).padStart(3, '0')}`);
         const inp: BurnInputs = {
-          spec: spec({ months, revenueStartUsd: rat(BigInt(a.revenue)), revenueGrowth: pct(a.growth), priceStartUsd: rat(BigInt(a.price), 10000n) }),
-          buyback: { revenueShare: d('1'), burn: pct(a.burn), treasury: pct(a.treasury), execution: pct(100 - a.burn - a.treasury), maxBuyPctOfFloat: pct(a.cap) },
+          spec: spec({
+            months,
+            revenueStartUsd: rat(BigInt(a.revenue)),
+            revenueGrowth: pct(a.growth),
+            priceStartUsd: rat(BigInt(a.price), 10000n),
+          }),
+          buyback: {
+            revenueShare: d('1'),
+            burn: pct(a.burn),
+            treasury: pct(a.treasury),
+            execution: pct(100 - a.burn - a.treasury),
+            maxBuyPctOfFloat: pct(a.cap),
+          },
           decimals: a.decimals,
           supply: a.supply,
           unlockedBefore: (a.supply * BigInt(a.before)) / 1000n,
@@ -143,7 +204,13 @@ describe('Monte Carlo', () => {
     const inp = mc({ runs: 37 });
     const whole = allocColumns(24, 37);
     simulateRuns(inp, 0, 37, whole);
-    for (const [block, cut] of [[1, 0], [5, 11], [7, 36], [24, 20], [100, 1]]) {
+    for (const [block, cut] of [
+      [1, 0],
+      [5, 11],
+      [7, 36],
+      [24, 20],
+      [100, 1],
+    ]) {
       const parts = allocColumns(24, 37);
       const done: number[] = [];
       simulateRuns(inp, 0, cut, parts, undefined, block);
@@ -170,33 +237,49 @@ describe('Monte Carlo', () => {
   });
   test('band() equals type-7 quantiles of the sorted values (numpy/d3 linear method)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 300 }), (xs) => {
-        const sorted = Float64Array.from(xs).sort();
-        const b = band(Float64Array.from(xs));
-        expect(b.p5).toBeCloseTo(quantileSorted(sorted, 0.05), 6);
-        expect(b.p50).toBeCloseTo(quantileSorted(sorted, 0.5), 6);
-        expect(b.p95).toBeCloseTo(quantileSorted(sorted, 0.95), 6);
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 300 }),
+        (xs) => {
+          const sorted = Float64Array.from(xs).sort();
+          const b = band(Float64Array.from(xs));
+          expect(b.p5).toBeCloseTo(quantileSorted(sorted, 0.05), 6);
+          expect(b.p50).toBeCloseTo(quantileSorted(sorted, 0.5), 6);
+          expect(b.p95).toBeCloseTo(quantileSorted(sorted, 0.95), 6);
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3000 }), (xs) => {
-        const sorted = Float64Array.from(xs).sort();
-        const b = band(Float64Array.from(xs));
-        expect([b.p5, b.p50, b.p95]).toEqual([0.05, 0.5, 0.95].map((p) => quantileSorted(sorted, p)));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3000 }),
+        (xs) => {
+          const sorted = Float64Array.from(xs).sort();
+          const b = band(Float64Array.from(xs));
+          expect([b.p5, b.p50, b.p95]).toEqual(
+            [0.05, 0.5, 0.95].map((p) => quantileSorted(sorted, p)),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
     // numpy.percentile([1, 2, 3, 4], [5, 50, 95]) = [1.15, 2.5, 3.85]
-    expect(band(Float64Array.from([4, 1, 3, 2]))).toEqual({ p5: 1.15, p50: 2.5, p95: expect.closeTo(3.85, 12) });
+    expect(band(Float64Array.from([4, 1, 3, 2]))).toEqual({
+      p5: 1.15,
+      p50: 2.5,
+      p95: expect.closeTo(3.85, 12),
+    });
   });
   test('selectFloat64 puts the k-th smallest at k', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, kk) => {
-        const a = Float64Array.from(xs);
-        const k = kk % a.length;
-        selectFloat64(a, k);
-        expect(a[k]).toBe(Float64Array.from(xs).sort()[k]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        (xs, kk) => {
+          const a = Float64Array.from(xs);
+          const k = kk % a.length;
+          selectFloat64(a, k);
+          expect(a[k]).toBe(Float64Array.from(xs).sort()[k]);
+        },
+      ),
     );
   });
 });
@@ -210,17 +293,32 @@ describe('projection inputs from the vesting engine', () => {
     { date: '2027-06-29', amount: 45n },
   ];
   test('monthlyUnlocks: everything before month 1, then by YYYY-MM', () => {
-    expect(monthlyUnlocks(unlocks, ['2026-05', '2026-06', '2027-04'])).toEqual({ unlockedBefore: 100n, unlocks: [10n, 0n, 500n] });
+    expect(monthlyUnlocks(unlocks, ['2026-05', '2026-06', '2027-04'])).toEqual({
+      unlockedBefore: 100n,
+      unlocks: [10n, 0n, 500n],
+    });
   });
   test('steadyStateUnlock: the largest month strictly after the last cliff', () => {
-    expect(steadyStateUnlock(unlocks, ['2027-04', '2026-10'])).toEqual({ lastCliff: '2027-04', amount: 45n });
+    expect(steadyStateUnlock(unlocks, ['2027-04', '2026-10'])).toEqual({
+      lastCliff: '2027-04',
+      amount: 45n,
+    });
     expect(steadyStateUnlock(unlocks, [])).toEqual({ lastCliff: undefined, amount: 500n });
   });
   test('mcInputsOf: the Monte Carlo sees the same revenue, unlocks and shares as the exact projection', () => {
-    const m = mcInputsOf(inputs({ decimals: 2, unlockedBefore: 150n, unlocks: [0n, 250n, 0n] }, { revenueGrowth: d('0.5') }), 10, 3);
+    const m = mcInputsOf(
+      inputs(
+        { decimals: 2, unlockedBefore: 150n, unlocks: [0n, 250n, 0n] },
+        { revenueGrowth: d('0.5') },
+      ),
+      10,
+      3,
+    );
     expect(Array.from(m.vaultInUsd)).toEqual([10, 15, 22.5]);
     expect(Array.from(m.unlocks)).toEqual([0, 2.5, 0]);
     expect(m.unlockedBefore).toBe(1.5);
-    expect([m.burn, m.treasury, m.execution, m.maxBuyPctOfFloat, m.p0, m.sigma]).toEqual([0.7, 0.29, 0.01, 0.1, 1, 0.8]);
+    expect([m.burn, m.treasury, m.execution, m.maxBuyPctOfFloat, m.p0, m.sigma]).toEqual([
+      0.7, 0.29, 0.01, 0.1, 1, 0.8,
+    ]);
   });
 });

@@ -1,9 +1,22 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { gridSize, parseShard, parseValues, parseVary, pointAt, seedFor, shardPoints, type Axis } from '../../src/core/grid.js';
+import {
+  gridSize,
+  parseShard,
+  parseValues,
+  parseVary,
+  pointAt,
+  seedFor,
+  shardPoints,
+  type Axis,
+} from '../../src/core/grid.js';
 import { parseDecimal, sub, eq, rat } from '../../src/core/rational.js';
 
-const axis = (path: string, values: string[]): Axis => ({ path, text: `${path}=${values.join(',')}`, values });
+const axis = (path: string, values: string[]): Axis => ({
+  path,
+  text: `${path}=${values.join(',')}`,
+  values,
+});
 
 describe('sweep values', () => {
   test('a list is taken as written', () => {
@@ -11,7 +24,19 @@ describe('sweep values', () => {
     expect(parseValues(' 1M , 2.5M ')).toEqual(['1M', '2.5M']);
   });
   test('a range with a step keeps the unit of its ends', () => {
-    expect(parseValues('0%..10%:1%')).toEqual(['0%', '1%', '2%', '3%', '4%', '5%', '6%', '7%', '8%', '9%', '10%']);
+    expect(parseValues('0%..10%:1%')).toEqual([
+      '0%',
+      '1%',
+      '2%',
+      '3%',
+      '4%',
+      '5%',
+      '6%',
+      '7%',
+      '8%',
+      '9%',
+      '10%',
+    ]);
     expect(parseValues('1M..3M:1M')).toEqual(['1M', '2M', '3M']);
     expect(parseValues('-1%..1%:1%')).toEqual(['-1%', '0%', '1%']);
     expect(parseValues('12mo..36mo:12mo')).toEqual(['12mo', '24mo', '36mo']);
@@ -38,12 +63,22 @@ describe('sweep values', () => {
     expect(() => parseValues('0%..10%')).toThrow('needs a step or a count');
     expect(() => parseValues('1,000')).toThrow('write thousands as 1_000 or 1k');
     expect(() => parseValues('1,,2')).toThrow('found an empty one');
-    expect(() => parseValues('0..2000000:1')).toThrow('has 2,000,001 points; at most 1,000,000 are allowed');
+    expect(() => parseValues('0..2000000:1')).toThrow(
+      'has 2,000,001 points; at most 1,000,000 are allowed',
+    );
   });
   test('--vary names the flag in its errors', () => {
-    expect(parseVary('buyback.burn=50%,70%')).toEqual({ path: 'buyback.burn', text: 'buyback.burn=50%,70%', values: ['50%', '70%'] });
-    expect(() => parseVary('buyback.burn')).toThrow('option --vary buyback.burn: expected PATH=VALUES');
-    expect(() => parseVary('x=3..1:1')).toThrow('option --vary x=3..1:1: the range "3..1:1" is empty');
+    expect(parseVary('buyback.burn=50%,70%')).toEqual({
+      path: 'buyback.burn',
+      text: 'buyback.burn=50%,70%',
+      values: ['50%', '70%'],
+    });
+    expect(() => parseVary('buyback.burn')).toThrow(
+      'option --vary buyback.burn: expected PATH=VALUES',
+    );
+    expect(() => parseVary('x=3..1:1')).toThrow(
+      'option --vary x=3..1:1: the range "3..1:1" is empty',
+    );
   });
 });
 
@@ -51,12 +86,25 @@ describe('the grid', () => {
   test('the first --vary varies slowest', () => {
     const axes = [axis('a', ['1', '2']), axis('b', ['x', 'y', 'z'])];
     expect(gridSize(axes)).toBe(6);
-    expect([0, 1, 2, 3, 4, 5].map((i) => pointAt(axes, i).join(''))).toEqual(['1x', '1y', '1z', '2x', '2y', '2z']);
+    expect([0, 1, 2, 3, 4, 5].map((i) => pointAt(axes, i).join(''))).toEqual([
+      '1x',
+      '1y',
+      '1z',
+      '2x',
+      '2y',
+      '2z',
+    ]);
   });
   test('a grid over 1,000,000 points is refused with its count', () => {
-    const big = (n: number) => axis('p', Array.from({ length: n }, (_, i) => String(i)));
+    const big = (n: number) =>
+      axis(
+        'p',
+        Array.from({ length: n }, (_, i) => String(i)),
+      );
     expect(gridSize([big(1000), big(1000)])).toBe(1_000_000);
-    expect(() => gridSize([big(1001), big(1000)])).toThrow('the grid has 1,001,000 points (1001 × 1000); at most 1,000,000 are allowed');
+    expect(() => gridSize([big(1001), big(1000)])).toThrow(
+      'the grid has 1,001,000 points (1001 × 1000); at most 1,000,000 are allowed',
+    );
   });
   test('shards: points i ≡ I mod N', () => {
     expect(shardPoints(10, parseShard('1/4'))).toEqual([1, 5, 9]);
@@ -67,38 +115,61 @@ describe('the grid', () => {
   test('property: the shards of a grid partition its points', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 12 }), (total, n) => {
-        const all = Array.from({ length: n }, (_, i) => shardPoints(total, { index: i, count: n })).flat().sort((a, b) => a - b);
+        const all = Array.from({ length: n }, (_, i) => shardPoints(total, { index: i, count: n }))
+          .flat()
+          .sort((a, b) => a - b);
         expect(all).toEqual(Array.from({ length: total }, (_, i) => i));
       }),
     );
   });
   test('property: every point of the grid is a different combination, in lexicographic order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }), (sizes) => {
-        const axes = sizes.map((n, k) => axis(`p${k}`, Array.from({ length: n }, (_, i) => String(i))));
-        const total = gridSize(axes);
-        const keys = Array.from({ length: total }, (_, i) => pointAt(axes, i).map(Number));
-        for (let i = 1; i < total; i++) {
-          const [a, b] = [keys[i - 1], keys[i]];
-          const j = a.findIndex((x, k) => x !== b[k]);
-          expect(a[j]).toBeLessThan(b[j]);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        (sizes) => {
+          const axes = sizes.map((n, k) =>
+            axis(
+              `p${k}`,
+              Array.from({ length: n }, (_, i) => String(i)),
+            ),
+          );
+          const total = gridSize(axes);
+          const keys = Array.from({ length: total }, (_, i) => pointAt(axes, i).map(Number));
+          for (let i = 1; i < total; i++) {
+            const [a, b] = [keys[i - 1], keys[i]];
+            const j = a.findIndex((x, k) => x !== b[k]);
+            expect(a[j]).toBeLessThan(b[j]);
+          }
+        },
+      ),
     );
   });
   test('property: a stepped range is exact — equal steps from the start, never past the end', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -500, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 97 }), fc.integer({ min: 0, max: 3 }), (a, span, s, dp) => {
-        const scale = 10 ** dp;
-        const txt = (x: number) => `${(x / scale).toFixed(dp)}%`;
-        const vs = parseValues(`${txt(a)}..${txt(a + span)}:${txt(s)}`);
-        expect(vs.length).toBe(Math.floor(span / s) + 1);
-        const num = (v: string) => parseDecimal(v.slice(0, -1));
-        vs.forEach((v, k) => expect(eq(sub(num(v), parseDecimal((a / scale).toFixed(dp))), rat(BigInt(k * s), BigInt(scale)))).toBe(true));
-      }),
+      fc.property(
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 97 }),
+        fc.integer({ min: 0, max: 3 }),
+        (a, span, s, dp) => {
+          const scale = 10 ** dp;
+          const txt = (x: number) => `${(x / scale).toFixed(dp)}%`;
+          const vs = parseValues(`${txt(a)}..${txt(a + span)}:${txt(s)}`);
+          expect(vs.length).toBe(Math.floor(span / s) + 1);
+          const num = (v: string) => parseDecimal(v.slice(0, -1));
+          vs.forEach((v, k) =>
+            expect(
+              eq(
+                sub(num(v), parseDecimal((a / scale).toFixed(dp))),
+                rat(BigInt(k * s), BigInt(scale)),
+              ),
+            ).toBe(true),
+          );
+        },
+      ),
     );
   });
-  test('a point\'s seed depends only on the seed and the point', () => {
+  test("a point's seed depends only on the seed and the point", () => {
     expect(seedFor(42, 7)).toBe(seedFor(42, 7));
     const seeds = new Set(Array.from({ length: 1000 }, (_, i) => seedFor(1, i)));
     expect(seeds.size).toBe(1000);

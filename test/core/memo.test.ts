@@ -8,7 +8,11 @@ describe('memo', () => {
     expect(m('a', () => ++calls)).toBe(1);
     expect(m('a', () => ++calls)).toBe(1);
     expect(m('b', () => ++calls)).toBe(2);
-    expect(() => m('c', () => { throw new Error('bad'); })).toThrow('bad');
+    expect(() =>
+      m('c', () => {
+        throw new Error('bad');
+      }),
+    ).toThrow('bad');
     expect(m('c', () => ++calls)).toBe(3);
   });
   test('bounded: when full it starts afresh, and values stay right', () => {

@@ -37,24 +37,29 @@ describe('constant-product pool, by hand', () => {
       fc.record({ kind: fc.constant('buy' as const), v: fc.bigInt({ min: 0n, max: 10n ** 15n }) }),
     );
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 26n }), fc.bigInt({ min: 1n, max: 10n ** 15n }), fc.array(trade, { maxLength: 20 }), (x, y, trades) => {
-        let p = { x, y };
-        for (const t of trades) {
-          const k = p.x * p.y;
-          if (t.kind === 'sell') {
-            const r = sellTokens(p, t.v);
-            // paid ≤ y − k/(x+Δx) exactly: (y − paid)·(x + Δx) ≥ k
-            expect((p.y - r.usd) * (p.x + t.v)).toBeGreaterThanOrEqual(k);
-            p = r.pool;
-          } else {
-            const r = buyWithUsd(p, t.v);
-            expect((p.x - r.tokens) * (p.y + t.v)).toBeGreaterThanOrEqual(k);
-            p = r.pool;
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 26n }),
+        fc.bigInt({ min: 1n, max: 10n ** 15n }),
+        fc.array(trade, { maxLength: 20 }),
+        (x, y, trades) => {
+          let p = { x, y };
+          for (const t of trades) {
+            const k = p.x * p.y;
+            if (t.kind === 'sell') {
+              const r = sellTokens(p, t.v);
+              // paid ≤ y − k/(x+Δx) exactly: (y − paid)·(x + Δx) ≥ k
+              expect((p.y - r.usd) * (p.x + t.v)).toBeGreaterThanOrEqual(k);
+              p = r.pool;
+            } else {
+              const r = buyWithUsd(p, t.v);
+              expect((p.x - r.tokens) * (p.y + t.v)).toBeGreaterThanOrEqual(k);
+              p = r.pool;
+            }
+            expect(p.x * p.y).toBeGreaterThanOrEqual(k);
+            expect(p.x).toBeGreaterThan(0n);
           }
-          expect(p.x * p.y).toBeGreaterThanOrEqual(k);
-          expect(p.x).toBeGreaterThan(0n);
-        }
-      }),
+        },
+      ),
     );
   });
 });

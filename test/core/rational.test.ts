@@ -1,6 +1,22 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { add, ceil, cmp, div, floor, formatPercent, fractionToDecimal, gcd, mul, mulFloor, parseDecimal, rat, sub, toDecimal, toNumber } from '../../src/core/rational.js';
+import {
+  add,
+  ceil,
+  cmp,
+  div,
+  floor,
+  formatPercent,
+  fractionToDecimal,
+  gcd,
+  mul,
+  mulFloor,
+  parseDecimal,
+  rat,
+  sub,
+  toDecimal,
+  toNumber,
+} from '../../src/core/rational.js';
 
 describe('rational', () => {
   test('reduces and normalises the sign', () => {
@@ -40,7 +56,12 @@ describe('rational', () => {
     expect(toNumber(rat(10n ** 30n + 1n, 10n ** 30n))).toBeCloseTo(1, 12);
   });
   test('property: field laws on random rationals', () => {
-    const r = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 12n })).map(([n, d]) => rat(n, d));
+    const r = fc
+      .tuple(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+      )
+      .map(([n, d]) => rat(n, d));
     fc.assert(
       fc.property(r, r, (a, b) => {
         expect(sub(add(a, b), b)).toEqual(a);
@@ -52,10 +73,19 @@ describe('rational', () => {
   });
 });
 
-describe('add, sub, mul and div reduce by the operands\' parts (Knuth 4.5.1)', () => {
+describe("add, sub, mul and div reduce by the operands' parts (Knuth 4.5.1)", () => {
   // Reduced fractions of every kind the code meets: integers, zero, small, huge, shared factors.
-  const big = fc.oneof(fc.bigInt({ min: -(2n ** 200n), max: 2n ** 200n }), fc.bigInt({ min: -1000n, max: 1000n }), fc.constantFrom(0n, 1n, -1n, 10n ** 18n, 2n ** 64n * 3n ** 20n));
-  const den = fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 2n ** 200n }), fc.bigInt({ min: 1n, max: 1000n }), fc.constantFrom(10n ** 18n, 2n ** 64n * 3n ** 20n, 6n));
+  const big = fc.oneof(
+    fc.bigInt({ min: -(2n ** 200n), max: 2n ** 200n }),
+    fc.bigInt({ min: -1000n, max: 1000n }),
+    fc.constantFrom(0n, 1n, -1n, 10n ** 18n, 2n ** 64n * 3n ** 20n),
+  );
+  const den = fc.oneof(
+    fc.constant(1n),
+    fc.bigInt({ min: 1n, max: 2n ** 200n }),
+    fc.bigInt({ min: 1n, max: 1000n }),
+    fc.constantFrom(10n ** 18n, 2n ** 64n * 3n ** 20n, 6n),
+  );
   const r = fc.tuple(big, den).map(([n, d]) => rat(n, d));
   test('property: each equals rat() of the plain formula (reduced, sign in the numerator, zero as 0/1)', () => {
     fc.assert(
@@ -82,7 +112,11 @@ describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
     return a;
   };
   test('equals the all-bigint Euclid, around 2^53 and far above it', () => {
-    const big = fc.oneof(fc.bigInt({ min: -(2n ** 120n), max: 2n ** 120n }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    const big = fc.oneof(
+      fc.bigInt({ min: -(2n ** 120n), max: 2n ** 120n }),
+      fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n }),
+      fc.bigInt({ min: -1000n, max: 1000n }),
+    );
     fc.assert(
       fc.property(big, big, big, (a, b, k) => {
         expect(gcd(a * k, b * k)).toBe(ref(a * k, b * k));
@@ -94,7 +128,9 @@ describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
     expect(gcd(0n, 0n)).toBe(0n);
   });
   test("Lehmer's steps (numbers above 2^53) equal Euclid's: random sizes up to 2^2000, common factors, near-equal pairs", () => {
-    const sized = fc.integer({ min: 1, max: 2000 }).chain((bits) => fc.bigInt({ min: 0n, max: 2n ** BigInt(bits) }));
+    const sized = fc
+      .integer({ min: 1, max: 2000 })
+      .chain((bits) => fc.bigInt({ min: 0n, max: 2n ** BigInt(bits) }));
     fc.assert(
       fc.property(sized, sized, sized, fc.bigInt({ min: -5n, max: 5n }), (a, b, k, e) => {
         expect(gcd(a * k, b * k)).toBe(ref(a * k, b * k));
@@ -122,9 +158,17 @@ describe('gcd finishes in doubles once both fit (exact below 2^53)', () => {
 describe('fractionToDecimal', () => {
   test('the text toDecimal gives for the reduced fraction', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 24n }), fc.nat({ max: 20 }), fc.boolean(), (n, d, digits, fixed) => {
-        expect(fractionToDecimal(n, d, digits, { fixed })).toBe(toDecimal(rat(n, d), digits, { fixed }));
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.bigInt({ min: 1n, max: 10n ** 24n }),
+        fc.nat({ max: 20 }),
+        fc.boolean(),
+        (n, d, digits, fixed) => {
+          expect(fractionToDecimal(n, d, digits, { fixed })).toBe(
+            toDecimal(rat(n, d), digits, { fixed }),
+          );
+        },
+      ),
       { numRuns: 2000 },
     );
   });

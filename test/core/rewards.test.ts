@@ -1,6 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { computeScore, epochRewards, slashAmount, type EpochNode, type EpochParams } from '../../src/core/rewards.js';
+import {
+  computeScore,
+  epochRewards,
+  slashAmount,
+  type EpochNode,
+  type EpochParams,
+} from '../../src/core/rewards.js';
 import { parseDecimal as d, rat } from '../../src/core/rational.js';
 
 const P: EpochParams = {
@@ -13,12 +19,26 @@ const P: EpochParams = {
   slashTo: 'treasury',
   decimals: 0,
 };
-const node = (id: string, over: Partial<EpochNode> = {}): EpochNode => ({ id, role: 'compute', stake: 1000n, tasks: 10n, quality: d('1'), uptime: d('1'), failedChecks: 0n, ...over });
+const node = (id: string, over: Partial<EpochNode> = {}): EpochNode => ({
+  id,
+  role: 'compute',
+  stake: 1000n,
+  tasks: 10n,
+  quality: d('1'),
+  uptime: d('1'),
+  failedChecks: 0n,
+  ...over,
+});
 
 describe('epoch rewards, hand-computed', () => {
   test('fees split 800/150/50; compute pool 800 + 9,000 emission shared 3:1 by score; validators 2:1 by stake', () => {
     const r = epochRewards(
-      [node('a', { tasks: 30n }), node('b', { tasks: 10n }), node('v1', { role: 'validator', stake: 2000n }), node('v2', { role: 'validator', stake: 1000n })],
+      [
+        node('a', { tasks: 30n }),
+        node('b', { tasks: 10n }),
+        node('v1', { role: 'validator', stake: 2000n }),
+        node('v2', { role: 'validator', stake: 1000n }),
+      ],
       P,
     );
     expect(r.computePool).toBe(9800n);
@@ -52,13 +72,22 @@ describe('epoch rewards, hand-computed', () => {
     expect(slashAmount(1005n, d('0.1'), 1n)).toBe(100n);
   });
   test('a zero-score epoch: every pool goes to the treasury', () => {
-    const r = epochRewards([node('idle', { tasks: 0n }), node('v', { role: 'validator', uptime: d('0.5') })], P);
+    const r = epochRewards(
+      [node('idle', { tasks: 0n }), node('v', { role: 'validator', uptime: d('0.5') })],
+      P,
+    );
     expect(r.rewardsCompute + r.rewardsValidators).toBe(0n);
     expect(r.treasuryUnclaimed).toBe(9950n);
     expect(r.treasuryFees + r.treasuryUnclaimed).toBe(10_000n);
   });
   test('validators share by verifications when given', () => {
-    const r = epochRewards([node('v1', { role: 'validator', verifications: 1n }), node('v2', { role: 'validator', verifications: 2n, stake: 5000n })], { ...P, emission: 0n });
+    const r = epochRewards(
+      [
+        node('v1', { role: 'validator', verifications: 1n }),
+        node('v2', { role: 'validator', verifications: 2n, stake: 5000n }),
+      ],
+      { ...P, emission: 0n },
+    );
     expect(r.nodes.map((n) => n.reward)).toEqual([50n, 100n]);
   });
 });
@@ -80,7 +109,18 @@ const paramsArb = fc.record({
 });
 const params = (x: { fees: bigint; emission: bigint; a: number; b: number }): EpochParams => {
   const [lo, hi] = x.a <= x.b ? [x.a, x.b] : [x.b, x.a];
-  return { ...P, fees: x.fees, emission: x.emission, stakeMin: 10n ** 18n, decimals: 18, split: { nodes: rat(BigInt(lo), 100n), validators: rat(BigInt(hi - lo), 100n), treasury: rat(BigInt(100 - hi), 100n) } };
+  return {
+    ...P,
+    fees: x.fees,
+    emission: x.emission,
+    stakeMin: 10n ** 18n,
+    decimals: 18,
+    split: {
+      nodes: rat(BigInt(lo), 100n),
+      validators: rat(BigInt(hi - lo), 100n),
+      treasury: rat(BigInt(100 - hi), 100n),
+    },
+  };
 };
 
 describe('epoch rewards, properties', () => {
@@ -100,23 +140,37 @@ describe('epoch rewards, properties', () => {
   });
   test("a node's reward never decreases when its tasks, quality or uptime rise", () => {
     fc.assert(
-      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 12 }), paramsArb, fc.nat(), fc.constantFrom('tasks', 'quality', 'uptime'), fc.integer({ min: 1, max: 50 }), (nodes, x, pick, what, step) => {
-        const p = params(x);
-        const i = pick % nodes.length;
-        const base = nodes.map((n, j) => (j === i ? { ...n, role: 'compute' as const } : n));
-        const before = epochRewards(base, p).nodes[i].reward;
-        const up = base.map((n, j) => {
-          if (j !== i) return n;
-          if (what === 'tasks') return { ...n, tasks: n.tasks + BigInt(step) };
-          const bump = (r: { n: bigint; d: bigint }) => (r.n * 100n + BigInt(step) * r.d >= r.d * 100n ? rat(1n) : rat(r.n * 100n + BigInt(step) * r.d, r.d * 100n));
-          return what === 'quality' ? { ...n, quality: bump(n.quality) } : { ...n, uptime: bump(n.uptime) };
-        });
-        expect(epochRewards(up, p).nodes[i].reward >= before).toBe(true);
-      }),
+      fc.property(
+        fc.array(nodeArb, { minLength: 1, maxLength: 12 }),
+        paramsArb,
+        fc.nat(),
+        fc.constantFrom('tasks', 'quality', 'uptime'),
+        fc.integer({ min: 1, max: 50 }),
+        (nodes, x, pick, what, step) => {
+          const p = params(x);
+          const i = pick % nodes.length;
+          const base = nodes.map((n, j) => (j === i ? { ...n, role: 'compute' as const } : n));
+          const before = epochRewards(base, p).nodes[i].reward;
+          const up = base.map((n, j) => {
+            if (j !== i) return n;
+            if (what === 'tasks') return { ...n, tasks: n.tasks + BigInt(step) };
+            const bump = (r: { n: bigint; d: bigint }) =>
+              r.n * 100n + BigInt(step) * r.d >= r.d * 100n
+                ? rat(1n)
+                : rat(r.n * 100n + BigInt(step) * r.d, r.d * 100n);
+            return what === 'quality'
+              ? { ...n, quality: bump(n.quality) }
+              : { ...n, uptime: bump(n.uptime) };
+          });
+          expect(epochRewards(up, p).nodes[i].reward >= before).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
   test('score is tasks × quality × uptime', () => {
-    expect(computeScore({ tasks: 120n, quality: d('0.98'), uptime: d('0.995') })).toEqual(d('117.012'));
+    expect(computeScore({ tasks: 120n, quality: d('0.98'), uptime: d('0.995') })).toEqual(
+      d('117.012'),
+    );
   });
 });

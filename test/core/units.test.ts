@@ -1,5 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
-import { durationHours, formatDuration, parseAmount, parseDateOrDuration, parseDuration, parseFraction, parseInteger, parseNumber, parseShare, parseSignedShare, parseStep, parseUsd } from '../../src/core/units.js';
+import {
+  durationHours,
+  formatDuration,
+  parseAmount,
+  parseDateOrDuration,
+  parseDuration,
+  parseFraction,
+  parseInteger,
+  parseNumber,
+  parseShare,
+  parseSignedShare,
+  parseStep,
+  parseUsd,
+} from '../../src/core/units.js';
 import { parseDecimal, rat } from '../../src/core/rational.js';
 
 describe('units', () => {
@@ -25,7 +38,9 @@ describe('units', () => {
     expect(() => parseAmount('5X')).toThrow(/found "5X"/);
   });
   test('commas only between groups of three: 1,5 is refused with the decimal reading, never fifteen', () => {
-    expect(() => parseAmount('1,5')).toThrow('expected an amount like 10_000_000, 10B, 1.5M, 250k or 1e3; found "1,5": commas may only separate groups of three digits, like 1,000,000 (for a decimal, write 1.5)');
+    expect(() => parseAmount('1,5')).toThrow(
+      'expected an amount like 10_000_000, 10B, 1.5M, 250k or 1e3; found "1,5": commas may only separate groups of three digits, like 1,000,000 (for a decimal, write 1.5)',
+    );
     expect(() => parseAmount('1,5M')).toThrow(/write 1\.5M\)$/);
     expect(() => parseAmount('12,50')).toThrow(/write 12\.50\)$/);
     expect(() => parseAmount('1,00,000')).toThrow(/groups of three digits, like 1,000,000$/);
@@ -44,9 +59,13 @@ describe('units', () => {
     expect(parseAmount('+5')).toEqual(rat(5n));
     expect(parseAmount('1e099')).toEqual(rat(10n ** 99n));
     expect(parseShare('0.')).toEqual(rat(0n));
-    expect(() => parseAmount('_5')).toThrow('expected an amount like 10_000_000, 10B, 1.5M, 250k or 1e3; found "_5": an underscore may only stand between two digits, like 10_000');
+    expect(() => parseAmount('_5')).toThrow(
+      'expected an amount like 10_000_000, 10B, 1.5M, 250k or 1e3; found "_5": an underscore may only stand between two digits, like 10_000',
+    );
     expect(() => parseAmount('5_')).toThrow(/underscore may only stand between two digits/);
-    expect(() => parseAmount('1_000,000')).toThrow(/use either underscores or commas to group digits, not both/);
+    expect(() => parseAmount('1_000,000')).toThrow(
+      /use either underscores or commas to group digits, not both/,
+    );
     expect(() => parseShare('1_0%')).toThrow(/found "1_0%"/);
   });
   test('numbers and whole numbers take the same grouping and exponents', () => {
@@ -67,11 +86,17 @@ describe('units', () => {
     expect(parseShare('.5')).toEqual(rat(1n, 2n));
     expect(parseShare('0')).toEqual(rat(0n));
     expect(() => parseShare('1/0')).toThrow(/division by zero/);
-    expect(() => parseShare('ten')).toThrow('expected a share like 95%, 19/20 or 0.95; found "ten"');
+    expect(() => parseShare('ten')).toThrow(
+      'expected a share like 95%, 19/20 or 0.95; found "ten"',
+    );
   });
   test('a bare integer in a percent field is refused with both readings', () => {
-    expect(() => parseShare('1')).toThrow('expected a share like 95%, 19/20 or 0.95; found "1", which is ambiguous: 1% or 100%? Write 1% for 1%, or 1.0 for 100%');
-    expect(() => parseFraction('50', 'a utilization')).toThrow('expected a utilization like 95%, 19/20 or 0.95; found "50", which is ambiguous: 50% or 5000%? Write 50% for 50%, or 50.0 for 5000%');
+    expect(() => parseShare('1')).toThrow(
+      'expected a share like 95%, 19/20 or 0.95; found "1", which is ambiguous: 1% or 100%? Write 1% for 1%, or 1.0 for 100%',
+    );
+    expect(() => parseFraction('50', 'a utilization')).toThrow(
+      'expected a utilization like 95%, 19/20 or 0.95; found "50", which is ambiguous: 50% or 5000%? Write 50% for 50%, or 50.0 for 5000%',
+    );
     expect(() => parseSignedShare('-3')).toThrow(/3% or 300%\?/);
   });
   test('signed rates: declines allowed, not below -100%', () => {
@@ -131,9 +156,13 @@ describe('units: properties', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999 }), fc.stringMatching(/^\d{1,2}$|^\d{4,6}$/), (a, b) => {
-        expect(() => parseAmount(`${a},${b}`)).toThrow(`write ${a}.${b})`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999 }),
+        fc.stringMatching(/^\d{1,2}$|^\d{4,6}$/),
+        (a, b) => {
+          expect(() => parseAmount(`${a},${b}`)).toThrow(`write ${a}.${b})`);
+        },
+      ),
     );
   });
 });

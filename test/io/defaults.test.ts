@@ -25,7 +25,17 @@ describe('defaults declared once', () => {
     expect(params.scenarios!.calm.price).toEqual({ drift: rat(1n, 20n) });
   });
   test('the JSON Schema shows them, so an editor does too', () => {
-    const s = jsonSchema() as { properties: Record<string, { properties: Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }> }> };
+    const s = jsonSchema() as {
+      properties: Record<
+        string,
+        {
+          properties: Record<
+            string,
+            { default?: unknown; properties?: Record<string, { default?: unknown }> }
+          >;
+        }
+      >;
+    };
     expect(s.properties.buyback.properties.maxBuyPctOfFloat.default).toBe('10%');
     expect(s.properties.projection.properties.price.properties!.volatility.default).toBe('80%');
     expect(s.properties.projection.properties.price.properties!.drift.default).toBe('0%');

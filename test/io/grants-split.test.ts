@@ -23,16 +23,29 @@ const write = (text: string): string => {
 async function rows(file: string, range?: GrantsRange) {
   const m = await loadModel();
   const out = [];
-  for await (const g of readGrants(file, m, range)) out.push({ row: g.row, line: g.line, grant: g.grant, unlocks: g.unlocks.length });
+  for await (const g of readGrants(file, m, range))
+    out.push({ row: g.row, line: g.line, grant: g.grant, unlocks: g.unlocks.length });
   return out;
 }
 
 const cell = fc.constantFrom('', ' ', '  ');
-const grantLine = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom('Team', 'investors', 'Community Sale'), fc.integer({ min: 1, max: 10 ** 9 }), cell, fc.constantFrom('', '6mo', '12mo')).map(
-  ([i, c, a, pad, cliff]) => `${pad}b${i}${pad},${c},${a},,${cliff},,,`,
-);
+const grantLine = fc
+  .tuple(
+    fc.integer({ min: 0, max: 9999 }),
+    fc.constantFrom('Team', 'investors', 'Community Sale'),
+    fc.integer({ min: 1, max: 10 ** 9 }),
+    cell,
+    fc.constantFrom('', '6mo', '12mo'),
+  )
+  .map(([i, c, a, pad, cliff]) => `${pad}b${i}${pad},${c},${a},,${cliff},,,`);
 const file = fc.record({
-  lines: fc.array(fc.oneof({ weight: 6, arbitrary: grantLine }, { weight: 1, arbitrary: fc.constantFrom('', '   ') }), { minLength: 1, maxLength: 40 }),
+  lines: fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: grantLine },
+      { weight: 1, arbitrary: fc.constantFrom('', '   ') },
+    ),
+    { minLength: 1, maxLength: 40 },
+  ),
   eol: fc.constantFrom('\n', '\r\n'),
   bom: fc.boolean(),
   last: fc.boolean(),
@@ -43,7 +56,10 @@ describe('findSplit', () => {
     let cut = 0;
     await fc.assert(
       fc.asyncProperty(file, async ({ lines, eol, bom, last }) => {
-        const text = (bom ? '\ufeff' : '') + ['beneficiary,category,amount,start,cliff,at_cliff,linear,every', ...lines].join(eol) + (last ? eol : '');
+        const text =
+          (bom ? '\ufeff' : '') +
+          ['beneficiary,category,amount,start,cliff,at_cliff,linear,every', ...lines].join(eol) +
+          (last ? eol : '');
         const f = write(text);
         const whole = await rows(f);
         const s = findSplit(f);
@@ -59,7 +75,12 @@ describe('findSplit', () => {
         expect(s.start).toBeGreaterThan(bytes.length / 2);
         expect(s.line0).toBe(bytes.subarray(0, s.start).toString('latin1').split('\n').length - 1);
         const first = await rows(f, { start: 0, end: s.start });
-        const second = await rows(f, { start: s.start, columns: s.columns, line0: s.line0, row0: first.length });
+        const second = await rows(f, {
+          start: s.start,
+          columns: s.columns,
+          line0: s.line0,
+          row0: first.length,
+        });
         expect([...first, ...second]).toEqual(whole);
         cut++;
       }),
@@ -79,22 +100,37 @@ describe('findSplit', () => {
     };
     const eol = fc.constantFrom('\n', '\r\n');
     // Mostly the header's line break, sometimes the other one or a lone CR in a cell.
-    const line = fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom('', '', '', '', '', '', '\r'), fc.constantFrom(true, true, true, true, true, true, false));
+    const line = fc.tuple(
+      fc.integer({ min: 0, max: 999 }),
+      fc.constantFrom('', '', '', '', '', '', '\r'),
+      fc.constantFrom(true, true, true, true, true, true, false),
+    );
     let cut = 0;
     await fc.assert(
-      fc.asyncProperty(eol, fc.array(line, { minLength: 2, maxLength: 30 }), async (headEol, lines) => {
-        const body = lines.map(([i, cr, same]) => `b${cr}${i},Team,${i + 1},,,,,${same === (headEol === '\n') ? '\n' : '\r\n'}`);
-        const f = write('beneficiary,category,amount,start,cliff,at_cliff,linear,every' + headEol + body.join(''));
-        const s = findSplit(f);
-        if (!s) return;
-        cut++;
-        const whole = await outcome(() => rows(f));
-        const parts = await outcome(async () => {
-          const first = await rows(f, { start: 0, end: s.start });
-          return [...first, ...(await rows(f, { ...s, row0: first.length }))];
-        });
-        expect(parts).toEqual(whole);
-      }),
+      fc.asyncProperty(
+        eol,
+        fc.array(line, { minLength: 2, maxLength: 30 }),
+        async (headEol, lines) => {
+          const body = lines.map(
+            ([i, cr, same]) =>
+              `b${cr}${i},Team,${i + 1},,,,,${same === (headEol === '\n') ? '\n' : '\r\n'}`,
+          );
+          const f = write(
+            'beneficiary,category,amount,start,cliff,at_cliff,linear,every' +
+              headEol +
+              body.join(''),
+          );
+          const s = findSplit(f);
+          if (!s) return;
+          cut++;
+          const whole = await outcome(() => rows(f));
+          const parts = await outcome(async () => {
+            const first = await rows(f, { start: 0, end: s.start });
+            return [...first, ...(await rows(f, { ...s, row0: first.length }))];
+          });
+          expect(parts).toEqual(whole);
+        },
+      ),
       { numRuns: 150 },
     );
     expect(cut).toBeGreaterThan(20);
@@ -105,7 +141,18 @@ describe('findSplit', () => {
     const quotedLate = body.map((l, i) => (i === 18 ? `"b, 18",Team,10,,,,,` : l));
     const head = 'beneficiary,category,amount,start,cliff,at_cliff,linear,every\n';
     expect(findSplit(write(head + quotedEarly.join('\n') + '\n'))).toBeUndefined();
-    expect(findSplit(write(head + quotedLate.join('\n') + '\n'))).toMatchObject({ columns: ['beneficiary', 'category', 'amount', 'start', 'cliff', 'at_cliff', 'linear', 'every'] });
+    expect(findSplit(write(head + quotedLate.join('\n') + '\n'))).toMatchObject({
+      columns: [
+        'beneficiary',
+        'category',
+        'amount',
+        'start',
+        'cliff',
+        'at_cliff',
+        'linear',
+        'every',
+      ],
+    });
   });
   test('smaller than `least`, a lone CR as line break, a bad header: not cut', () => {
     const text = 'beneficiary,category,amount\n' + 'b,Team,10\n'.repeat(50);

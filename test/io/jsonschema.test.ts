@@ -11,9 +11,27 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { jsonSchema } from '../../src/io/schema/index.js';
-import { parseParams, parseYaml, problemText, resolveParams, ParamFileError } from '../../src/io/load.js';
 import {
-  amount, date, dateOrDuration, duration, hoursDuration, integer, number, percent, portion, share, signedShare, step, usd,
+  parseParams,
+  parseYaml,
+  problemText,
+  resolveParams,
+  ParamFileError,
+} from '../../src/io/load.js';
+import {
+  amount,
+  date,
+  dateOrDuration,
+  duration,
+  hoursDuration,
+  integer,
+  number,
+  percent,
+  portion,
+  share,
+  signedShare,
+  step,
+  usd,
 } from '../../src/io/schema/fields.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -22,18 +40,25 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 const check = ajv.compile(jsonSchema());
 
 const dotted = (ptr: string, extra?: string): string =>
-  [...ptr.split('/').slice(1), ...(extra !== undefined ? [extra] : [])].reduce((s, p) => (/^\d+$/.test(p) ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+  [...ptr.split('/').slice(1), ...(extra !== undefined ? [extra] : [])].reduce(
+    (s, p) => (/^\d+$/.test(p) ? `${s}[${p}]` : s ? `${s}.${p}` : p),
+    '',
+  );
 
 /** The fields ajv flags, as validate names them (`fees.market.utilization`, `nodes[0].role`). */
 function ajvFields(text: string): string[] {
   if (check(parse(text))) return [];
   const at = (e: ErrorObject): string =>
-    e.keyword === 'additionalProperties' ? dotted(e.instancePath, String(e.params.additionalProperty))
-      : e.keyword === 'required' ? dotted(e.instancePath, String(e.params.missingProperty))
+    e.keyword === 'additionalProperties'
+      ? dotted(e.instancePath, String(e.params.additionalProperty))
+      : e.keyword === 'required'
+        ? dotted(e.instancePath, String(e.params.missingProperty))
         : dotted(e.instancePath);
   const all = [...new Set((check.errors ?? []).map(at))];
   // An error at a mapping is only its own when no field inside it was flagged.
-  return all.filter((p) => !all.some((q) => q !== p && (q.startsWith(`${p}.`) || q.startsWith(`${p}[`)))).sort();
+  return all
+    .filter((p) => !all.some((q) => q !== p && (q.startsWith(`${p}.`) || q.startsWith(`${p}[`))))
+    .sort();
 }
 
 /** The fields `ai-econ validate` flags (its problems are `file:line:col: path: message`). */
@@ -44,7 +69,9 @@ function validateFields(text: string): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof ParamFileError)) throw e;
-    return [...new Set(e.problems.map((p) => /^p\.yaml:\d+:\d+: ([^:]+): /.exec(problemText(p))![1]))].sort();
+    return [
+      ...new Set(e.problems.map((p) => /^p\.yaml:\d+:\d+: ([^:]+): /.exec(problemText(p))![1])),
+    ].sort();
   }
 }
 
@@ -62,26 +89,69 @@ describe('JSON Schema: the same fields as validate', () => {
   test.each<[string, string, string]>([
     ['a date written as a number', edit('tge: 2026-04-29', 'tge: 20260601'), 'token.tge'],
     ['an impossible-looking date', edit('tge: 2026-04-29', 'tge: 29.04.2026'), 'token.tge'],
-    ['an unknown step', edit('linear: 48mo, every: month', 'linear: 48mo, every: blah'), 'allocations[0].vesting.every'],
-    ['a duration without a unit', edit('cliff: 12mo, atCliff: 25%, linear: 36mo, every: month }\n  - name: Team', 'cliff: 12, atCliff: 25%, linear: 36mo, every: month }\n  - name: Team'), 'allocations[1].vesting.cliff'],
-    ['an unknown duration unit', edit('linear: 48mo', 'linear: 48 moons'), 'allocations[0].vesting.linear'],
-    ['a word for an amount', edit('totalSupply: 10_000_000_000', 'totalSupply: lots'), 'token.totalSupply'],
+    [
+      'an unknown step',
+      edit('linear: 48mo, every: month', 'linear: 48mo, every: blah'),
+      'allocations[0].vesting.every',
+    ],
+    [
+      'a duration without a unit',
+      edit(
+        'cliff: 12mo, atCliff: 25%, linear: 36mo, every: month }\n  - name: Team',
+        'cliff: 12, atCliff: 25%, linear: 36mo, every: month }\n  - name: Team',
+      ),
+      'allocations[1].vesting.cliff',
+    ],
+    [
+      'an unknown duration unit',
+      edit('linear: 48mo', 'linear: 48 moons'),
+      'allocations[0].vesting.linear',
+    ],
+    [
+      'a word for an amount',
+      edit('totalSupply: 10_000_000_000', 'totalSupply: lots'),
+      'token.totalSupply',
+    ],
     ['a zero supply', edit('totalSupply: 10_000_000_000', 'totalSupply: 0'), 'token.totalSupply'],
     ['a decimal comma', edit('epochFees: 250_000', 'epochFees: 250,5'), 'rewards.epochFees'],
     ['decimals above 30', edit('decimals: 18', 'decimals: 40'), 'token.decimals'],
     ['a bare integer share', edit('share: 25%', 'share: 25'), 'allocations[2].share'],
-    ['a bare 1 for utilization (1% or 100%?)', edit('utilization: 80%', 'utilization: 1'), 'fees.market.utilization'],
-    ['utilization above 100%', edit('utilization: 80%', 'utilization: 120%'), 'fees.market.utilization'],
+    [
+      'a bare 1 for utilization (1% or 100%?)',
+      edit('utilization: 80%', 'utilization: 1'),
+      'fees.market.utilization',
+    ],
+    [
+      'utilization above 100%',
+      edit('utilization: 80%', 'utilization: 120%'),
+      'fees.market.utilization',
+    ],
     ['a bare integer growth', edit('growth: 3%', 'growth: 3'), 'projection.revenue.growth'],
-    ['a bare integer volatility', edit('volatility: 80%', 'volatility: 80'), 'projection.price.volatility'],
-    ['revenue share above 100%', edit('revenueShare: 100%', 'revenueShare: 150%'), 'buyback.revenueShare'],
+    [
+      'a bare integer volatility',
+      edit('volatility: 80%', 'volatility: 80'),
+      'projection.price.volatility',
+    ],
+    [
+      'revenue share above 100%',
+      edit('revenueShare: 100%', 'revenueShare: 150%'),
+      'buyback.revenueShare',
+    ],
     ['zero MFU', edit('mfu: 40%', 'mfu: 0%'), 'fees.mfu'],
     ['zero TFLOPS', edit('tflops: 312,', 'tflops: 0,'), 'fees.gpus.A100.tflops'],
     ['zero price', edit('priceUsd: 0.10', 'priceUsd: 0'), 'token.priceUsd'],
     ['zero months', edit('months: 60', 'months: 0'), 'projection.months'],
-    ['a month-long job duration', edit('defaultDuration: 48h', 'defaultDuration: 1mo'), 'fees.defaultDuration'],
+    [
+      'a month-long job duration',
+      edit('defaultDuration: 48h', 'defaultDuration: 1mo'),
+      'fees.defaultDuration',
+    ],
     ['an unknown price model', edit('model: constant', 'model: random'), 'projection.price.model'],
-    ['an unknown role', edit('role: validator, stake: 200_000', 'role: miner, stake: 200_000'), 'nodes[5].role'],
+    [
+      'an unknown role',
+      edit('role: validator, stake: 200_000', 'role: miner, stake: 200_000'),
+      'nodes[5].role',
+    ],
     ['an unknown key', edit('cliff: 12mo', 'clif: 12mo'), 'allocations[1].vesting.clif'],
     ['a missing key', edit('  tge: 2026-04-29', ''), 'token.tge'],
   ])('%s', (_name, text, field) => {
@@ -91,7 +161,10 @@ describe('JSON Schema: the same fields as validate', () => {
   test.each<[string, string]>([
     ['utilization as a decimal', edit('utilization: 80%', 'utilization: 0.95')],
     ['a zero share', edit('treasury: 5%\n', 'treasury: 0%\n', edit('nodes: 80%', 'nodes: 85%'))],
-    ['amounts with exponents and commas', edit('epochFees: 250_000', 'epochFees: 2.5e5', edit('stakeMin: 10_000', 'stakeMin: 10,000'))],
+    [
+      'amounts with exponents and commas',
+      edit('epochFees: 250_000', 'epochFees: 2.5e5', edit('stakeMin: 10_000', 'stakeMin: 10,000')),
+    ],
     ['a step in capitals', edit('linear: 48mo, every: month', 'linear: 48mo, every: Monthly')],
     ['growth as a decimal, negative', edit('growth: 3%', 'growth: -0.01')],
   ])('both accept %s', (_name, text) => {
@@ -100,7 +173,13 @@ describe('JSON Schema: the same fields as validate', () => {
   });
   test('cross-field rules are listed in the descriptions', () => {
     const s = JSON.stringify(jsonSchema());
-    for (const rule of ['shares add up to exactly 100%', 'defaultGpu names a class in gpus', 'burn + treasury + execution add up to exactly 100%', 'ids are unique']) expect(s).toContain(rule);
+    for (const rule of [
+      'shares add up to exactly 100%',
+      'defaultGpu names a class in gpus',
+      'burn + treasury + execution add up to exactly 100%',
+      'ids are unique',
+    ])
+      expect(s).toContain(rule);
   });
 });
 
@@ -118,13 +197,15 @@ describe('JSON Schema: the same fields as validate', () => {
 describe('JSON Schema: field types agree with their parsers on random text', () => {
   type Case = [string, z.ZodType, string, (s: string, editor: unknown, ajvOk: boolean) => boolean];
   const none = () => false;
-  const integerWithPoint = (_s: string, editor: unknown, ajvOk: boolean) => !ajvOk && typeof editor === 'number' && Number.isInteger(editor);
+  const integerWithPoint = (_s: string, editor: unknown, ajvOk: boolean) =>
+    !ajvOk && typeof editor === 'number' && Number.isInteger(editor);
   const fractionAbove1 = (s: string, _e: unknown, ajvOk: boolean) => {
     const m = /(\d+)\s*\/\s*(\d+)/.exec(s);
     return ajvOk && !!m && BigInt(m[1]) > BigInt(m[2]);
   };
   const bigExponent = (s: string, e: unknown, ajvOk: boolean) =>
-    (ajvOk && /[eE][+-]?0*\d{3}/.test(s.replace(/_/g, ''))) || (!ajvOk && typeof e === 'number' && e > 1e99);
+    (ajvOk && /[eE][+-]?0*\d{3}/.test(s.replace(/_/g, ''))) ||
+    (!ajvOk && typeof e === 'number' && e > 1e99);
   const zeroDuration = (_s: string, editor: unknown, ajvOk: boolean) => ajvOk && editor === 0;
   // validate caps durations at 10,000 years (no date beyond 9999-12-31 can come of a longer one); a pattern cannot say that.
   const overLongDuration = (s: string, _e: unknown, ajvOk: boolean) => {
@@ -137,18 +218,57 @@ describe('JSON Schema: field types agree with their parsers on random text', () 
     ['amount', amount(''), '0123456789,._ eEkMBbnT+-', bigExponent],
     ['positive amount', amount('', { positive: true }), '0123456789,._ eEkMB+', bigExponent],
     ['usd', usd('', { positive: true }), '0123456789,.$_ eEkM', bigExponent],
-    ['share', share(''), '0123456789.%/ _', (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a)],
-    ['positive share', share('', { positive: true }), '0123456789.%/ ', (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a)],
+    [
+      'share',
+      share(''),
+      '0123456789.%/ _',
+      (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a),
+    ],
+    [
+      'positive share',
+      share('', { positive: true }),
+      '0123456789.%/ ',
+      (s, e, a) => fractionAbove1(s, e, a) || integerWithPoint(s, e, a),
+    ],
     ['percent', percent(''), '0123456789.%/ ', integerWithPoint],
-    ['signed', signedShare(''), '0123456789.%/ -', (s, e, a) => (s.trim().startsWith('-') && fractionAbove1(s, e, a)) || integerWithPoint(s, e, a)],
+    [
+      'signed',
+      signedShare(''),
+      '0123456789.%/ -',
+      (s, e, a) =>
+        (s.trim().startsWith('-') && fractionAbove1(s, e, a)) || integerWithPoint(s, e, a),
+    ],
     ['number', number('', { positive: true }), '0123456789,._ eE+-', bigExponent],
-    ['bounded integer', integer('', { min: 1, max: 1200 }), '0123456789,_ eE+-.', (_s, e, a) => !a && typeof e === 'string'],
-    ['integer', integer(''), '0123456789,_ eE+-.', (s, e, a) => bigExponent(s, e, a) || (a && Math.abs(Number(String(e).replace(/_/g, ''))) > Number.MAX_SAFE_INTEGER) || (!a && typeof e === 'string' && e.includes('.'))],
-    ['duration', duration(''), '0123456789. moyhdwqMOr', (s, e, a) => zeroDuration(s, e, a) || overLongDuration(s, e, a)],
+    [
+      'bounded integer',
+      integer('', { min: 1, max: 1200 }),
+      '0123456789,_ eE+-.',
+      (_s, e, a) => !a && typeof e === 'string',
+    ],
+    [
+      'integer',
+      integer(''),
+      '0123456789,_ eE+-.',
+      (s, e, a) =>
+        bigExponent(s, e, a) ||
+        (a && Math.abs(Number(String(e).replace(/_/g, ''))) > Number.MAX_SAFE_INTEGER) ||
+        (!a && typeof e === 'string' && e.includes('.')),
+    ],
+    [
+      'duration',
+      duration(''),
+      '0123456789. moyhdwqMOr',
+      (s, e, a) => zeroDuration(s, e, a) || overLongDuration(s, e, a),
+    ],
     ['job duration', hoursDuration(''), '0123456789. moyhdwq', overLongDuration],
     ['date', date(''), '0123456789- ', none],
     ['step', step(''), 'daymonthweeklyquarterannualsDM ', none],
-    ['date or duration', dateOrDuration(''), '0123456789- moyd', (s, e, a) => zeroDuration(s, e, a) || overLongDuration(s, e, a)],
+    [
+      'date or duration',
+      dateOrDuration(''),
+      '0123456789- moyd',
+      (s, e, a) => zeroDuration(s, e, a) || overLongDuration(s, e, a),
+    ],
     ['vesting portion', portion(''), '0123456789.%/_ kM', bigExponent],
   ];
   const ajvField = new Ajv2020({ strict: false });
@@ -156,18 +276,28 @@ describe('JSON Schema: field types agree with their parsers on random text', () 
     const ok = ajvField.compile(z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }));
     const disagree = new Set<string>();
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength: 8 }), (s) => {
-        let loader: unknown, editor: unknown;
-        try {
-          loader = (parseYaml(`v: ${s}\n`, 'x.yaml', { what: 'x' }).raw as { v: unknown }).v;
-          editor = (parse(`v: ${s}\n`) as { v: unknown }).v;
-        } catch {
-          return; // not a YAML scalar: no field sees it
-        }
-        if (loader === null || typeof loader === 'object') return;
-        const a = ok(editor);
-        if (a !== field.safeParse(loader).success && !known(s, editor, a) && !Object.is(editor, -0)) disagree.add(`${JSON.stringify(s)}: editor ${a ? 'passes' : 'flags'}, validate ${a ? 'flags' : 'passes'}`);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength: 8 }),
+        (s) => {
+          let loader: unknown, editor: unknown;
+          try {
+            loader = (parseYaml(`v: ${s}\n`, 'x.yaml', { what: 'x' }).raw as { v: unknown }).v;
+            editor = (parse(`v: ${s}\n`) as { v: unknown }).v;
+          } catch {
+            return; // not a YAML scalar: no field sees it
+          }
+          if (loader === null || typeof loader === 'object') return;
+          const a = ok(editor);
+          if (
+            a !== field.safeParse(loader).success &&
+            !known(s, editor, a) &&
+            !Object.is(editor, -0)
+          )
+            disagree.add(
+              `${JSON.stringify(s)}: editor ${a ? 'passes' : 'flags'}, validate ${a ? 'flags' : 'passes'}`,
+            );
+        },
+      ),
       { numRuns: 3000, seed: 20261125 },
     );
     expect([...disagree].slice(0, 10)).toEqual([]);

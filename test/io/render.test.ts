@@ -9,7 +9,13 @@ import { col, type Report } from '../../src/core/table.js';
 import type { Sink } from '../../src/io/output.js';
 
 const memory = (): Sink & { text: string } => {
-  const s = { text: '', isTTY: false, write: (c: string) => void (s.text += c), close: async () => {}, abort: async () => {} };
+  const s = {
+    text: '',
+    isTTY: false,
+    write: (c: string) => void (s.text += c),
+    close: async () => {},
+    abort: async () => {},
+  };
   return s;
 };
 const E18 = 10n ** 18n;
@@ -52,7 +58,22 @@ describe('csv', () => {
     expect(neutralise('plain')).toBe('plain');
   });
   test('quoting by csv-stringify, header of keys, totals last', async () => {
-    const report: Report = { command: 't', params: {}, decimals: 0, tables: [{ name: 'main', columns: [col('name'), col('amount', 'token')], rows: [{ name: 'a, "b"', amount: 5n }, { name: 'line\nbreak', amount: 1n }], totals: { name: 'total', amount: 6n } }] };
+    const report: Report = {
+      command: 't',
+      params: {},
+      decimals: 0,
+      tables: [
+        {
+          name: 'main',
+          columns: [col('name'), col('amount', 'token')],
+          rows: [
+            { name: 'a, "b"', amount: 5n },
+            { name: 'line\nbreak', amount: 1n },
+          ],
+          totals: { name: 'total', amount: 6n },
+        },
+      ],
+    };
     const s = memory();
     await renderCsv(report, report.tables[0], s, { totals: true });
     expect(s.text).toBe('name,amount\n"a, ""b""",5\n"line\nbreak",1\ntotal,6\n');
@@ -63,16 +84,32 @@ describe('csv', () => {
   test('property: every row parses back to its cells', async () => {
     const { parse } = await import('csv-parse/sync');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.string(), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n })), { maxLength: 20 }), async (rows) => {
-        const report: Report = { command: 't', params: {}, decimals: 2, tables: [{ name: 'm', columns: [col('s'), col('t', 'token')], rows: rows.map(([s, t]) => ({ s, t })) }] };
-        const sink = memory();
-        await renderCsv(report, report.tables[0], sink);
-        const back = parse(sink.text, { relax_column_count: false }) as string[][];
-        expect(back.length).toBe(rows.length + 1);
-        back.slice(1).forEach((r, i) => {
-          expect(r[0]).toBe(neutralise(rows[i][0]));
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.string(), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n })), {
+          maxLength: 20,
+        }),
+        async (rows) => {
+          const report: Report = {
+            command: 't',
+            params: {},
+            decimals: 2,
+            tables: [
+              {
+                name: 'm',
+                columns: [col('s'), col('t', 'token')],
+                rows: rows.map(([s, t]) => ({ s, t })),
+              },
+            ],
+          };
+          const sink = memory();
+          await renderCsv(report, report.tables[0], sink);
+          const back = parse(sink.text, { relax_column_count: false }) as string[][];
+          expect(back.length).toBe(rows.length + 1);
+          back.slice(1).forEach((r, i) => {
+            expect(r[0]).toBe(neutralise(rows[i][0]));
+          });
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -83,18 +120,64 @@ describe('csv lines', () => {
     const { stringify } = await import('csv-stringify/sync');
     const text = fc.constantFrom('a', 'a,b', '=x', 'q"', '', '-5', 'line\nbreak');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(text, text, fc.oneof(fc.constantFrom(5n, 7n, -3n, 0n, 10n ** 20n + 1n), fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }))), { minLength: 1, maxLength: 30 }), async (rows) => {
-        const report: Report = { command: 't', params: {}, decimals: 2, tables: [{ name: 'm', columns: [col('a'), col('b'), col('t', 'token')], rows: rows.map(([a, b, t]) => ({ a, b, t })) }] };
-        const sink = memory();
-        await renderCsv(report, report.tables[0], sink);
-        const want = 'a,b,t\n' + rows.map(([a, b, t]) => stringify([[neutralise(a), neutralise(b), exactText(t, col('t', 'token'), 2)]])).join('');
-        expect(sink.text).toBe(want);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            text,
+            text,
+            fc.oneof(
+              fc.constantFrom(5n, 7n, -3n, 0n, 10n ** 20n + 1n),
+              fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+            ),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        async (rows) => {
+          const report: Report = {
+            command: 't',
+            params: {},
+            decimals: 2,
+            tables: [
+              {
+                name: 'm',
+                columns: [col('a'), col('b'), col('t', 'token')],
+                rows: rows.map(([a, b, t]) => ({ a, b, t })),
+              },
+            ],
+          };
+          const sink = memory();
+          await renderCsv(report, report.tables[0], sink);
+          const want =
+            'a,b,t\n' +
+            rows
+              .map(([a, b, t]) =>
+                stringify([[neutralise(a), neutralise(b), exactText(t, col('t', 'token'), 2)]]),
+              )
+              .join('');
+          expect(sink.text).toBe(want);
+        },
+      ),
       { numRuns: 200 },
     );
   });
   test('a repeated cell that needs quotes is quoted on every row', async () => {
-    const report: Report = { command: 't', params: {}, decimals: 0, tables: [{ name: 'm', columns: [col('who'), col('n', 'int')], rows: [{ who: 'Smith, J', n: 1 }, { who: 'Smith, J', n: 2 }, { who: '=cmd', n: 3 }, { who: '=cmd', n: 4 }] }] };
+    const report: Report = {
+      command: 't',
+      params: {},
+      decimals: 0,
+      tables: [
+        {
+          name: 'm',
+          columns: [col('who'), col('n', 'int')],
+          rows: [
+            { who: 'Smith, J', n: 1 },
+            { who: 'Smith, J', n: 2 },
+            { who: '=cmd', n: 3 },
+            { who: '=cmd', n: 4 },
+          ],
+        },
+      ],
+    };
     const s = memory();
     await renderCsv(report, report.tables[0], s);
     expect(s.text).toBe('who,n\n"Smith, J",1\n"Smith, J",2\n\'=cmd,3\n\'=cmd,4\n');
@@ -107,7 +190,13 @@ describe('json and md', () => {
     params: { big: 10n },
     decimals: 18,
     tables: [
-      { name: 'a', columns: [col('k'), col('v', 'token')], rows: [{ k: 'x|y', v: E18 }], totals: { k: 'total', v: E18 }, notes: ['note'] },
+      {
+        name: 'a',
+        columns: [col('k'), col('v', 'token')],
+        rows: [{ k: 'x|y', v: E18 }],
+        totals: { k: 'total', v: E18 },
+        notes: ['note'],
+      },
       { name: 'b', title: 'B', columns: [col('n', 'int')], rows: [] },
     ],
   };
@@ -118,7 +207,13 @@ describe('json and md', () => {
       command: 'demo',
       params: { big: '10' },
       tables: [
-        { name: 'a', columns: ['k', 'v'], rows: [{ k: 'x|y', v: '1' }], totals: { k: 'total', v: '1' }, notes: ['note'] },
+        {
+          name: 'a',
+          columns: ['k', 'v'],
+          rows: [{ k: 'x|y', v: '1' }],
+          totals: { k: 'total', v: '1' },
+          notes: ['note'],
+        },
         { name: 'b', title: 'B', columns: ['n'], rows: [] },
       ],
     });
@@ -126,7 +221,9 @@ describe('json and md', () => {
   test('md escapes pipes, bolds totals, right-aligns numbers', async () => {
     const s = memory();
     await renderMd(report, s);
-    expect(s.text).toContain('| k | v |\n| --- | ---: |\n| x\\|y | 1.00 |\n| **total** | **1.00** |\n\n- note\n');
+    expect(s.text).toContain(
+      '| k | v |\n| --- | ---: |\n| x\\|y | 1.00 |\n| **total** | **1.00** |\n\n- note\n',
+    );
     expect(s.text).toContain('### B');
   });
 });

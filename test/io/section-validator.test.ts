@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseParamFile, parseYaml, resolveParams, sectionValidator, validateRaw } from '../../src/io/load.js';
+import {
+  parseParamFile,
+  parseYaml,
+  resolveParams,
+  sectionValidator,
+  validateRaw,
+} from '../../src/io/load.js';
 import { parseOverride } from '../../src/io/overrides.js';
 import { InputError } from '../../src/core/errors.js';
 
@@ -31,20 +37,23 @@ describe('sectionValidator (a sweep re-checks only the sections a point touches)
     ['projection.revenue={ startUsd: x }'],
     ['economy.demand.elasticty=1'],
   ];
-  test.each(cases.map((sets) => ({ name: sets.join(' ') || '(none)', sets })))('gives exactly what validateRaw gives: $name', ({ sets }) => {
-    const overrides = sets.map(parseOverride);
-    const viaSections = outcome(() => {
-      const v = validate(overrides);
-      resolveParams(v.params, v.src, true);
-      return v;
-    });
-    const viaWhole = outcome(() => {
-      const v = validateRaw(file.raw, file.src, overrides);
-      resolveParams(v.params, v.src, true);
-      return v;
-    });
-    expect(viaSections).toEqual(viaWhole);
-  });
+  test.each(cases.map((sets) => ({ name: sets.join(' ') || '(none)', sets })))(
+    'gives exactly what validateRaw gives: $name',
+    ({ sets }) => {
+      const overrides = sets.map(parseOverride);
+      const viaSections = outcome(() => {
+        const v = validate(overrides);
+        resolveParams(v.params, v.src, true);
+        return v;
+      });
+      const viaWhole = outcome(() => {
+        const v = validateRaw(file.raw, file.src, overrides);
+        resolveParams(v.params, v.src, true);
+        return v;
+      });
+      expect(viaSections).toEqual(viaWhole);
+    },
+  );
 
   test('the invalid cases above are refused, naming the flag', () => {
     const v = outcome(() => validate([parseOverride('projection.months=0')])) as { error?: string };
@@ -64,12 +73,20 @@ describe('sectionValidator (a sweep re-checks only the sections a point touches)
     const c = validate([parseOverride('allocations.Team.vesting.cliff=6mo')]);
     const mc = resolveParams(c.params, c.src, true, ma);
     expect(mc.categories).not.toBe(ma.categories);
-    expect(mc.categories.find((x) => x.name === 'Team')!.unlocks[0].date).not.toBe(ma.categories.find((x) => x.name === 'Team')!.unlocks[0].date);
+    expect(mc.categories.find((x) => x.name === 'Team')!.unlocks[0].date).not.toBe(
+      ma.categories.find((x) => x.name === 'Team')!.unlocks[0].date,
+    );
   });
 
   test('a file with problems of its own reports all of them at every point', () => {
-    const { raw, src } = parseYaml('token: { name: X, symbol: X, totalSupply: 100, decimals: 2, tge: 2026-01-01, priceUsd: 1 }\nallocations: []\nprojection: { months: -1 }\n', 'bad.yaml', { what: 'a mapping' });
+    const { raw, src } = parseYaml(
+      'token: { name: X, symbol: X, totalSupply: 100, decimals: 2, tge: 2026-01-01, priceUsd: 1 }\nallocations: []\nprojection: { months: -1 }\n',
+      'bad.yaml',
+      { what: 'a mapping' },
+    );
     const set = [parseOverride('projection.months=3')];
-    expect(outcome(() => sectionValidator(raw, src)(set))).toEqual(outcome(() => validateRaw(raw, src, set)));
+    expect(outcome(() => sectionValidator(raw, src)(set))).toEqual(
+      outcome(() => validateRaw(raw, src, set)),
+    );
   });
 });

@@ -9,7 +9,12 @@ type Align = 'left' | 'right';
 
 /** The grid drawn whole by cli-table3, the way table.ts drew it before it drew slices. */
 const whole = (head: string[], body: string[][], colAligns: Align[]): string => {
-  const g = new Table3({ head, colAligns, style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+  const g = new Table3({
+    head,
+    colAligns,
+    style: { head: [], border: [], compact: true },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   g.push(...body);
   return g.toString();
 };
@@ -24,14 +29,24 @@ describe('string width for cli-table3', () => {
     expect(width('a\tb')).toBe(2); // control characters have no width
   });
   test('agrees with string-width on any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (s) => width(s) === stringWidth(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        (s) => width(s) === stringWidth(s),
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe('drawGrid: a table drawn in slices joins into the grid drawn whole', () => {
   const head = ['month', 'amount', 'note'];
   const aligns: Align[] = ['left', 'right', 'left'];
-  const row = (i: number) => [`2026-${String((i % 12) + 1).padStart(2, '0')}`, (i * 1234.5).toFixed(2), i % 3 ? 'x' : 'a longer note'];
+  const row = (i: number) => [
+    `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+    (i * 1234.5).toFixed(2),
+    i % 3 ? 'x' : 'a longer note',
+  ];
   test('a 3-row table, exactly', () => {
     expect(drawGrid(head, [row(0), row(1), row(2)], aligns)).toBe(
       [
@@ -44,16 +59,42 @@ describe('drawGrid: a table drawn in slices joins into the grid drawn whole', ()
       ].join('\n'),
     );
   });
-  test.each([0, 1, GRID_ROWS - 1, GRID_ROWS, GRID_ROWS + 1, 2 * GRID_ROWS, 5 * GRID_ROWS + 3])('%i rows, byte for byte', (n) => {
-    const body = Array.from({ length: n }, (_, i) => row(i));
-    expect(drawGrid(head, body, aligns)).toBe(whole(head, body, aligns));
-  });
+  test.each([0, 1, GRID_ROWS - 1, GRID_ROWS, GRID_ROWS + 1, 2 * GRID_ROWS, 5 * GRID_ROWS + 3])(
+    '%i rows, byte for byte',
+    (n) => {
+      const body = Array.from({ length: n }, (_, i) => row(i));
+      expect(drawGrid(head, body, aligns)).toBe(whole(head, body, aligns));
+    },
+  );
   test('any cells, colour codes, wide characters and line breaks included', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }).map((s) => s.replace(/[\n\r]/g, ' ')), fc.constantFrom('中文', '…', '\u001b[1mbold\u001b[22m', '\u001b[36mcyan\u001b[39m', '', 'two\nlines'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }).map((s) => s.replace(/[\n\r]/g, ' ')),
+      fc.constantFrom(
+        '中文',
+        '…',
+        '\u001b[1mbold\u001b[22m',
+        '\u001b[36mcyan\u001b[39m',
+        '',
+        'two\nlines',
+      ),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }).chain((w) => fc.tuple(fc.array(cell, { minLength: w, maxLength: w }), fc.array(fc.array(cell, { minLength: w, maxLength: w }), { maxLength: 3 * GRID_ROWS + 2 }), fc.array(fc.constantFrom<Align>('left', 'right'), { minLength: w, maxLength: w }))), ([h, body, al]) => {
-        expect(drawGrid(h, body, al)).toBe(whole(h, body, al));
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((w) =>
+            fc.tuple(
+              fc.array(cell, { minLength: w, maxLength: w }),
+              fc.array(fc.array(cell, { minLength: w, maxLength: w }), {
+                maxLength: 3 * GRID_ROWS + 2,
+              }),
+              fc.array(fc.constantFrom<Align>('left', 'right'), { minLength: w, maxLength: w }),
+            ),
+          ),
+        ([h, body, al]) => {
+          expect(drawGrid(h, body, al)).toBe(whole(h, body, al));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -10,8 +10,12 @@ for (let cp = 0x20; cp <= 0x22ff; cp++) {
   const ch = String.fromCodePoint(cp);
   if (SAME_AS_WRAP_ANSI.test(ch)) admitted.push(ch);
 }
-const word = fc.array(fc.constantFrom(...admitted), { minLength: 1, maxLength: 14 }).map((cs) => cs.join(''));
-const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ', '   ', 'x'.repeat(40))), { maxLength: 40 }).map((ps) => ps.join(''));
+const word = fc
+  .array(fc.constantFrom(...admitted), { minLength: 1, maxLength: 14 })
+  .map((cs) => cs.join(''));
+const text = fc
+  .array(fc.oneof(word, fc.constantFrom(' ', '  ', '   ', 'x'.repeat(40))), { maxLength: 40 })
+  .map((ps) => ps.join(''));
 
 describe('wrapping notes', () => {
   test('fast-wrap-ansi breaks the lines wrap-ansi breaks, for text within SAME_AS_WRAP_ANSI', () => {
@@ -32,7 +36,8 @@ describe('wrapping notes', () => {
       '',
       '   spaces   around   ',
     ];
-    for (const w of [1, 7, 40, 100]) expect(await wrapLines(texts, w)).toEqual(texts.map((t) => wrapAnsi(t, w, { hard: true })));
+    for (const w of [1, 7, 40, 100])
+      expect(await wrapLines(texts, w)).toEqual(texts.map((t) => wrapAnsi(t, w, { hard: true })));
     expect(SAME_AS_WRAP_ANSI.test(texts[2])).toBe(false);
   });
 });

@@ -18,26 +18,56 @@ describe('simulate and sweep from code', () => {
   });
   test('simulate with runs: the bands fan equals the CLI one', async () => {
     const r = await simulate(undefined, { runs: 40, seed: 3 });
-    expect(await render(r, 'svg')).toBe(cli(['simulate', '--runs', '40', '--seed', '3', '-f', 'svg']).stdout);
+    expect(await render(r, 'svg')).toBe(
+      cli(['simulate', '--runs', '40', '--seed', '3', '-f', 'svg']).stdout,
+    );
   });
   test('sweep over two parameters: the grid in order, and the heatmap the CLI draws', async () => {
     const vary = ['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'];
     const r = await sweep({ command: 'burn', vary, metrics: ['cumulative_burned'] });
     const rows = await rowsOf(r.tables[0]);
-    expect(rows.map((x) => [x['buyback.revenueShare'], x['projection.revenue.growth']])).toEqual([['10%', '0%'], ['10%', '5%'], ['30%', '0%'], ['30%', '5%']]);
+    expect(rows.map((x) => [x['buyback.revenueShare'], x['projection.revenue.growth']])).toEqual([
+      ['10%', '0%'],
+      ['10%', '5%'],
+      ['30%', '0%'],
+      ['30%', '5%'],
+    ]);
     // burn is linear in the revenue share: 30% burns exactly 3 times what 10% burns, at each growth.
     expect(rows[2].cumulative_burned).toBe(3n * (rows[0].cumulative_burned as bigint));
-    const args = ['sweep', 'burn', ...vary.flatMap((v) => ['--vary', v]), '--metric', 'cumulative_burned', '--jobs', '1', '-f', 'svg'];
+    const args = [
+      'sweep',
+      'burn',
+      ...vary.flatMap((v) => ['--vary', v]),
+      '--metric',
+      'cumulative_burned',
+      '--jobs',
+      '1',
+      '-f',
+      'svg',
+    ];
     expect(await render(r, 'svg')).toBe(cli(args).stdout);
   });
   test('sweep --sensitivity: the sensitivity table first, and the tornado the CLI draws', async () => {
     const vary = ['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'];
     const r = await sweep({ command: 'burn', vary, sensitivity: true, options: { months: 24 } });
     expect(r.tables.map((t) => t.name)).toEqual(['sensitivity', 'points']);
-    const args = ['sweep', 'burn', ...vary.flatMap((v) => ['--vary', v]), '--sensitivity', '--months', '24', '--jobs', '1', '-f', 'svg'];
+    const args = [
+      'sweep',
+      'burn',
+      ...vary.flatMap((v) => ['--vary', v]),
+      '--sensitivity',
+      '--months',
+      '24',
+      '--jobs',
+      '1',
+      '-f',
+      'svg',
+    ];
     expect(await render(r, 'svg')).toBe(cli(args).stdout);
   });
   test('a command that cannot be swept is an InputError', async () => {
-    await expect(sweep({ command: 'allocation' as 'burn', vary: ['buyback.revenueShare=10%'] })).rejects.toThrow('sweep: cannot sweep "allocation"');
+    await expect(
+      sweep({ command: 'allocation' as 'burn', vary: ['buyback.revenueShare=10%'] }),
+    ).rejects.toThrow('sweep: cannot sweep "allocation"');
   });
 });

@@ -18,7 +18,10 @@ const graph = (): { lib: { static: string[]; all: string[] }; cli: string[] } =>
       lib: { static: packagesIn(staticInputs(lib, outputOf(lib, 'src/index.ts'))), all: packagesIn(Object.keys(lib.inputs)) },
       cli: Object.keys(cli.inputs).filter((i) => !i.includes('node_modules')),
     }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 };
@@ -27,7 +30,8 @@ describe('importing the library', () => {
   const g = graph();
   test('loads neither commander, chalk nor cli-table3', () => {
     expect(g.lib.static).toEqual(expect.arrayContaining(['yaml', 'zod']));
-    for (const p of ['commander', 'chalk', 'cli-table3', 'wrap-ansi', 'csv-stringify']) expect(g.lib.static).not.toContain(p);
+    for (const p of ['commander', 'chalk', 'cli-table3', 'wrap-ansi', 'csv-stringify'])
+      expect(g.lib.static).not.toContain(p);
   });
   test('cli-table3 and chalk come with the table renderer, lazily; commander never', () => {
     expect(g.lib.all).toEqual(expect.arrayContaining(['cli-table3', 'chalk']));

@@ -21,7 +21,28 @@ const ok = (r: ReturnType<typeof run>): string => {
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const tsc = (files: string[], cwd: string) =>
-  run(process.execPath, [TSC, '--noEmit', '--strict', '--allowJs', '--checkJs', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--typeRoots', join(ROOT, 'node_modules', '@types'), '--types', 'node', ...files], cwd);
+  run(
+    process.execPath,
+    [
+      TSC,
+      '--noEmit',
+      '--strict',
+      '--allowJs',
+      '--checkJs',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--typeRoots',
+      join(ROOT, 'node_modules', '@types'),
+      '--types',
+      'node',
+      ...files,
+    ],
+    cwd,
+  );
 
 /** The README's library example and the output it shows. */
 function readmeExample(): { code: string; output: string } {
@@ -29,7 +50,8 @@ function readmeExample(): { code: string; output: string } {
   const section = readme.slice(readme.indexOf('\n## Library\n'));
   const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
   const output = /It prints:\n\n```text\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!code || !output) throw new Error('README: no library example (```js) with its output (```text)');
+  if (!code || !output)
+    throw new Error('README: no library example (```js) with its output (```text)');
   return { code, output };
 }
 
@@ -39,13 +61,41 @@ describe('the packed package, installed into a fresh project', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
     dir = tmp();
-    const packed = JSON.parse(ok(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT))) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      ok(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)),
+    ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/types/index.d.ts', 'dist/ai-econ.cjs', 'bin/ai-econ.js', 'bin/package.json', 'configs/gensyn.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/types/index.d.ts',
+        'dist/ai-econ.cjs',
+        'bin/ai-econ.js',
+        'bin/package.json',
+        'configs/gensyn.yaml',
+      ]),
+    );
     proj = join(dir, 'consumer');
     mkdirSync(proj);
-    writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    ok(run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(dir, packed[0].filename)], proj));
+    writeFileSync(
+      join(proj, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    ok(
+      run(
+        NPM,
+        [
+          'install',
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          '--ignore-scripts',
+          '--loglevel=error',
+          join(dir, packed[0].filename),
+        ],
+        proj,
+      ),
+    );
   }, 120_000);
 
   test("the README's example runs and prints what the README shows", () => {
@@ -69,13 +119,19 @@ await unlocks({ file: 'x' });
     const errors = r.out.split('\n').filter((l) => /error TS/.test(l));
     expect(errors.filter((l) => !l.startsWith('misuse.ts'))).toEqual([]);
     expect(errors).toEqual([
-      expect.stringMatching(/^misuse\.ts\(2,\d+\): error TS2561: .*'gpuHourz' does not exist in type 'QuoteOptions'. Did you mean to write 'gpuHours'/),
-      expect.stringMatching(/^misuse\.ts\(3,\d+\): error TS2345: Argument of type '"pdf"' is not assignable to parameter of type 'Format/),
+      expect.stringMatching(
+        /^misuse\.ts\(2,\d+\): error TS2561: .*'gpuHourz' does not exist in type 'QuoteOptions'. Did you mean to write 'gpuHours'/,
+      ),
+      expect.stringMatching(
+        /^misuse\.ts\(3,\d+\): error TS2345: Argument of type '"pdf"' is not assignable to parameter of type 'Format/,
+      ),
       expect.stringMatching(/^misuse\.ts\(4,\d+\): error TS2345: .* type 'Model'/),
     ]);
   }, 60_000);
 
   test('the CLI still runs from the install (bin)', () => {
-    expect(ok(run(join(proj, 'node_modules', '.bin', 'ai-econ'), ['--version'], proj)).trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(ok(run(join(proj, 'node_modules', '.bin', 'ai-econ'), ['--version'], proj)).trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
   });
 });

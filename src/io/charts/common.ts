@@ -23,7 +23,8 @@ export function plotValue(cell: Cell, column: Column, decimals: number): number 
   const [c, col] = untype(cell, column);
   if (c === null || c === undefined) return null;
   if (typeof c === 'number') return Number.isFinite(c) ? c : null;
-  if (typeof c === 'bigint') return col.kind === 'token' ? Number(formatUnits(c, decimals)) : Number(c);
+  if (typeof c === 'bigint')
+    return col.kind === 'token' ? Number(formatUnits(c, decimals)) : Number(c);
   if (isRational(c)) return toNumber(c);
   const n = Number(c);
   return Number.isFinite(n) ? n : null;
@@ -54,13 +55,18 @@ export function tokenUnit(max: number): TokenUnit {
 export const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(9)));
 
 /** Where the figures come from: the parameter file of the report. */
-export const source = (report: Report): string => String(report.params.config ?? 'built-in parameters');
+export const source = (report: Report): string =>
+  String(report.params.config ?? 'built-in parameters');
 
 /** The frame every chart shares. */
 export function frame(report: Report, title: string): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: `ai-econ ${report.command} — ${source(report)}`, anchor: 'start' },
+    title: {
+      text: title,
+      subtitle: `ai-econ ${report.command} — ${source(report)}`,
+      anchor: 'start',
+    },
     width: WIDTH,
     height: HEIGHT,
     background: 'white',
@@ -83,11 +89,21 @@ export function stackedFrame(report: Report, title: string): Record<string, unkn
 
 /** A date (YYYY-MM-DD or YYYY-MM) x axis, read and printed in UTC whatever the machine's time zone. */
 export function dateX(field: string, title: string, format = '%b %Y'): Record<string, unknown> {
-  return { field, type: 'temporal', title, scale: { type: 'utc' }, axis: { format, labelAngle: 0, tickCount: 8 } };
+  return {
+    field,
+    type: 'temporal',
+    title,
+    scale: { type: 'utc' },
+    axis: { format, labelAngle: 0, tickCount: 8 },
+  };
 }
 
 /** A colour channel with tableau10 and the given order of categories. */
-export const colour = (field: string, title: string, domain?: string[]): Record<string, unknown> => ({
+export const colour = (
+  field: string,
+  title: string,
+  domain?: string[],
+): Record<string, unknown> => ({
   field,
   type: 'nominal',
   title,

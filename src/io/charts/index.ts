@@ -36,7 +36,8 @@ export const CHARTS: Readonly<Record<string, ChartBuilder>> = {
 };
 
 /** The table a chart is drawn from: the one --table names, else the report's main table. */
-const tableOf = (report: Report, name?: string) => (name === undefined ? report.tables[0] : report.tables.find((t) => t.name === name));
+const tableOf = (report: Report, name?: string) =>
+  name === undefined ? report.tables[0] : report.tables.find((t) => t.name === name);
 
 /** The Vega-Lite spec of a report's chart, or undefined when that view has none. */
 export function chartSpec(report: Report, table: LoadedTable): ChartSpec | undefined {
@@ -56,9 +57,12 @@ export async function requireChart(report: Report, tableName?: string): Promise<
   const spec = await chartOf(report, tableName);
   if (spec) return spec;
   const t = tableOf(report, tableName);
-  const views = Object.keys(CHARTS).filter((k) => k.startsWith(`${report.command}/`)).map((k) => k.split('/')[1]);
+  const views = Object.keys(CHARTS)
+    .filter((k) => k.startsWith(`${report.command}/`))
+    .map((k) => k.split('/')[1]);
   throw new InputError(
     `-f svg: no chart for ${report.command}${t && t.name !== report.tables[0]?.name ? ` --table ${t.name}` : t ? ` (table ${t.name})` : ''}` +
-      (views.length ? `; charts exist for its tables ${views.join(', ')}` : '') + '; use -f html for the tables, or -f table',
+      (views.length ? `; charts exist for its tables ${views.join(', ')}` : '') +
+      '; use -f html for the tables, or -f table',
   );
 }

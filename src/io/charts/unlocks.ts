@@ -1,14 +1,27 @@
 /** unlocks charts: cumulative unlocks stacked by category (cliffs marked), events, and one date. */
 import type { Report } from '../../core/table.js';
-import { type ChartSpec, type LoadedTable, colour, dateX, frame, round, tokenUnit, value } from './common.js';
+import {
+  type ChartSpec,
+  type LoadedTable,
+  colour,
+  dateX,
+  frame,
+  round,
+  tokenUnit,
+  value,
+} from './common.js';
 
-const categoriesOf = (t: LoadedTable, skip: string[]): string[] => t.columns.filter((c) => c.kind === 'token' && !skip.includes(c.key)).map((c) => c.key);
+const categoriesOf = (t: LoadedTable, skip: string[]): string[] =>
+  t.columns.filter((c) => c.kind === 'token' && !skip.includes(c.key)).map((c) => c.key);
 
 /**
  * The periods table as running totals per category (whole tokens, floats for drawing), and the
  * cliffs: dates of a category's first unlock after periods in which it had unlocked nothing.
  */
-export function cumulativeByCategory(report: Report, t: LoadedTable): { cats: string[]; dates: string[]; cumulative: number[][]; cliffs: Map<string, string[]> } {
+export function cumulativeByCategory(
+  report: Report,
+  t: LoadedTable,
+): { cats: string[]; dates: string[]; cumulative: number[][]; cliffs: Map<string, string[]> } {
   const cats = categoriesOf(t, ['total', 'cumulative']);
   const dates = t.rows.map((r) => String(r.date));
   const cumulative = cats.map(() => [] as number[]);
@@ -17,7 +30,8 @@ export function cumulativeByCategory(report: Report, t: LoadedTable): { cats: st
     cats.forEach((c, k) => {
       const before = cumulative[k][i - 1] ?? 0;
       const amount = value(t, r, c, report.decimals) ?? 0;
-      if (i > 0 && before === 0 && amount > 0) cliffs.set(dates[i], [...(cliffs.get(dates[i]) ?? []), c]);
+      if (i > 0 && before === 0 && amount > 0)
+        cliffs.set(dates[i], [...(cliffs.get(dates[i]) ?? []), c]);
       cumulative[k].push(before + amount);
     });
   });
@@ -32,7 +46,9 @@ export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefi
   const { cats, dates, cumulative, cliffs } = cumulativeByCategory(report, t);
   if (dates.length === 0 || cats.length === 0) return undefined;
   const unit = tokenUnit(cumulative.reduce((a, s) => a + (s.at(-1) ?? 0), 0));
-  const values = dates.flatMap((date, i) => cats.map((category, k) => ({ date, category, cumulative: round(cumulative[k][i] / unit.div) })));
+  const values = dates.flatMap((date, i) =>
+    cats.map((category, k) => ({ date, category, cumulative: round(cumulative[k][i] / unit.div) })),
+  );
   const marks = [...cliffs].map(([date, names]) => ({ date, label: `cliff: ${names.join(', ')}` }));
   return {
     ...frame(report, 'Cumulative unlocked tokens by category'),
@@ -42,7 +58,13 @@ export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefi
         mark: { type: 'area', line: { strokeWidth: 1 }, opacity: 0.85, interpolate: 'step-after' },
         encoding: {
           x: dateX('date', 'period end (UTC)'),
-          y: { field: 'cumulative', type: 'quantitative', stack: 'zero', title: `unlocked so far (${unit.label})`, axis: { format: ',~r' } },
+          y: {
+            field: 'cumulative',
+            type: 'quantitative',
+            stack: 'zero',
+            title: `unlocked so far (${unit.label})`,
+            axis: { format: ',~r' },
+          },
           color: colour('category', 'category', cats),
           order: { field: 'order', type: 'quantitative' },
         },
@@ -53,10 +75,25 @@ export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefi
             {
               data: { values: marks },
               layer: [
-                { mark: { type: 'rule', strokeDash: [6, 4], color: '#333' }, encoding: { x: dateX('date', 'period end (UTC)') } },
                 {
-                  mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, fontSize: 11, color: '#333' },
-                  encoding: { x: dateX('date', 'period end (UTC)'), y: { value: 0 }, text: { field: 'label' } },
+                  mark: { type: 'rule', strokeDash: [6, 4], color: '#333' },
+                  encoding: { x: dateX('date', 'period end (UTC)') },
+                },
+                {
+                  mark: {
+                    type: 'text',
+                    align: 'left',
+                    baseline: 'top',
+                    dx: 4,
+                    dy: 4,
+                    fontSize: 11,
+                    color: '#333',
+                  },
+                  encoding: {
+                    x: dateX('date', 'period end (UTC)'),
+                    y: { value: 0 },
+                    text: { field: 'label' },
+                  },
                 },
               ],
             },
@@ -70,7 +107,11 @@ export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefi
 export function eventsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
   if (t.rows.length === 0) return undefined;
   const d = report.decimals;
-  const raw = t.rows.map((r) => ({ date: String(r.date), category: String(r.category), amount: value(t, r, 'amount', d) ?? 0 }));
+  const raw = t.rows.map((r) => ({
+    date: String(r.date),
+    category: String(r.category),
+    amount: value(t, r, 'amount', d) ?? 0,
+  }));
   const cats = [...new Set(raw.map((e) => e.category))];
   const byDate = new Map<string, number>();
   for (const e of raw) byDate.set(e.date, (byDate.get(e.date) ?? 0) + e.amount);
@@ -82,7 +123,13 @@ export function eventsChart(report: Report, t: LoadedTable): ChartSpec | undefin
     mark: { type: 'bar', width },
     encoding: {
       x: dateX('date', 'unlock date (UTC)'),
-      y: { field: 'amount', type: 'quantitative', stack: 'zero', title: `unlocked on the date (${unit.label})`, axis: { format: ',~r' } },
+      y: {
+        field: 'amount',
+        type: 'quantitative',
+        stack: 'zero',
+        title: `unlocked on the date (${unit.label})`,
+        axis: { format: ',~r' },
+      },
       color: colour('category', 'category', cats),
     },
   } as ChartSpec;
@@ -95,7 +142,11 @@ export function atChart(report: Report, t: LoadedTable): ChartSpec | undefined {
   const cats = t.rows.map((r) => String(r.category));
   const unit = tokenUnit(Math.max(...t.rows.map((r) => value(t, r, 'allocation', d) ?? 0)));
   const values = t.rows.flatMap((r) =>
-    (['unlocked', 'locked'] as const).map((status) => ({ category: String(r.category), status, tokens: round((value(t, r, status, d) ?? 0) / unit.div) })),
+    (['unlocked', 'locked'] as const).map((status) => ({
+      category: String(r.category),
+      status,
+      tokens: round((value(t, r, status, d) ?? 0) / unit.div),
+    })),
   );
   const at = String(report.params.at ?? '');
   return {
@@ -104,7 +155,13 @@ export function atChart(report: Report, t: LoadedTable): ChartSpec | undefined {
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'category', type: 'nominal', sort: cats, title: null },
-      x: { field: 'tokens', type: 'quantitative', stack: 'zero', title: unit.label, axis: { format: ',~r', tickCount: 10 } },
+      x: {
+        field: 'tokens',
+        type: 'quantitative',
+        stack: 'zero',
+        title: unit.label,
+        axis: { format: ',~r', tickCount: 10 },
+      },
       color: colour('status', 'status', ['unlocked', 'locked']),
       order: { field: 'status', sort: 'descending' },
     },

@@ -81,7 +81,12 @@ export function csvLine(cols: readonly Column[], decimals: number): (row: Row) =
   };
 }
 
-export async function renderCsv(report: Report, table: Table, sink: Sink, opts: { bom?: boolean; totals?: boolean } = {}): Promise<void> {
+export async function renderCsv(
+  report: Report,
+  table: Table,
+  sink: Sink,
+  opts: { bom?: boolean; totals?: boolean } = {},
+): Promise<void> {
   const cols = table.columns;
   const header = cols.map((c) => neutralise(c.key));
   await sink.write((opts.bom ? '\ufeff' : '') + stringify([header]));

@@ -9,7 +9,12 @@ import { displayText } from './cells.js';
 /** cli-table3's compact layout: one space either side of a cell and one border between cells. */
 const CELL_EXTRA = 3;
 
-export function columnWidths(columns: readonly Column[], rows: readonly Row[], totals: Row | undefined, decimals: number): number[] {
+export function columnWidths(
+  columns: readonly Column[],
+  rows: readonly Row[],
+  totals: Row | undefined,
+  decimals: number,
+): number[] {
   return columns.map((c) => {
     let w = c.key.length;
     for (const r of rows) w = Math.max(w, displayText(r[c.key], c, decimals).length);
@@ -19,11 +24,19 @@ export function columnWidths(columns: readonly Column[], rows: readonly Row[], t
 }
 
 /** The columns to show in `width` characters, in table order. */
-export function fitColumns(t: Table, rows: readonly Row[], decimals: number, width: number): Column[] {
+export function fitColumns(
+  t: Table,
+  rows: readonly Row[],
+  decimals: number,
+  width: number,
+): Column[] {
   const widths = columnWidths(t.columns, rows, t.totals, decimals);
   const total = widths.reduce((a, w) => a + w + CELL_EXTRA, 1);
   if (total <= width) return t.columns;
-  const rank = [...(t.terminal ?? []), ...t.columns.map((c) => c.key).filter((k) => !t.terminal?.includes(k))];
+  const rank = [
+    ...(t.terminal ?? []),
+    ...t.columns.map((c) => c.key).filter((k) => !t.terminal?.includes(k)),
+  ];
   const keep = new Set<string>();
   let used = 1;
   for (const key of rank) {

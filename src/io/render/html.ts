@@ -10,7 +10,8 @@ import { allRows } from './rows.js';
 import { chartOf } from '../charts/index.js';
 import { drawSvg } from '../charts/draw.js';
 
-export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** One part of a page: a heading, optional words, the chart (inline SVG) and the tables. */
 export interface HtmlSection {
@@ -34,7 +35,10 @@ ul.notes { color: #555; font-size: 12.5px; max-width: 60em; } nav a { margin-rig
 async function tableHtml(report: Report, t: Table): Promise<string> {
   const d = report.decimals;
   const cls = (numeric: boolean) => (numeric ? ' class="n"' : '');
-  const cells = (r: Row) => t.columns.map((c) => `<td${cls(isNumeric(c))}>${escapeHtml(displayText(r[c.key], c, d))}</td>`).join('');
+  const cells = (r: Row) =>
+    t.columns
+      .map((c) => `<td${cls(isNumeric(c))}>${escapeHtml(displayText(r[c.key], c, d))}</td>`)
+      .join('');
   const rows = await allRows(t);
   const out = [
     `<h3 id="${escapeHtml(`${report.command}-${t.name}`)}">${escapeHtml(t.title ?? t.name)}</h3>`,
@@ -46,14 +50,16 @@ async function tableHtml(report: Report, t: Table): Promise<string> {
     ...(t.totals ? [`<tfoot><tr>${cells(t.totals)}</tr></tfoot>`] : []),
     '</table></div>',
   ];
-  if (t.notes?.length) out.push(`<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+  if (t.notes?.length)
+    out.push(`<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   return out.join('\n');
 }
 
 /** A section's HTML: heading, intro, chart and tables. */
 export async function sectionHtml(s: HtmlSection): Promise<string> {
   const parts: string[] = [];
-  if (s.heading) parts.push(`<h2 id="${escapeHtml(slug(s.heading))}">${escapeHtml(s.heading)}</h2>`);
+  if (s.heading)
+    parts.push(`<h2 id="${escapeHtml(slug(s.heading))}">${escapeHtml(s.heading)}</h2>`);
   if (s.intro) parts.push(`<p>${escapeHtml(s.intro)}</p>`);
   if (s.svg) parts.push(`<figure>${s.svg}</figure>`);
   for (const t of s.report.tables) parts.push(await tableHtml(s.report, t));
@@ -61,7 +67,11 @@ export async function sectionHtml(s: HtmlSection): Promise<string> {
   return parts.join('\n');
 }
 
-export const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -79,7 +89,11 @@ export function page(title: string, meta: string, body: string[], nav?: string[]
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(meta)}</p>`,
-    ...(nav?.length ? [`<nav>${nav.map((h) => `<a href="#${escapeHtml(slug(h))}">${escapeHtml(h)}</a>`).join(' ')}</nav>`] : []),
+    ...(nav?.length
+      ? [
+          `<nav>${nav.map((h) => `<a href="#${escapeHtml(slug(h))}">${escapeHtml(h)}</a>`).join(' ')}</nav>`,
+        ]
+      : []),
     ...body,
     '</body>',
     '</html>',
@@ -94,10 +108,21 @@ export async function chartSvg(report: Report, table?: string): Promise<string |
 }
 
 /** The page of a report: the chart of `table` (else the main table) and the tables of `shown` (the report as --table/--columns narrow it). */
-export async function renderHtml(report: Report, shown: Report, sink: Sink, table?: string): Promise<void> {
+export async function renderHtml(
+  report: Report,
+  shown: Report,
+  sink: Sink,
+  table?: string,
+): Promise<void> {
   const svg = await chartSvg(report, table);
   const main = shown.tables[0];
   const title = main?.title ?? `ai-econ ${report.command}`;
   const body = await sectionHtml({ svg, report: shown });
-  await sink.write(page(title, `ai-econ ${report.command} — parameters: ${String(report.params.config ?? 'built-in')}`, [body]));
+  await sink.write(
+    page(
+      title,
+      `ai-econ ${report.command} — parameters: ${String(report.params.config ?? 'built-in')}`,
+      [body],
+    ),
+  );
 }

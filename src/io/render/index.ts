@@ -34,7 +34,9 @@ export function select(report: Report, opts: Pick<RenderOptions, 'table' | 'colu
   const unknown = opts.columns.filter((c) => !keys.includes(c));
   if (opts.columns.length === 0 || unknown.length) {
     const u = unknown[0] ?? '';
-    throw new InputError(`option --columns: ${unknown.length ? `no column "${u}" in table ${t.name}${suggestion(u, keys)}` : 'expected column names'}; expected some of ${keys.join(', ')}`);
+    throw new InputError(
+      `option --columns: ${unknown.length ? `no column "${u}" in table ${t.name}${suggestion(u, keys)}` : 'expected column names'}; expected some of ${keys.join(', ')}`,
+    );
   }
   const columns = opts.columns.map((k) => t.columns.find((c) => c.key === k)!);
   return { ...report, tables: [{ ...t, columns, terminal: undefined }] };
@@ -49,7 +51,16 @@ async function forTerminal(report: Report, width: number): Promise<Report> {
       const columns = fitColumns(t, rows, report.decimals, width);
       if (columns.length === t.columns.length) return { ...t, rows, chunks: undefined };
       const left = t.columns.filter((c) => !columns.includes(c)).map((c) => c.key);
-      return { ...t, rows, chunks: undefined, columns, notes: [...(t.notes ?? []), `Not shown to fit ${width} columns: ${left.join(', ')} (see them with --wide, --columns or -f csv).`] };
+      return {
+        ...t,
+        rows,
+        chunks: undefined,
+        columns,
+        notes: [
+          ...(t.notes ?? []),
+          `Not shown to fit ${width} columns: ${left.join(', ')} (see them with --wide, --columns or -f csv).`,
+        ],
+      };
     }),
   );
   return { ...report, tables };
@@ -60,14 +71,17 @@ export function pickTable(report: Report, name?: string): Table {
   const t = report.tables.find((x) => x.name === name);
   if (t) return t;
   const names = report.tables.map((x) => x.name);
-  throw new InputError(`option --table: no table "${name}" in ${report.command}; expected one of ${names.join(', ')}${suggestion(name, names)}`);
+  throw new InputError(
+    `option --table: no table "${name}" in ${report.command}; expected one of ${names.join(', ')}${suggestion(name, names)}`,
+  );
 }
 
 /** Colour level: off for --no-color, NO_COLOR, a non-terminal; FORCE_COLOR forces it on. */
 export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 | 2 | 3> {
   const env = process.env;
   if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const forced =
+    env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (!forced && !sink.isTTY) return 0; // decided without loading chalk
   const { default: chalk } = await import('chalk');
   return forced ? ((chalk.level || 1) as 0 | 1 | 2 | 3) : chalk.level;
@@ -76,12 +90,17 @@ export async function colorLevel(sink: Sink, noColor?: boolean): Promise<0 | 1 |
 /** Start loading a format's renderer ahead of time (errors surface when it renders). */
 export function preload(format: Format): void {
   const p =
-    format === 'csv' ? import('./csv.js')
-    : format === 'json' ? import('./json.js')
-    : format === 'md' ? import('./md.js')
-    : format === 'svg' ? import('./svg.js')
-    : format === 'html' ? import('./html.js')
-    : import('./table.js');
+    format === 'csv'
+      ? import('./csv.js')
+      : format === 'json'
+        ? import('./json.js')
+        : format === 'md'
+          ? import('./md.js')
+          : format === 'svg'
+            ? import('./svg.js')
+            : format === 'html'
+              ? import('./html.js')
+              : import('./table.js');
   p.catch(() => undefined);
 }
 
@@ -112,7 +131,13 @@ export async function render(report: Report, sink: Sink, opts: RenderOptions): P
     }
     default: {
       const { renderTable } = await import('./table.js');
-      return renderTable(sink.isTTY && !opts.wide && opts.columns === undefined ? await forTerminal(r, opts.width ?? 100) : r, sink, { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width });
+      return renderTable(
+        sink.isTTY && !opts.wide && opts.columns === undefined
+          ? await forTerminal(r, opts.width ?? 100)
+          : r,
+        sink,
+        { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width },
+      );
     }
   }
 }

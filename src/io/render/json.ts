@@ -11,7 +11,11 @@ const plain = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
 
 export async function renderJson(report: Report, sink: Sink): Promise<void> {
-  const head = { command: report.command, ...(report.meta ? plain(report.meta) as object : {}), params: plain(report.params) };
+  const head = {
+    command: report.command,
+    ...(report.meta ? (plain(report.meta) as object) : {}),
+    params: plain(report.params),
+  };
   const headText = JSON.stringify(head, null, 2);
   await sink.write(`${headText.slice(0, -2)},\n  "tables": [`);
   for (const [i, t] of report.tables.entries()) {
@@ -34,13 +38,18 @@ export async function renderJson(report: Report, sink: Sink): Promise<void> {
 }
 
 function tableHead(t: Table): string {
-  const h = JSON.stringify({ name: t.name, ...(t.title ? { title: t.title } : {}), columns: t.columns.map((c) => c.key) });
+  const h = JSON.stringify({
+    name: t.name,
+    ...(t.title ? { title: t.title } : {}),
+    columns: t.columns.map((c) => c.key),
+  });
   return h.slice(0, -1);
 }
 
 function obj(report: Report, t: Table, row: Row): Record<string, unknown> {
   // No prototype: a column named __proto__ (a user's category) is an ordinary key.
   const o: Record<string, unknown> = Object.create(null);
-  for (const c of t.columns) if (Object.hasOwn(row, c.key)) o[c.key] = jsonValue(row[c.key], c, report.decimals);
+  for (const c of t.columns)
+    if (Object.hasOwn(row, c.key)) o[c.key] = jsonValue(row[c.key], c, report.decimals);
   return o;
 }

@@ -6,7 +6,13 @@ import { displayText, isNumeric } from './cells.js';
 import { eachChunk } from './rows.js';
 
 // Backslashes and pipes escaped; line breaks (also a lone CR) become spaces; other control characters visible escapes.
-const esc = (s: string): string => escapeControl(s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n?|\n/g, ' '));
+const esc = (s: string): string =>
+  escapeControl(
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n?|\n/g, ' '),
+  );
 
 export async function renderMd(report: Report, sink: Sink): Promise<void> {
   for (const [i, t] of report.tables.entries()) {

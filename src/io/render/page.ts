@@ -13,11 +13,18 @@ import { renderMd } from './md.js';
 /** A sink that keeps what is written, for renderers that build a larger document. */
 export function textSink(): Sink & { text(): string } {
   let buf = '';
-  return { isTTY: false, write: (c) => void (buf += c), close: async () => {}, abort: async () => {}, text: () => buf };
+  return {
+    isTTY: false,
+    write: (c) => void (buf += c),
+    close: async () => {},
+    abort: async () => {},
+    text: () => buf,
+  };
 }
 
 const meta = (r: EconomyReport): string => `ai-econ report — parameters: ${r.source}`;
-const skippedLine = (r: EconomyReport): string | undefined => (r.skipped.length ? `Not shown: ${r.skipped.join('; ')}.` : undefined);
+const skippedLine = (r: EconomyReport): string | undefined =>
+  r.skipped.length ? `Not shown: ${r.skipped.join('; ')}.` : undefined;
 
 export async function reportHtml(r: EconomyReport): Promise<string> {
   const body: string[] = [];
@@ -26,8 +33,14 @@ export async function reportHtml(r: EconomyReport): Promise<string> {
     body.push(await sectionHtml({ heading: s.heading, intro: s.intro, svg, report: s.report }));
   }
   const skipped = skippedLine(r);
-  if (skipped) body.push(`<p class="meta">${skipped.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-  return page(r.title, meta(r), body, r.sections.map((s) => s.heading));
+  if (skipped)
+    body.push(`<p class="meta">${skipped.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  return page(
+    r.title,
+    meta(r),
+    body,
+    r.sections.map((s) => s.heading),
+  );
 }
 
 /** Markdown (report.md) and one SVG per charted section (`<id>.svg`), as files to write into a folder. */
@@ -52,7 +65,10 @@ export async function reportMd(r: EconomyReport): Promise<{ name: string; text: 
 }
 
 /** Write files into a folder (created if missing), each atomically. */
-export async function writeFiles(dir: string, files: { name: string; text: string }[]): Promise<void> {
+export async function writeFiles(
+  dir: string,
+  files: { name: string; text: string }[],
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const f of files) {
     const sink = fileSink(join(dir, f.name));
@@ -76,6 +92,12 @@ export function checkFolder(dir: string): void {
     }
   };
   const s = st(dir);
-  if (s && !s.isDirectory()) throw new InputError(`option -o, --output: ${dir} is a file; -f md writes a folder (report.md and SVG files)`);
-  if (!s && !st(dirname(dir))?.isDirectory()) throw new InputError(`option -o, --output: cannot create folder ${dir}: ${dirname(dir)} does not exist`);
+  if (s && !s.isDirectory())
+    throw new InputError(
+      `option -o, --output: ${dir} is a file; -f md writes a folder (report.md and SVG files)`,
+    );
+  if (!s && !st(dirname(dir))?.isDirectory())
+    throw new InputError(
+      `option -o, --output: cannot create folder ${dir}: ${dirname(dir)} does not exist`,
+    );
 }

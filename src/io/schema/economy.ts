@@ -9,13 +9,16 @@ import { z } from 'zod';
 import { parseSignedShare } from '../../core/units.js';
 import { amount, date, integer, number, scalar, share, usd } from './fields.js';
 
-const signedShare = (description: string) => scalar((t) => parseSignedShare(t), 'a rate like 5% or -2%', description);
+const signedShare = (description: string) =>
+  scalar((t) => parseSignedShare(t), 'a rate like 5% or -2%', description);
 
 const DemandSchema = z
   .strictObject({
     gpuHours: number('GPU-hours of training requested in month 1, at the list fee'),
     growth: signedShare('Growth of demand per month, e.g. 5% (may be negative)'),
-    elasticity: number('Price elasticity: requested = demand · m^(−elasticity), m = fee / list fee (0: demand ignores the fee)'),
+    elasticity: number(
+      'Price elasticity: requested = demand · m^(−elasticity), m = fee / list fee (0: demand ignores the fee)',
+    ),
     volatility: share('Monte Carlo: monthly lognormal shock to demand, e.g. 30%').optional(),
   })
   .describe('GPU-hours of training requested per month, at the list fee');
@@ -23,8 +26,12 @@ const DemandSchema = z
 const SupplySchema = z
   .strictObject({
     gpuHours: number('GPU-hours the nodes offer in month 1 (capacity)'),
-    costPerGpuHourUsd: usd('What a node pays to offer one GPU-hour (power, hardware, hosting), USD'),
-    responsiveness: number('Capacity change per month = responsiveness · node margin (0: capacity never moves)'),
+    costPerGpuHourUsd: usd(
+      'What a node pays to offer one GPU-hour (power, hardware, hosting), USD',
+    ),
+    responsiveness: number(
+      'Capacity change per month = responsiveness · node margin (0: capacity never moves)',
+    ),
     maxChange: share('Largest capacity change in a month, either way, e.g. 15% (below 100%)'),
     sellShare: share('Share of their token income that nodes sell each month, 0–100%'),
   })
@@ -32,20 +39,29 @@ const SupplySchema = z
 
 const HoldersSchema = z
   .strictObject({
-    sellShare: z.record(z.string(), share('Share of this category\'s monthly unlock sold that month, 0–100%')).describe('By category name: share of each month\'s unlock sold that month (unlisted categories sell nothing)'),
+    sellShare: z
+      .record(z.string(), share("Share of this category's monthly unlock sold that month, 0–100%"))
+      .describe(
+        "By category name: share of each month's unlock sold that month (unlisted categories sell nothing)",
+      ),
   })
   .describe('What the holders of unlocked tokens sell');
 
 const EmissionSchema = z
   .strictObject({
-    from: z.string().min(1).describe('The category whose unlocked tokens pay the emission, e.g. Community Treasury'),
+    from: z
+      .string()
+      .min(1)
+      .describe('The category whose unlocked tokens pay the emission, e.g. Community Treasury'),
     perMonth: amount('Compute-mining emission per month, tokens (less when the source runs short)'),
   })
-  .describe('Compute-mining rewards to the nodes, paid out of a category\'s unlocked tokens');
+  .describe("Compute-mining rewards to the nodes, paid out of a category's unlocked tokens");
 
 const PoolSchema = z
   .strictObject({
-    tokens: amount('Tokens in the pool at the start (taken from the `from` category\'s unlocked tokens)'),
+    tokens: amount(
+      "Tokens in the pool at the start (taken from the `from` category's unlocked tokens)",
+    ),
     usd: usd('USD in the pool at the start; tokens / USD sets the start price'),
     from: z.string().min(1).describe('The category that seeds the pool, e.g. Community Treasury'),
   })
@@ -54,7 +70,9 @@ const PoolSchema = z
 const MarketSchema = z
   .strictObject({
     pool: PoolSchema,
-    volatility: share('Monte Carlo: exogenous market moves, annual volatility, e.g. 80%').optional(),
+    volatility: share(
+      'Monte Carlo: exogenous market moves, annual volatility, e.g. 80%',
+    ).optional(),
   })
   .describe('The market the token trades in');
 
@@ -62,7 +80,11 @@ export const EconomySchema = z
   .strictObject({
     start: date('First month of the simulation (default: projection.start)').optional(),
     months: integer('Months to simulate (default: projection.months)').optional(),
-    treasury: z.string().min(1).describe('The category whose unlocks go to the treasury (default: emission.from)').optional(),
+    treasury: z
+      .string()
+      .min(1)
+      .describe('The category whose unlocks go to the treasury (default: emission.from)')
+      .optional(),
     demand: DemandSchema,
     supply: SupplySchema,
     holders: HoldersSchema.optional(),
@@ -70,7 +92,7 @@ export const EconomySchema = z
     market: MarketSchema,
   })
   .describe(
-    'The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool. Checked across fields when loaded: sell shares 0–100%; holders.sellShare keys, emission.from, market.pool.from and treasury name allocation categories; market.pool.tokens fits in what its category has unlocked before month 1; supply.maxChange below 100%; the fees and buyback sections present (split and 70/29/1 adding up to 100%); the same for every scenario\'s economy overrides',
+    "The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool. Checked across fields when loaded: sell shares 0–100%; holders.sellShare keys, emission.from, market.pool.from and treasury name allocation categories; market.pool.tokens fits in what its category has unlocked before month 1; supply.maxChange below 100%; the fees and buyback sections present (split and 70/29/1 adding up to 100%); the same for every scenario's economy overrides",
   );
 
 /** What a scenario may override: any field of `economy`, section by section. */
@@ -83,7 +105,12 @@ export const EconomyOverrideSchema = z
     supply: SupplySchema.partial().optional(),
     holders: HoldersSchema.partial().optional(),
     emission: EmissionSchema.partial().optional(),
-    market: z.strictObject({ pool: PoolSchema.partial().optional(), volatility: MarketSchema.shape.volatility }).optional(),
+    market: z
+      .strictObject({
+        pool: PoolSchema.partial().optional(),
+        volatility: MarketSchema.shape.volatility,
+      })
+      .optional(),
   })
   .describe('Overrides of economy for one scenario (`ai-econ simulate --scenario`)');
 

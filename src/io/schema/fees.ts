@@ -3,7 +3,9 @@ import { hoursDuration, namedRecord, number, share, usd } from './fields.js';
 
 const GpuSchema = z.strictObject({
   pricePerHourUsd: usd('Default USD price of one GPU-hour (edit to your market)'),
-  tflops: number('Dense BF16 peak TFLOPS from the vendor datasheet (no sparsity); above 0', { positive: true }),
+  tflops: number('Dense BF16 peak TFLOPS from the vendor datasheet (no sparsity); above 0', {
+    positive: true,
+  }),
 });
 
 const MarketSchema = z.strictObject({
@@ -24,14 +26,32 @@ export const SplitSchema = z
 
 export const FeesSchema = z
   .strictObject({
-    gpus: namedRecord(GpuSchema, 'a GPU class').describe('GPU classes by name: price per GPU-hour and dense BF16 TFLOPS (names are case-insensitive and must differ other than in case)'),
-    defaultGpu: z.string().min(1).describe('GPU class used when --gpu is not given; must be one of the classes in gpus (any case)'),
-    mfu: share('Model FLOPs utilization for estimating GPU-hours from model size, e.g. 40%; above 0', { positive: true }),
-    maxTaskGpuHours: number('A job is split into tasks of at most this many GPU-hours; above 0', { positive: true }),
+    gpus: namedRecord(GpuSchema, 'a GPU class').describe(
+      'GPU classes by name: price per GPU-hour and dense BF16 TFLOPS (names are case-insensitive and must differ other than in case)',
+    ),
+    defaultGpu: z
+      .string()
+      .min(1)
+      .describe(
+        'GPU class used when --gpu is not given; must be one of the classes in gpus (any case)',
+      ),
+    mfu: share(
+      'Model FLOPs utilization for estimating GPU-hours from model size, e.g. 40%; above 0',
+      { positive: true },
+    ),
+    maxTaskGpuHours: number('A job is split into tasks of at most this many GPU-hours; above 0', {
+      positive: true,
+    }),
     baseFeePerTaskUsd: usd('Fixed USD fee per task (verification and scheduling overhead)'),
-    durationFeePerHourUsd: usd('USD fee per hour of the job\'s wall-clock duration'),
-    defaultDuration: hoursDuration('Job duration when --duration is not given, in hours, days or weeks, e.g. 48h').optional(),
-    market: MarketSchema.describe('Demand multiplier m(U): kinked at the target utilization, floored'),
+    durationFeePerHourUsd: usd("USD fee per hour of the job's wall-clock duration"),
+    defaultDuration: hoursDuration(
+      'Job duration when --duration is not given, in hours, days or weeks, e.g. 48h',
+    ).optional(),
+    market: MarketSchema.describe(
+      'Demand multiplier m(U): kinked at the target utilization, floored',
+    ),
     split: SplitSchema,
   })
-  .describe('Fee model for `ai-econ quote`. Cross-field rules: defaultGpu names a class in gpus; split adds up to exactly 100%');
+  .describe(
+    'Fee model for `ai-econ quote`. Cross-field rules: defaultGpu names a class in gpus; split adds up to exactly 100%',
+  );

@@ -22,7 +22,9 @@ export const ParamsSchema = z
     scenarios: ScenariosSchema.optional(),
     economy: EconomySchema.optional(),
   })
-  .describe('ai-econ parameter file: a token, its allocations and vesting, fees, rewards and buy-and-burn');
+  .describe(
+    'ai-econ parameter file: a token, its allocations and vesting, fees, rewards and buy-and-burn',
+  );
 
 export type Params = z.output<typeof ParamsSchema>;
 export type ParamsInput = z.input<typeof ParamsSchema>;

@@ -1,13 +1,30 @@
 /** The keys a parameter-file schema allows at a path, for "did you mean" suggestions. */
 import type { z } from 'zod';
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+};
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function unwrap(s: z.ZodType): z.ZodType {
   for (;;) {
     const d = def(s);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable' || d.type === 'readonly') && d.innerType) s = d.innerType;
+    if (
+      (d.type === 'optional' ||
+        d.type === 'default' ||
+        d.type === 'prefault' ||
+        d.type === 'nullable' ||
+        d.type === 'readonly') &&
+      d.innerType
+    )
+      s = d.innerType;
     else if (d.type === 'pipe' && d.in) s = d.in;
     else return s;
   }

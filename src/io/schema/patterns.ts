@@ -18,7 +18,9 @@ const NUM = `\\+?(?:${DIGITS}(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)`;
 const EXP = '[eE][+-]?\\d(?:_?\\d)*';
 const SUFFIX = '(?:k|K|M|B|b|bn|T)';
 /** Text of zero in any of those spellings (the mantissa's digits all 0). */
-const ZERO_TEXT = whole('\\$?\\s*\\+?[0_,]*(?:\\.[0_]*)?(?:[eE][+-]?[\\d_]+|\\s*(?:k|K|M|B|b|bn|T))?');
+const ZERO_TEXT = whole(
+  '\\$?\\s*\\+?[0_,]*(?:\\.[0_]*)?(?:[eE][+-]?[\\d_]+|\\s*(?:k|K|M|B|b|bn|T))?',
+);
 
 /** The largest number a parser reads with an exponent (10^99; YAML reads 1e120 as a number too). */
 const MAX = 1e99;
@@ -28,14 +30,35 @@ const notZero: Json = { not: { pattern: ZERO_TEXT } };
 
 /** Amounts and USD: `10_000`, `1,000,000`, `1.5M`, `1e3`, `$2.50`; `positive` refuses zero. */
 export function amountJson(opts: { usd?: boolean; positive?: boolean } = {}): Json {
-  const text = str(whole(`${opts.usd ? '\\$?\\s*' : ''}${NUM}(?:${EXP}|\\s*${SUFFIX})?`), opts.positive ? notZero : {});
-  return { anyOf: [text, { type: 'number', ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), maximum: MAX }] };
+  const text = str(
+    whole(`${opts.usd ? '\\$?\\s*' : ''}${NUM}(?:${EXP}|\\s*${SUFFIX})?`),
+    opts.positive ? notZero : {},
+  );
+  return {
+    anyOf: [
+      text,
+      {
+        type: 'number',
+        ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+        maximum: MAX,
+      },
+    ],
+  };
 }
 
 /** Plain non-negative numbers: `989.4`, `1,000`, `1e3`. */
 export function numberJson(opts: { positive?: boolean } = {}): Json {
   const text = str(whole(`${NUM}(?:${EXP})?`), opts.positive ? notZero : {});
-  return { anyOf: [text, { type: 'number', ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), maximum: MAX }] };
+  return {
+    anyOf: [
+      text,
+      {
+        type: 'number',
+        ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+        maximum: MAX,
+      },
+    ],
+  };
 }
 
 /**
@@ -43,15 +66,29 @@ export function numberJson(opts: { positive?: boolean } = {}): Json {
  * be bounded by a pattern; validate reads it).
  */
 export function integerJson(opts: { min?: number; max?: number } = {}): Json {
-  const num: Json = { type: 'integer', minimum: opts.min ?? 0, maximum: opts.max ?? Number.MAX_SAFE_INTEGER };
+  const num: Json = {
+    type: 'integer',
+    minimum: opts.min ?? 0,
+    maximum: opts.max ?? Number.MAX_SAFE_INTEGER,
+  };
   if (opts.max !== undefined) return { anyOf: [num] };
-  return { anyOf: [str(whole(`\\+?${DIGITS}(?:\\.0*)?(?:[eE]\\+?\\d(?:_?\\d)*)?`), (opts.min ?? 0) > 0 ? notZero : {}), num] };
+  return {
+    anyOf: [
+      str(
+        whole(`\\+?${DIGITS}(?:\\.0*)?(?:[eE]\\+?\\d(?:_?\\d)*)?`),
+        (opts.min ?? 0) > 0 ? notZero : {},
+      ),
+      num,
+    ],
+  };
 }
 
 /** A percent, at most 100% when `max100`. */
-const pctText = (max100: boolean): string => (max100 ? '0*(?:100(?:\\.0+)?|\\d{1,2}(?:\\.\\d+)?|\\.\\d+)' : '(?:\\d+(?:\\.\\d+)?|\\.\\d+)');
+const pctText = (max100: boolean): string =>
+  max100 ? '0*(?:100(?:\\.0+)?|\\d{1,2}(?:\\.\\d+)?|\\.\\d+)' : '(?:\\d+(?:\\.\\d+)?|\\.\\d+)';
 /** A decimal fraction written with a point, or 0; at most 1 when `max100`. */
-const pointText = (max100: boolean): string => (max100 ? '(?:0*\\.\\d+|0+(?:\\.\\d+)?|0*1\\.0+)' : '(?:\\d+\\.\\d+|\\.\\d+|0+)');
+const pointText = (max100: boolean): string =>
+  max100 ? '(?:0*\\.\\d+|0+(?:\\.\\d+)?|0*1\\.0+)' : '(?:\\d+\\.\\d+|\\.\\d+|0+)';
 /** An exact fraction a/b, b not zero (a/b above 1 in a field of at most 100% is left to validate). */
 const FRACTION_TEXT = '\\d+\\s*\\/\\s*0*[1-9]\\d*';
 /** Text of a zero share: `0%`, `0.0`, `0/5`. */
@@ -62,25 +99,55 @@ const ZERO_SHARE = whole('(?:0*(?:\\.0*)?\\s*%?|0+\\s*\\/\\s*\\d+)');
  * refused; YAML gives an editor `1.0` as the number 1, so as a number only 0 ≤ x < 1 passes here.
  * `signed`: a decline down to -100% may be written with a leading `-`.
  */
-export function shareJson(opts: { max100?: boolean; signed?: boolean; positive?: boolean } = {}): Json {
-  const body = (max100: boolean) => `(?:${pctText(max100)}\\s*%|${FRACTION_TEXT}|${pointText(max100)})`;
-  const text = str(whole(opts.signed ? `(?:-\\s*${body(true)}|${body(false)})` : body(Boolean(opts.max100))), opts.positive ? { not: { pattern: ZERO_SHARE } } : {});
+export function shareJson(
+  opts: { max100?: boolean; signed?: boolean; positive?: boolean } = {},
+): Json {
+  const body = (max100: boolean) =>
+    `(?:${pctText(max100)}\\s*%|${FRACTION_TEXT}|${pointText(max100)})`;
+  const text = str(
+    whole(opts.signed ? `(?:-\\s*${body(true)}|${body(false)})` : body(Boolean(opts.max100))),
+    opts.positive ? { not: { pattern: ZERO_SHARE } } : {},
+  );
   const num: Json = opts.max100
-    ? { type: 'number', ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), exclusiveMaximum: 1 }
-    : { type: 'number', minimum: opts.signed ? -1 : 0, anyOf: [{ not: { type: 'integer' } }, { const: 0 }] };
+    ? {
+        type: 'number',
+        ...(opts.positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+        exclusiveMaximum: 1,
+      }
+    : {
+        type: 'number',
+        minimum: opts.signed ? -1 : 0,
+        anyOf: [{ not: { type: 'integer' } }, { const: 0 }],
+      };
   return { anyOf: [text, num] };
 }
 
 /** Units that take a fractional count (hours, days), and those that take whole ones. */
 const FINE = ['h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days'];
 const WEEKS = ['w', 'wk', 'wks', 'week', 'weeks'];
-const CALENDAR = ['mo', 'mos', 'month', 'months', 'q', 'quarter', 'quarters', 'y', 'yr', 'yrs', 'year', 'years'];
+const CALENDAR = [
+  'mo',
+  'mos',
+  'month',
+  'months',
+  'q',
+  'quarter',
+  'quarters',
+  'y',
+  'yr',
+  'yrs',
+  'year',
+  'years',
+];
 const DURATION_TEXT = `(?:\\d+(?:\\.\\d+)?\\s*${alt(FINE)}|\\d+(?:\\.0+)?\\s*${alt([...WEEKS, ...CALENDAR])})`;
 const ZERO_DURATION = whole('0*(?:\\.0*)?\\s*[a-zA-Z]*');
 
 /** Durations `12mo`, `36 months`, `1y`, `90d`, `48h`, or 0; `hoursOnly`: hours, days or weeks, above 0. */
 export function durationJson(opts: { hoursOnly?: boolean } = {}): Json {
-  if (opts.hoursOnly) return str(whole(`(?:\\d+(?:\\.\\d+)?\\s*${alt(FINE)}|\\d+(?:\\.0+)?\\s*${alt(WEEKS)})`), { not: { pattern: ZERO_DURATION } });
+  if (opts.hoursOnly)
+    return str(whole(`(?:\\d+(?:\\.\\d+)?\\s*${alt(FINE)}|\\d+(?:\\.0+)?\\s*${alt(WEEKS)})`), {
+      not: { pattern: ZERO_DURATION },
+    });
   return { anyOf: [str(whole(`(?:${DURATION_TEXT}|0)`)), { const: 0 }] };
 }
 
@@ -89,13 +156,22 @@ const DATE_TEXT = '\\d{4}-\\d{2}-\\d{2}';
 export const dateJson = (): Json => str(whole(DATE_TEXT));
 
 /** A date, or a duration after the start. */
-export const dateOrDurationJson = (): Json => ({ anyOf: [str(whole(`(?:${DATE_TEXT}|${DURATION_TEXT}|0)`)), { const: 0 }] });
+export const dateOrDurationJson = (): Json => ({
+  anyOf: [str(whole(`(?:${DATE_TEXT}|${DURATION_TEXT}|0)`)), { const: 0 }],
+});
 
 /** Steps: day | week | month | quarter | year (also plurals, `monthly`, any case). */
 export const stepJson = (): Json =>
-  str(whole(`(?:${alt(['day', 'days', 'daily', 'week', 'weeks', 'weekly', 'month', 'months', 'monthly', 'quarter', 'quarters', 'quarterly', 'year', 'years', 'yearly', 'annual', 'annually'])})`));
+  str(
+    whole(
+      `(?:${alt(['day', 'days', 'daily', 'week', 'weeks', 'weekly', 'month', 'months', 'monthly', 'quarter', 'quarters', 'quarterly', 'year', 'years', 'yearly', 'annual', 'annually'])})`,
+    ),
+  );
 
 /** Vesting values: a share (`25%`, `1/4`) of the allocation, or a token amount (`125M`). */
 export const portionJson = (): Json => ({
-  anyOf: [str(whole(`(?:${pctText(false)}\\s*%|${FRACTION_TEXT})`)), ...(amountJson().anyOf as Json[])],
+  anyOf: [
+    str(whole(`(?:${pctText(false)}\\s*%|${FRACTION_TEXT})`)),
+    ...(amountJson().anyOf as Json[]),
+  ],
 });
