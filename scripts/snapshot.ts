@@ -1,10 +1,10 @@
 // Build step: write the built-in parameters' schema output as a snapshot beside the bundle
-// (see src/io/params.ts). Run by scripts/build.mjs through esbuild.
+// (see src/params/builtin.ts). Run by scripts/build.mjs through esbuild.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseParams, resolveParams } from '../src/io/load.js';
-import { SNAPSHOT_FILE, toSnapshot } from '../src/io/params.js';
-import { builtinConfigPath } from '../src/io/paths.js';
+import { parseParams, resolveParams } from '../src/params/load.js';
+import { SNAPSHOT_FILE, toSnapshot } from '../src/params/builtin.js';
+import { builtinConfigPath } from '../src/params/package.js';
 
 const outdir = process.argv[2];
 const text = readFileSync(builtinConfigPath(), 'utf8');

@@ -11,42 +11,42 @@
 import { InputError } from './core/errors.js';
 import type { CalDate } from './core/date.js';
 import type { Report } from './core/table.js';
-import { ParamFileError, type Model } from './io/model.js';
-import { parseParams, resolveParams } from './io/load.js';
-import { builtinFromSnapshot, BUILTIN_NAME } from './io/params.js';
-import { builtinConfigPath } from './io/paths.js';
-import { parseOverride } from './io/overrides.js';
-import { stringSink } from './io/output.js';
-import { suggestion } from './io/suggest.js';
-import { FORMATS, render as renderTo, type Format, type RenderOptions } from './io/render/index.js';
+import { ParamFileError, type Model } from './params/model.js';
+import { parseParams, resolveParams } from './params/load.js';
+import { builtinFromSnapshot, BUILTIN_NAME } from './params/builtin.js';
+import { builtinConfigPath } from './params/package.js';
+import { parseOverride } from './params/overrides.js';
+import { stringSink } from './runtime/output.js';
+import { suggestion } from './core/suggest.js';
+import { FORMATS, render as renderTo, type Format, type RenderOptions } from './render/index.js';
 import { readFileSync } from 'node:fs';
-import * as specs from './reports/specs.js';
-import type { BuildEnv } from './reports/env.js';
-import type { CommandSpec } from './reports/spec.js';
-import { optionsEcho, optionsFrom, type OptionsInput } from './reports/values.js';
-import { buildAllocation } from './reports/allocation.js';
-import { buildUnlocks } from './reports/unlocks.js';
-import { buildQuote } from './reports/quote.js';
-import { buildRewards } from './reports/rewards.js';
-import { buildBurn } from './reports/burn.js';
-import { simulateReport } from './reports/simulate.js';
-import { buildSweep } from './reports/sweep.js';
+import * as specs from './commands/specs.js';
+import type { BuildEnv } from './commands/env.js';
+import type { CommandSpec } from './commands/spec.js';
+import { optionsEcho, optionsFrom, type OptionsInput } from './commands/values.js';
+import { buildAllocation } from './commands/allocation/build.js';
+import { buildUnlocks } from './commands/unlocks/build.js';
+import { buildQuote } from './commands/quote/build.js';
+import { buildRewards } from './commands/rewards/build.js';
+import { buildBurn } from './commands/burn/build.js';
+import { simulateReport } from './commands/simulate/build.js';
+import { buildSweep } from './commands/sweep/build.js';
 import { parseVary } from './core/grid.js';
 
-export type { Model, Category, Problem, Path } from './io/model.js';
+export type { Model, Category, Problem, Path } from './params/model.js';
 export type { Report, Table, Column, ColumnKind, Row, Cell, TypedCell } from './core/table.js';
 export type { Rational } from './core/rational.js';
 export type { CalDate } from './core/date.js';
-export type { Format } from './io/render/index.js';
-export type { BuildEnv, Progress } from './reports/env.js';
-export type { OptionsInput } from './reports/values.js';
+export type { Format } from './render/index.js';
+export type { BuildEnv, Progress } from './commands/env.js';
+export type { OptionsInput } from './commands/values.js';
 export { InputError } from './core/errors.js';
-export { problemText } from './io/model.js';
+export { problemText } from './params/model.js';
 /** The parsers the CLI reads option text with (`parse.quantity('7B')`, `parse.date('2027-04-29')`), for typed option values. */
-export { PARSERS as parse } from './reports/parsers.js';
+export { PARSERS as parse } from './commands/parsers.js';
 export { rat, toDecimal } from './core/rational.js';
 /** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
-export { allRows as rowsOf } from './io/render/rows.js';
+export { allRows as rowsOf } from './render/rows.js';
 
 /**
  * A parameter file with problems: `problems` lists every one as data

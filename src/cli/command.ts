@@ -6,10 +6,10 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../core/table.js';
-import type { Params } from '../io/schema/index.js';
-import type { Model } from '../io/model.js';
-import type { BuildEnv } from '../reports/env.js';
-import { flagOf, keyOf, type CommandSpec, type OptSpec } from '../reports/spec.js';
+import type { Params } from '../params/schema/index.js';
+import type { Model } from '../params/model.js';
+import type { BuildEnv } from '../commands/env.js';
+import { flagOf, keyOf, type CommandSpec, type OptSpec } from '../commands/spec.js';
 import type { Globals } from './globals.js';
 
 type AnyBuilder = (
@@ -80,7 +80,7 @@ export async function parseOptions(
       if (raw[keyOf(o.flags)] !== undefined) out[keyOf(o.flags)] = raw[keyOf(o.flags)];
     return out;
   }
-  const { optionValue } = await import('../reports/values.js');
+  const { optionValue } = await import('../commands/values.js');
   for (const o of spec.options) {
     const key = keyOf(o.flags);
     const v = raw[key] ?? o.default;

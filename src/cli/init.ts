@@ -9,10 +9,10 @@ export function register(program: Command): void {
     .option('--force', 'overwrite an existing file')
     .action(async (file: string, opts: { force?: boolean }) => {
       const { readFileSync, existsSync } = await import('node:fs');
-      const { builtinConfigPath } = await import('../io/paths.js');
+      const { builtinConfigPath } = await import('../params/package.js');
       const { InputError } = await import('../core/errors.js');
       const { writeText } = await import('./run.js');
-      const { findUp } = await import('../io/paths.js');
+      const { findUp } = await import('../params/package.js');
       // Point the editor hint at the schema shipped with this installation.
       const schema = findUp('dist/ai-econ.schema.json', 6);
       const source = readFileSync(builtinConfigPath(), 'utf8');

@@ -5,11 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.js';
-import { packageVersion } from '../io/paths.js';
-import { OutputError, asOutputError, quietOnClosedPipe } from '../io/output.js';
+import { packageVersion } from '../params/package.js';
+import { OutputError, asOutputError, quietOnClosedPipe } from '../runtime/output.js';
 import { escapeControlLines } from '../core/text.js';
-import type { Params } from '../io/schema/index.js';
-import * as specs from '../reports/specs.js';
+import type { Params } from '../params/schema/index.js';
+import * as specs from '../commands/specs.js';
 import { checkNoEmptyValues, examplesText, registerReport } from './command.js';
 import { globalOptions, type Globals } from './globals.js';
 import { register as registerInit } from './init.js';
@@ -54,37 +54,37 @@ export function buildProgram(file?: Params): Command {
   registerReport(
     program,
     specs.allocation,
-    () => import('../reports/allocation.js').then((m) => m.buildAllocation),
+    () => import('../commands/allocation/build.js').then((m) => m.buildAllocation),
     file,
   );
   registerReport(
     program,
     specs.unlocks,
-    () => import('../reports/unlocks.js').then((m) => m.buildUnlocks),
+    () => import('../commands/unlocks/build.js').then((m) => m.buildUnlocks),
     file,
   );
   registerReport(
     program,
     specs.quote,
-    () => import('../reports/quote.js').then((m) => m.buildQuote),
+    () => import('../commands/quote/build.js').then((m) => m.buildQuote),
     file,
   );
   registerReport(
     program,
     specs.rewards,
-    () => import('../reports/rewards.js').then((m) => m.buildRewards),
+    () => import('../commands/rewards/build.js').then((m) => m.buildRewards),
     file,
   );
   registerReport(
     program,
     specs.burn,
-    () => import('../reports/burn.js').then((m) => m.buildBurn),
+    () => import('../commands/burn/build.js').then((m) => m.buildBurn),
     file,
   );
   registerReport(
     program,
     specs.simulate,
-    () => import('../reports/simulate.js').then((m) => m.simulateReport),
+    () => import('../commands/simulate/build.js').then((m) => m.simulateReport),
     file,
   );
   registerEconomyReport(program);

@@ -4,7 +4,7 @@
  * the page is composed by src/reports/report.ts.
  */
 import { Option, type Command } from 'commander';
-import { report as spec } from '../reports/specs.js';
+import { report as spec } from '../commands/specs.js';
 import { examplesText } from './command.js';
 import type { Globals } from './globals.js';
 
@@ -35,14 +35,14 @@ async function runEconomyReport(g: Globals & Record<string, unknown>): Promise<v
     );
   const { parseOptions } = await import('./command.js');
   const o = (await parseOptions(spec, g)) as { runs: number; seed: number };
-  const page = await import('../io/render/page.js');
+  const page = await import('../render/page.js');
   if (g.output !== undefined) {
-    if (format === 'html') (await import('../io/output.js')).checkOutputPath(g.output);
+    if (format === 'html') (await import('../runtime/output.js')).checkOutputPath(g.output);
     else page.checkFolder(g.output);
   }
   const [{ modelOf, writeText }, { buildEconomyReport }] = await Promise.all([
     import('./run.js'),
-    import('../reports/report.js'),
+    import('../commands/report/build.js'),
   ]);
   const r = await buildEconomyReport(await modelOf(g), o, {
     warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),

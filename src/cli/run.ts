@@ -4,8 +4,8 @@
  * report to stdout or atomically to -o.
  */
 import type { Report } from '../core/table.js';
-import type { Model } from '../io/model.js';
-import type { BuildEnv } from '../reports/env.js';
+import type { Model } from '../params/model.js';
+import type { BuildEnv } from '../commands/env.js';
 import type { Globals } from './globals.js';
 
 export interface RunCtx {
@@ -17,8 +17,8 @@ export interface RunCtx {
 export async function modelOf(g: Globals): Promise<Model> {
   // The YAML parser (behind overrides) loads only when there is something to override.
   const [{ loadModel, configFile }, overrides] = await Promise.all([
-    import('../io/params.js'),
-    g.set?.length ? import('../io/overrides.js') : undefined,
+    import('../params/builtin.js'),
+    g.set?.length ? import('../params/overrides.js') : undefined,
   ]);
   return loadModel(
     configFile(g.config),
@@ -28,10 +28,10 @@ export async function modelOf(g: Globals): Promise<Model> {
 
 export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report>): Promise<void> {
   // Start loading the renderer now, alongside the model and the command's own modules.
-  const renderer = import('../io/render/index.js').then((r) => (r.preload(g.format), r));
+  const renderer = import('../render/index.js').then((r) => (r.preload(g.format), r));
   renderer.catch(() => undefined);
   const [{ checkOutputPath, fileSink, stdoutSink, inputFiles }, { configFile }] = await Promise.all(
-    [import('../io/output.js'), import('../io/params.js')],
+    [import('../runtime/output.js'), import('../params/builtin.js')],
   );
   // Never write over an input: -c (or the file it resolves to), --grants, --nodes, --jobs.
   const inputs = [...inputFiles(g), configFile(g.config)];
@@ -82,7 +82,7 @@ export async function writeText(
   opts: Pick<Globals, 'output' | 'config'>,
   text: string,
 ): Promise<void> {
-  const { fileSink, stdoutSink, inputFiles } = await import('../io/output.js');
+  const { fileSink, stdoutSink, inputFiles } = await import('../runtime/output.js');
   const sink = opts.output !== undefined ? fileSink(opts.output, inputFiles(opts)) : stdoutSink();
   try {
     await sink.write(text);

@@ -11,10 +11,10 @@ export function register(program: Command): void {
       const g = cmd.optsWithGlobals() as Globals;
       const { writeText } = await import('./run.js');
       if (opts.path) {
-        const { packageFile } = await import('../io/paths.js');
+        const { packageFile } = await import('../params/package.js');
         return writeText(g, `${packageFile('dist/ai-econ.schema.json')}\n`);
       }
-      const { jsonSchema } = await import('../io/schema/index.js');
+      const { jsonSchema } = await import('../params/schema/index.js');
       await writeText(g, `${JSON.stringify(jsonSchema(), null, 2)}\n`);
     });
 }

@@ -5,7 +5,7 @@
  * it, so an option that command does not have is still an error.
  */
 import { Command, CommanderError } from 'commander';
-import * as specs from '../reports/specs.js';
+import * as specs from '../commands/specs.js';
 import { examplesText, optionOf, paramsEcho, parseOptions } from './command.js';
 import type { Globals } from './globals.js';
 
@@ -39,7 +39,7 @@ function subOptions(
 ): Record<string, unknown> {
   const spec = (specs as Record<string, unknown>)[
     command
-  ] as import('../reports/spec.js').CommandSpec;
+  ] as import('../commands/spec.js').CommandSpec;
   const sub = new Command(`sweep ${command}`)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
@@ -73,7 +73,7 @@ async function runSweep(command: string, cmd: Command): Promise<void> {
     if (unknown) throw new InputError(`sweep merge: unknown option '${unknown}'`);
     const [{ readFileSync }, { mergeSweep }] = await Promise.all([
       import('node:fs'),
-      import('../reports/sweep.js'),
+      import('../commands/sweep/build.js'),
     ]);
     const files = rest.map((name) => {
       try {
@@ -89,13 +89,13 @@ async function runSweep(command: string, cmd: Command): Promise<void> {
   }
   const [{ SWEEPABLE }, { parseVary, parseShard }, { configFile }, { availableParallelism }] =
     await Promise.all([
-      import('../reports/sweep-engine.js'),
+      import('../commands/sweep/engine.js'),
       import('../core/grid.js'),
-      import('../io/params.js'),
+      import('../params/builtin.js'),
       import('node:os'),
     ]);
   if (!Object.hasOwn(SWEEPABLE, command)) {
-    const { sweepableOf } = await import('../reports/sweep-engine.js');
+    const { sweepableOf } = await import('../commands/sweep/engine.js');
     sweepableOf(command);
   }
   const subSpec = SWEEPABLE[command].spec;
@@ -128,9 +128,10 @@ async function runSweep(command: string, cmd: Command): Promise<void> {
     ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
   };
   const jobs = (own.jobs as number | undefined) ?? availableParallelism();
-  const { buildSweep, sweepShard } = await import('../reports/sweep.js');
+  const { buildSweep, sweepShard } = await import('../commands/sweep/build.js');
   if (shard) {
-    if (all.output !== undefined) (await import('../io/output.js')).checkOutputPath(all.output);
+    if (all.output !== undefined)
+      (await import('../runtime/output.js')).checkOutputPath(all.output);
     await writeText(all, await sweepShard(plan, { jobs, shard, params }));
     return;
   }

@@ -20,7 +20,7 @@ export function register(program: Command): void {
         g,
         `${m.file}: valid — ${m.params.token.name} (${m.symbol}), supply ${displayUnits(m.supply, m.decimals, 0)}, ` +
           `${m.categories.length} allocations, ${m.categories.reduce((n, c) => n + c.unlocks.length, 0)} unlock events\n` +
-          (await import('../io/rules.js'))
+          (await import('../params/rules.js'))
             .missingForCommands(m.params)
             .map((x) => `  note: ${x} (see ai-econ init)\n`)
             .join(''),

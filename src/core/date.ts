@@ -7,9 +7,15 @@ import { memo } from './memo.js';
 import { addDays, addMonths } from 'date-fns';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { InputError } from './errors.js';
-import type { Duration } from './units.js';
 
 export type CalDate = string;
+
+export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+/** A span of calendar time: `n` units (n may be fractional only for hours and days). */
+export interface Duration {
+  readonly n: number;
+  readonly unit: DurationUnit;
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -4,8 +4,7 @@
  */
 import { InputError } from './errors.js';
 import { type Rational, rat, parseDecimal, mul, div, cmp, eq } from './rational.js';
-import type { CalDate } from './date.js';
-import { parseDate } from './date.js';
+import { parseDate, type CalDate, type Duration, type DurationUnit } from './date.js';
 
 const show = (s: string): string => JSON.stringify(s);
 const clean = (s: string): string => s.trim().replace(/_/g, '');
@@ -148,12 +147,7 @@ export function parseInteger(text: string, what = 'a whole number'): number {
   throw new InputError(`expected ${what} (0, 1, 2, …); found ${show(text)}`);
 }
 
-export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
-/** A span of calendar time: `n` units (n may be fractional only for hours and days). */
-export interface Duration {
-  readonly n: number;
-  readonly unit: DurationUnit;
-}
+export type { Duration, DurationUnit } from './date.js';
 
 const DURATION_UNITS: Record<string, DurationUnit> = {
   h: 'hour',

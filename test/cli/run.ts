@@ -1,4 +1,4 @@
-/** Runs the built CLI (bin/ai-econ.js -> dist/ai-econ.cjs) end to end, as a user would. */
+/** Runs the built CLI (bin/ai-econ.js -> dist/cli.js) end to end, as a user would. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
 // AI_ECON_DIST (a build folder inside the checkout) runs that build instead of bin/ -> dist/.
 export const BIN = process.env.AI_ECON_DIST
-  ? join(ROOT, process.env.AI_ECON_DIST, 'ai-econ.cjs')
+  ? join(ROOT, process.env.AI_ECON_DIST, 'cli.js')
   : join(ROOT, 'bin', 'ai-econ.js');
 
 export interface Result {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseDateFlag } from '../../src/core/dateflag.js';
-import { today } from '../../src/io/today.js';
+import { today } from '../../src/inputs/today.js';
 
 describe('date flags take today', () => {
   test('today is the date the caller passes, in any case', () => {

@@ -12,8 +12,8 @@ import { projectBurn } from '../../src/core/burn.js';
 import { quoteJob, type FeeModel } from '../../src/core/fees.js';
 import { epochRewards } from '../../src/core/rewards.js';
 import { parseDecimal as d, rat, toNumber, ZERO } from '../../src/core/rational.js';
-import { economyInputs } from '../../src/io/economy.js';
-import { loadModelFromYaml } from '../../src/io/load.js';
+import { economyInputs } from '../../src/params/economy.js';
+import { loadModelFromYaml } from '../../src/params/load.js';
 
 const market = { target: d('0.8'), belowSlope: d('0.5'), aboveSlope: d('3'), floor: d('0.25') };
 const feeSplit = { nodes: d('0.8'), validators: d('0.15'), treasury: d('0.05') };

@@ -11,12 +11,12 @@ import { ROOT } from '../cli/run.js';
 const graph = (): { lib: { static: string[]; all: string[] }; cli: string[] } => {
   const script = `
     import { build } from 'esbuild';
-    import { cliBuild, libraryBuild, staticInputs, outputOf, packagesIn } from './scripts/bundle.mjs';
-    const lib = (await build({ ...libraryBuild('/tmp/ai-econ-graph'), write: false, metafile: true })).metafile;
-    const cli = (await build({ ...cliBuild('/tmp/ai-econ-graph'), write: false, metafile: true })).metafile;
+    import { buildOptions, staticInputs, allInputs, outputOf, packagesIn } from './scripts/bundle.mjs';
+    const m = (await build({ ...buildOptions('/tmp/ai-econ-graph'), write: false, metafile: true })).metafile;
+    const lib = outputOf(m, 'src/index.ts');
     console.log(JSON.stringify({
-      lib: { static: packagesIn(staticInputs(lib, outputOf(lib, 'src/index.ts'))), all: packagesIn(Object.keys(lib.inputs)) },
-      cli: Object.keys(cli.inputs).filter((i) => !i.includes('node_modules')),
+      lib: { static: packagesIn(staticInputs(m, lib)), all: packagesIn(allInputs(m, lib)) },
+      cli: allInputs(m, outputOf(m, 'src/cli/main.ts')).filter((i) => !i.includes('node_modules')),
     }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: ROOT,

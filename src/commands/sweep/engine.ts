@@ -1,0 +1,590 @@
+/**
+ * The engine of `sweep` (src/reports/sweep.ts): run a report command over a grid of parameter values (or one parameter at a time, for
+ * `--sensitivity`) and tabulate chosen figures of each run. The parameter file is parsed once; each
+ * point applies its values as `--set` overrides, validates, resolves and builds the sub-report, then
+ * reads its metrics. A point's metrics travel as exact text (what csv prints), so one thread, many
+ * threads, or shards on many machines joined by `sweep merge` all assemble the same report.
+ */
+import { InputError } from '../../core/errors.js';
+import { type Axis, gridSize, pointAt, seedFor } from '../../core/grid.js';
+import {
+  type Rational,
+  cmp,
+  neg,
+  parseDecimal,
+  rat,
+  sub,
+  fromNumber,
+  ZERO,
+  div,
+} from '../../core/rational.js';
+import { unitScale } from '../../core/amount.js';
+import {
+  col,
+  typed,
+  type Cell,
+  type Column,
+  type Report,
+  type Row,
+  type Table,
+  type TypedCell,
+} from '../../core/table.js';
+import { exactText } from '../../render/cells.js';
+import type { Model } from '../../params/model.js';
+import { parseOverride, type Override } from '../../params/overrides.js';
+import { parseParamFile, resolveParams, sectionValidator } from '../../params/load.js';
+import { didYouMean } from '../../core/suggest.js';
+import type { CommandSpec } from '../spec.js';
+import type { BuildEnv } from '../env.js';
+import * as specs from '../specs.js';
+
+type AnyBuilder = (
+  m: Model,
+  o: Record<string, unknown>,
+  env?: BuildEnv,
+) => Report | Promise<Report>;
+
+/** What a sweepable command brings: its options, its builder, and which figures a sweep reports by default. */
+export interface Sweepable {
+  readonly spec: CommandSpec;
+  readonly load: () => Promise<AnyBuilder>;
+  /** Default metrics for these options and the report they give (names as `--metric` takes them). */
+  readonly metrics: (o: Record<string, unknown>, r: Report) => readonly string[];
+  /** Metric names that stand for another (`total_usd` → `breakdown.usd`). */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** Options that make no single-figure report (refused with the reason). */
+  readonly refuse?: (o: Record<string, unknown>) => string | undefined;
+  /** Has a Monte Carlo (`--runs`, `--seed`). */
+  readonly monteCarlo?: boolean;
+}
+
+/** The commands a sweep can run: one entry each (simulate joins with its builder and its risks). */
+export const SWEEPABLE: Readonly<Record<string, Sweepable>> = {
+  unlocks: {
+    spec: specs.unlocks,
+    load: () => import('../unlocks/build.js').then((m) => m.buildUnlocks as AnyBuilder),
+    metrics: () => ['unlocked', 'locked', 'unlocked_pct'],
+    refuse: (o) =>
+      o.at === undefined
+        ? 'sweep unlocks needs --at DATE (one figure per category on that date)'
+        : o.events || o.grants
+          ? 'sweep unlocks takes --at DATE, not --events or --grants'
+          : undefined,
+  },
+  quote: {
+    spec: specs.quote,
+    load: () => import('../quote/build.js').then((m) => m.buildQuote as AnyBuilder),
+    metrics: () => ['total_usd', 'total_tokens'],
+    aliases: { total_usd: 'breakdown.usd', total_tokens: 'breakdown.tokens' },
+    refuse: (o) =>
+      o.compare
+        ? 'sweep quote prices one GPU class; vary fees.defaultGpu instead of --compare'
+        : undefined,
+  },
+  rewards: {
+    spec: specs.rewards,
+    load: () => import('../rewards/build.js').then((m) => m.buildRewards as AnyBuilder),
+    metrics: () => [
+      'compute_pool',
+      'validator_pool',
+      'rewards_compute',
+      'rewards_validators',
+      'treasury_total',
+    ],
+  },
+  burn: {
+    spec: specs.burn,
+    load: () => import('../burn/build.js').then((m) => m.buildBurn as AnyBuilder),
+    metrics: (o) =>
+      o.runs !== undefined
+        ? [
+            'p5_cumulative_burned',
+            'p50_cumulative_burned',
+            'p95_cumulative_burned',
+            'p50_circulating',
+            'p_net_deflation_last_month',
+          ]
+        : [
+            'cumulative_burned',
+            'final_total_supply',
+            'final_circulating',
+            'net_deflation_from',
+            'steady_state_unlock',
+            'break_even_revenue_usd',
+          ],
+    refuse: (o) =>
+      o.allScenarios
+        ? 'sweep burn runs one scenario at a time; use --scenario NAME, or vary the projection'
+        : undefined,
+    monteCarlo: true,
+  },
+  simulate: {
+    spec: specs.simulate,
+    load: () => import('../simulate/build.js').then((m) => m.simulateReport as AnyBuilder),
+    // The risks table: the exact run's risks, and with --runs the p_ shares too.
+    metrics: (_o, r) => metricNames({ ...r, tables: r.tables.filter((t) => t.name === 'risks') }),
+    refuse: (o) =>
+      o.allScenarios
+        ? 'sweep simulate runs one scenario at a time; use --scenario NAME, or vary the economy'
+        : undefined,
+    monteCarlo: true,
+  },
+};
+
+/** Everything a sweep needs, as plain data (it crosses to worker threads and into shard files). */
+export interface SweepPlan {
+  command: string;
+  /** `-c` (undefined: $AI_ECON_CONFIG / ./ai-econ.yaml / built-in, resolved by the caller). */
+  config?: string;
+  /** `--set` texts, applied to every point. */
+  sets: readonly string[];
+  axes: readonly Axis[];
+  /** The sub-command's parsed options. */
+  options: Record<string, unknown>;
+  /** `--metric` names (undefined: the command's defaults). */
+  metrics?: readonly string[];
+  sensitivity: boolean;
+  runs?: number;
+  seed?: number;
+}
+
+/** A point: one value per axis, or null where the file's own value stays (sensitivity runs). */
+export type Point = readonly (string | null)[];
+
+/** How many points a plan runs, and each one. */
+export function planPoints(plan: Pick<SweepPlan, 'axes' | 'sensitivity'>): {
+  total: number;
+  at: (i: number) => Point;
+} {
+  if (!plan.sensitivity) return { total: gridSize(plan.axes), at: (i) => pointAt(plan.axes, i) };
+  // The file's values, then each axis at its low and its high with the others at the file's values.
+  const base: Point = plan.axes.map(() => null);
+  return {
+    total: 1 + 2 * plan.axes.length,
+    at: (i) => {
+      if (i === 0) return base;
+      const k = Math.floor((i - 1) / 2);
+      const vs = plan.axes[k].values;
+      return plan.axes.map((_, j) =>
+        j === k ? ((i - 1) % 2 === 0 ? vs[0] : vs[vs.length - 1]) : null,
+      );
+    },
+  };
+}
+
+export function sweepableOf(command: string): Sweepable {
+  const s = Object.hasOwn(SWEEPABLE, command) ? SWEEPABLE[command] : undefined;
+  if (!s) {
+    const names = Object.keys(SWEEPABLE);
+    const guess = didYouMean(command, names);
+    throw new InputError(
+      `sweep: cannot sweep "${command}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${names.join(', ')}`,
+    );
+  }
+  return s;
+}
+
+/** Check a plan before any point runs: the command, its options, --runs. */
+export function checkPlan(plan: SweepPlan): Sweepable {
+  const s = sweepableOf(plan.command);
+  const why = s.refuse?.(plan.options);
+  if (why) throw new InputError(why);
+  if (plan.runs !== undefined && !s.monteCarlo)
+    throw new InputError(`option --runs: ${plan.command} has no Monte Carlo`);
+  if (plan.seed !== undefined && plan.runs === undefined)
+    throw new InputError('option --seed goes with --runs N (Monte Carlo)');
+  if (plan.axes.length === 0)
+    throw new InputError(
+      'sweep: expected at least one --vary PATH=VALUES, like --vary projection.revenue.growth=0%..10%:1%',
+    );
+  const dup = plan.axes.find((a, k) => plan.axes.findIndex((b) => b.path === a.path) !== k);
+  if (dup)
+    throw new InputError(
+      `option --vary: ${dup.path} is varied twice; give all its values in one --vary`,
+    );
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics: figures read from a sub-report's tables, generically.
+
+interface Found {
+  cell: Cell;
+  column: Column;
+  /** The table it is in. */
+  table: string;
+}
+
+const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
+const cellColumn = (key: string, cell: Cell, column: Column): Column =>
+  isTyped(cell) ? col(key, cell.as, cell.dp ?? column.dp) : col(key, column.kind, column.dp);
+/** A table's rows as an array: lazy rows (an iterable, read once) are read the first time. */
+const readRows = new WeakMap<Table, Row[]>();
+const rowsOf = (t: Table): Row[] => {
+  if (Array.isArray(t.rows)) return t.rows as Row[];
+  let rows = readRows.get(t);
+  if (!rows) {
+    const it = t.rows as Iterable<Row>;
+    rows = typeof it[Symbol.iterator] === 'function' ? Array.from(it) : [];
+    readRows.set(t, rows);
+  }
+  return rows;
+};
+const isMetricTable = (t: Table): boolean =>
+  t.columns[0]?.key === 'metric' && valueColumns(t).length >= 1;
+/** The value columns of a metric table (not its text columns, such as what_it_means). */
+const valueColumns = (t: Table): Column[] => t.columns.slice(1).filter((c) => c.kind !== 'text');
+
+/** Every name `--metric` takes for a report: rows of metric/value tables, then table.column figures. */
+export function metricNames(r: Report): string[] {
+  const out: string[] = [];
+  for (const t of r.tables) {
+    if (isMetricTable(t)) {
+      const vals = valueColumns(t);
+      for (const row of rowsOf(t))
+        for (const c of vals)
+          out.push(vals.length === 1 ? String(row.metric) : `${String(row.metric)}.${c.key}`);
+    } else {
+      for (const c of t.columns)
+        if (c.kind !== 'text' && c.kind !== 'date') out.push(`${t.name}.${c.key}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The figure `name` of a report: a row of a metric/value table (`cumulative_burned`, or
+ * `metric.column` when it has several value columns); `table.column` (the totals row, else the last
+ * row); `table.column.row` (the row whose first cell is `row`); or a bare column name of any table.
+ */
+export function findMetric(
+  r: Report,
+  name: string,
+  aliases: Readonly<Record<string, string>> = {},
+): Found | undefined {
+  const n = aliases[name] ?? name;
+  for (const t of r.tables) {
+    if (!isMetricTable(t)) continue;
+    const vals = valueColumns(t);
+    for (const row of rowsOf(t)) {
+      const m = String(row.metric);
+      for (const c of vals)
+        if ((vals.length === 1 ? m : `${m}.${c.key}`) === n)
+          return { cell: row[c.key], column: cellColumn(name, row[c.key], c), table: t.name };
+    }
+  }
+  const inTable = (t: Table, key: string, rowName?: string): Found | undefined => {
+    const c = t.columns.find((x) => x.key === key);
+    if (!c) return undefined;
+    const rows = rowsOf(t);
+    const row =
+      rowName !== undefined
+        ? rows.find((x) => String(x[t.columns[0].key]) === rowName)
+        : (t.totals ?? rows[rows.length - 1]);
+    return row
+      ? { cell: row[key], column: cellColumn(name, row[key], c), table: t.name }
+      : undefined;
+  };
+  const parts = n.split('.');
+  const table = r.tables.find((t) => t.name === parts[0]);
+  if (table && parts.length >= 2)
+    return inTable(table, parts[1], parts.length > 2 ? parts.slice(2).join('.') : undefined);
+  for (const t of r.tables) {
+    if (isMetricTable(t)) continue;
+    const f = inTable(t, n);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** The metrics of one sub-report, as columns and exact texts. */
+export function readMetrics(
+  r: Report,
+  names: readonly string[],
+  s: Sweepable,
+  command: string,
+): { columns: Column[]; texts: (string | null)[]; tables: Set<string> } {
+  const columns: Column[] = [];
+  const texts: (string | null)[] = [];
+  const tables = new Set<string>();
+  for (const name of names) {
+    const f = findMetric(r, name, s.aliases);
+    if (!f) {
+      const known = [...Object.keys(s.aliases ?? {}), ...metricNames(r)];
+      const guess = didYouMean(name, known);
+      throw new InputError(
+        `option --metric: ${command} has no figure "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${known.join(', ')}`,
+      );
+    }
+    columns.push(f.column);
+    texts.push(exactText(f.cell, f.column, r.decimals));
+    tables.add(f.table);
+  }
+  return { columns, texts, tables };
+}
+
+/** A cell back from its exact text (the inverse of exactText for the kinds metrics have). */
+export function cellOfText(text: string | null, column: Column, decimals: number): Cell {
+  if (text === null) return null;
+  const dec = (): Rational | undefined => {
+    try {
+      return parseDecimal(text);
+    } catch {
+      return undefined;
+    }
+  };
+  switch (column.kind) {
+    case 'token': {
+      const x = dec();
+      return x ? (x.n * unitScale(decimals)) / x.d : text;
+    }
+    case 'usd':
+    case 'number':
+      return dec() ?? text;
+    case 'pct': {
+      const x = dec();
+      return x ? div(x, rat(100n)) : text;
+    }
+    case 'int':
+      return /^-?\d+$/.test(text) ? BigInt(text) : (dec() ?? text);
+    case 'float':
+      return Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : text;
+    default:
+      return text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running points.
+
+/** One point's figures: its index and the metrics' exact texts. */
+export interface PointResult {
+  i: number;
+  texts: (string | null)[];
+}
+
+export interface Evaluator {
+  /** The metric columns (known once a point has run). */
+  columns(): Column[] | undefined;
+  decimals(): number | undefined;
+  file(): string;
+  run(i: number): Promise<PointResult>;
+}
+
+/** The overrides of a point: --set first, then the varied values. */
+const overridesOf = (plan: SweepPlan, p: Point, sets: readonly Override[]): Override[] => [
+  ...sets,
+  ...plan.axes.flatMap((a, k) =>
+    p[k] === null ? [] : [{ text: `${a.path}=${p[k]}`, path: a.path, value: p[k] as string }],
+  ),
+];
+
+/** Says which point an error happened at, in terms of the --vary flags. */
+export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): unknown {
+  if (!(e instanceof InputError)) return e;
+  // A flag's own mistake (--metric, the command's options) is the same at every point.
+  if (/^option --(?!set )/.test(e.message)) return e;
+  const varied = plan.axes.map((a, k) => [a, p[k]] as const).filter(([, v]) => v !== null);
+  const where =
+    varied.length === 1
+      ? `option --vary ${varied[0][0].text}: at ${varied[0][1]}`
+      : `sweep point ${i} (${varied.length ? varied.map(([a, v]) => `${a.path}=${v}`).join(', ') : "the file's own values"})`;
+  const lines = e.message.split('\n').map((line) => {
+    for (const [a, v] of varied) {
+      const own = `option --set ${a.path}=${v}: `;
+      if (line.startsWith(own))
+        return `${varied.length === 1 ? where : `option --vary ${a.text}: at ${v}`}: ${line.slice(own.length)}`;
+    }
+    // A --set of every point (not a varied value) is the flag's own mistake.
+    if (line.startsWith('option --set ')) return line;
+    return `${where}: ${line}`;
+  });
+  return new InputError(lines.join('\n'));
+}
+
+/**
+ * Parse the parameter file once and get ready to run any point of the plan (on this thread; each
+ * worker thread makes its own).
+ */
+export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
+  const s = checkPlan(plan);
+  const build = await s.load();
+  const parsed = parseParamFile(plan.config);
+  // Each point re-validates only the sections its values touch, and reuses the vesting schedules
+  // of the last point when it did not touch token or allocations.
+  const validate = sectionValidator(parsed.raw, parsed.src);
+  let last: Model | undefined;
+  const sets = plan.sets.map(parseOverride);
+  const { at } = planPoints(plan);
+  let columns: Column[] | undefined;
+  let decimals: number | undefined;
+  let names = plan.metrics;
+  // The tables the metrics are read from (known after the first point): builders may skip the others.
+  let tables: ReadonlySet<string> | undefined;
+  return {
+    columns: () => columns,
+    decimals: () => decimals,
+    file: () => parsed.src.file,
+    async run(i) {
+      const p = at(i);
+      try {
+        const { params, src } = validate(overridesOf(plan, p, sets));
+        const model = (last = resolveParams(params, src, parsed.builtin, last));
+        const opts =
+          plan.runs !== undefined
+            ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) }
+            : plan.options;
+        const report = await build(model, opts, tables ? { tables } : {});
+        names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
+        const m = readMetrics(report, names, s, plan.command);
+        tables ??= m.tables;
+        columns ??= m.columns;
+        decimals ??= report.decimals;
+        return { i, texts: m.texts };
+      } catch (e) {
+        throw pointError(e, plan, i, p);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report, from the figures of every point.
+
+/** What the report needs besides the points' figures: plain data, written at the top of every shard file. */
+export interface SweepHeader {
+  command: string;
+  file: string;
+  decimals: number;
+  params: Record<string, unknown>;
+  axes: readonly { path: string; text: string }[];
+  sensitivity: boolean;
+  runs?: number;
+  seed?: number;
+  total: number;
+  /** The metric columns (absent in a shard that ran no point). */
+  columns?: Column[];
+}
+
+const asRational = (c: Cell): Rational | undefined =>
+  typeof c === 'bigint'
+    ? rat(c)
+    : typeof c === 'number'
+      ? Number.isFinite(c)
+        ? fromNumber(c)
+        : undefined
+      : typeof c === 'object' && c !== null && 'n' in c
+        ? (c as Rational)
+        : undefined;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const monthIndex = (c: Cell): number | undefined => {
+  const m = typeof c === 'string' ? MONTH.exec(c) : null;
+  return m ? Number(m[1]) * 12 + Number(m[2]) : undefined;
+};
+/** |b − a|: in the figures' own unit, or in months between two months (`2029-03` to `2030-05`: 14). */
+const absDiff = (a: Cell, b: Cell): Cell => {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a > b ? a - b : b - a;
+  const [ma, mb] = [monthIndex(a), monthIndex(b)];
+  if (ma !== undefined && mb !== undefined) return typed('int', Math.abs(mb - ma));
+  const [x, y] = [asRational(a), asRational(b)];
+  if (!x || !y) return null;
+  const d = sub(y, x);
+  return cmp(d, ZERO) < 0 ? neg(d) : d;
+};
+
+/** The sweep's report from its header and the figures of every point, in point order. */
+export function assemble(
+  h: SweepHeader,
+  results: readonly PointResult[],
+  axes: readonly Axis[],
+): Report {
+  const metricCols = h.columns ?? [];
+  const { at } = planPoints({ axes, sensitivity: h.sensitivity });
+  const rows: Row[] = results.map((r) => {
+    const p = at(r.i);
+    const row: Row = {};
+    h.axes.forEach((a, k) => (row[a.path] = p[k] ?? 'file'));
+    metricCols.forEach((c, k) => (row[c.key] = cellOfText(r.texts[k], c, h.decimals)));
+    return row;
+  });
+  const varied = h.axes.map((a) => a.path).join(' × ');
+  const mc =
+    h.runs !== undefined
+      ? [
+          `Each point runs its own Monte Carlo of ${h.runs.toLocaleString('en-US')} runs, seeded from --seed ${h.seed ?? 1} and the point's index (so a point's figures do not depend on which other points run, or where).`,
+        ]
+      : [];
+  const pointsTable: Table = {
+    name: 'points',
+    title: h.sensitivity
+      ? `Sensitivity runs of ${h.command}: the file's values, then each of ${varied} at its low and high — ${h.file}`
+      : `Sweep of ${h.command} over ${varied}: ${h.total.toLocaleString('en-US')} points — ${h.file}`,
+    columns: [...h.axes.map((a) => col(a.path)), ...metricCols],
+    rows,
+    notes: [
+      h.sensitivity
+        ? "One row per run: first the parameter file's own values (file), then one parameter at a time at the first and the last of its --vary values."
+        : 'One row per grid point, in grid order: the first --vary varies slowest, the last fastest. Values as given; the metrics are exact (csv, json) figures of each run.',
+      ...mc,
+    ],
+  };
+  const report: Report = {
+    command: 'sweep',
+    params: h.params,
+    decimals: h.decimals,
+    tables: [pointsTable],
+  };
+  if (!h.sensitivity) return report;
+
+  const cell = (i: number, k: number): Cell => (rows[i] ? rows[i][metricCols[k].key] : null);
+  const sens: Row[] = metricCols.flatMap((c, k) => {
+    const t = (v: Cell) =>
+      v === null || v === undefined ? null : typed(c.kind, v as TypedCell['v'], c.dp);
+    const lines = h.axes.map((a, j) => {
+      const [lo, hi] = [cell(1 + 2 * j, k), cell(2 + 2 * j, k)];
+      const p = [at(1 + 2 * j)[j], at(2 + 2 * j)[j]];
+      const swing = absDiff(lo, hi);
+      return {
+        j,
+        swing,
+        row: {
+          metric: c.key,
+          parameter: a.path,
+          low: p[0],
+          high: p[1],
+          metric_at_low: t(lo),
+          metric_at_high: t(hi),
+          swing: isTyped(swing) ? swing : t(swing),
+        } as Row,
+      };
+    });
+    const size = (x: Cell) => asRational(isTyped(x) ? (x.v as Cell) : x);
+    lines.sort((x, y) => {
+      const [a, b] = [size(x.swing), size(y.swing)];
+      if (a && b) return cmp(b, a) || x.j - y.j;
+      return a ? -1 : b ? 1 : x.j - y.j;
+    });
+    return lines.map((l) => l.row);
+  });
+  report.tables.unshift({
+    name: 'sensitivity',
+    title: `Which parameter matters: ${h.command} with one parameter at a time at its low and high — ${h.file}`,
+    columns: [
+      col('metric'),
+      col('parameter'),
+      col('low'),
+      col('high'),
+      col('metric_at_low', 'number'),
+      col('metric_at_high', 'number'),
+      col('swing', 'number'),
+    ],
+    rows: sens,
+    notes: [
+      "swing = |metric_at_high − metric_at_low|; per metric, the parameters that swing it most come first. The others stay at the file's values (the points table's first row). A month's swing is in months; figures with no distance between them (text, 'never') have no swing and come last.",
+      ...mc,
+    ],
+  });
+  return report;
+}
+
+export { MAX_POINTS } from '../../core/grid.js';

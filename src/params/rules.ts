@@ -1,0 +1,140 @@
+/**
+ * The parameter file's cross-field rules: what no single field can check (a split adding up to
+ * 100%, the default GPU being one of the GPUs, unique node ids, amounts no finer than the token's
+ * decimals, sections that go together). Checked when the file is loaded (model.ts), so every
+ * command and `ai-econ validate` reject the same files, all problems at once. Free of YAML and zod.
+ */
+import { toUnits } from '../core/amount.js';
+import { checkSplit } from '../core/fees.js';
+import { type Rational, add, cmp, formatPercent, ONE } from '../core/rational.js';
+import type { Params } from './schema/index.js';
+import type { NodeInput } from './schema/rewards.js';
+import { suggestion } from '../core/suggest.js';
+
+type Path = readonly (string | number)[];
+/** One problem at a path of the file. */
+export interface Problem {
+  path: Path;
+  message: string;
+}
+
+/** Per-node problems: duplicate ids, compute nodes without tasks or quality, stakes finer than the decimals. */
+export function nodeProblems(
+  nodes: readonly NodeInput[],
+  decimals: number,
+): { i: number; col: string; message: string }[] {
+  const out: { i: number; col: string; message: string }[] = [];
+  const seen = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (seen.has(n.id))
+      out.push({
+        i,
+        col: 'id',
+        message: `duplicate id "${n.id}" (also row ${seen.get(n.id)! + 1})`,
+      });
+    else seen.set(n.id, i);
+    if (n.role === 'compute' && n.tasks === undefined)
+      out.push({
+        i,
+        col: 'tasks',
+        message: 'a compute node needs tasks (tasks completed this epoch)',
+      });
+    if (n.role === 'compute' && n.quality === undefined)
+      out.push({ i, col: 'quality', message: 'a compute node needs quality (0–100%)' });
+    try {
+      toUnits(n.stake, decimals, 'stake');
+    } catch (e) {
+      out.push({ i, col: 'stake', message: (e as Error).message });
+    }
+  });
+  return out;
+}
+
+/** Every cross-field problem of the sections after token and allocations (those are resolved in model.ts). */
+export function sectionProblems(p: Params, decimals: number): Problem[] {
+  const out: Problem[] = [];
+  const at = (path: Path, message: string) => out.push({ path, message });
+  const split = (path: Path, s: { nodes: Rational; validators: Rational; treasury: Rational }) => {
+    try {
+      checkSplit(s);
+    } catch (e) {
+      at(path, (e as Error).message);
+    }
+  };
+  const units = (path: Path, tokens: Rational | undefined) => {
+    if (tokens === undefined) return;
+    try {
+      toUnits(tokens, decimals, 'the amount');
+    } catch (e) {
+      at(path, (e as Error).message);
+    }
+  };
+
+  if (p.fees) {
+    const f = p.fees;
+    split(['fees', 'split'], f.split);
+    const names = Object.keys(f.gpus);
+    const lower = new Map<string, string>();
+    for (const n of names) {
+      const k = n.toLowerCase();
+      if (lower.has(k))
+        at(
+          ['fees', 'gpus', n],
+          `GPU class "${n}" differs from "${lower.get(k)}" only in case (GPU classes are case-insensitive)`,
+        );
+      lower.set(k, n);
+    }
+    if (!lower.has(f.defaultGpu.trim().toLowerCase())) {
+      at(
+        ['fees', 'defaultGpu'],
+        `unknown GPU "${f.defaultGpu}"${suggestion(f.defaultGpu, names)}; ${names.length ? `known: ${names.join(', ')}` : 'fees.gpus lists none'}`,
+      );
+    }
+  }
+  if (p.rewards) {
+    const r = p.rewards;
+    if (r.split) split(['rewards', 'split'], r.split);
+    units(['rewards', 'emissionPerEpoch'], r.emissionPerEpoch);
+    units(['rewards', 'epochFees'], r.epochFees);
+    units(['rewards', 'stakeMin'], r.stakeMin);
+  }
+  if (p.nodes)
+    for (const n of nodeProblems(p.nodes, decimals)) at(['nodes', n.i, n.col], n.message);
+  if (p.buyback) {
+    const b = p.buyback;
+    const sum = add(add(b.burn, b.treasury), b.execution);
+    if (cmp(sum, ONE) !== 0)
+      at(
+        ['buyback'],
+        `burn + treasury + execution add up to ${formatPercent(sum)}; they must add up to exactly 100%`,
+      );
+  }
+  if (p.buyback && !p.projection)
+    at(
+      ['buyback'],
+      'buyback goes with a projection section (start, months, revenue, price) for ai-econ burn',
+    );
+  if (p.projection && !p.buyback)
+    at(
+      ['projection'],
+      'projection goes with a buyback section (revenueShare, burn, treasury, execution) for ai-econ burn',
+    );
+  if (p.scenarios && !p.projection)
+    at(['scenarios'], 'scenarios override the projection section, which is missing');
+  return out;
+}
+
+/**
+ * What a valid file lacks for some commands (a section is optional, but the command that needs it
+ * stops without it): `validate` says so rather than a bare "valid".
+ */
+export function missingForCommands(p: Params): string[] {
+  const out: string[] = [];
+  if (!p.fees) out.push('ai-econ quote needs a fees section');
+  if (!p.rewards) out.push('ai-econ rewards needs a rewards section');
+  else if (!p.nodes?.length) out.push('ai-econ rewards needs a nodes list (or --nodes FILE)');
+  if (!p.buyback || !p.projection) out.push('ai-econ burn needs buyback and projection sections');
+  if (!p.economy || !p.fees || !p.buyback)
+    out.push('ai-econ simulate needs economy, fees and buyback sections');
+  return out;
+}

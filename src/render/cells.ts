@@ -1,0 +1,132 @@
+/** How a cell prints: exactly (csv, json) or for reading (table, md). */
+import { formatUnits, groupThousands, unitScale } from '../core/amount.js';
+import { type Rational, rat, mul, toDecimal, fractionToDecimal } from '../core/rational.js';
+import type { Cell, Column, TypedCell } from '../core/table.js';
+import { escapeControl } from '../core/text.js';
+
+export const isRational = (c: Cell): c is Rational =>
+  typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
+const isTyped = (c: Cell): c is TypedCell => typeof c === 'object' && c !== null && 'as' in c;
+/** A typed cell's value and the column it prints as. */
+export const untype = (c: Cell, column: Column): [Cell, Column] =>
+  isTyped(c)
+    ? [c.v, { key: column.key, kind: c.as, ...(c.dp !== undefined ? { dp: c.dp } : {}) }]
+    : [c, column];
+const asRational = (c: Cell): Rational | undefined =>
+  isRational(c) ? c : typeof c === 'bigint' ? rat(c) : undefined;
+
+/** Fractional digits csv/json keep for exact rationals that do not terminate sooner. */
+export const EXACT_DIGITS = { usd: 10, pct: 8, number: 10 } as const;
+
+const num = (x: number, dp: number): string =>
+  Number.isInteger(x) ? String(x) : x.toFixed(dp).replace(/\.?0+$/, '');
+
+/** Exact text of a cell for csv (and json strings); null for an empty cell. */
+export function exactText(cell: Cell, col: Column, decimals: number): string | null {
+  const [c, column] = untype(cell, col);
+  if (c === null || c === undefined) return null;
+  switch (column.kind) {
+    case 'token':
+      return typeof c === 'bigint'
+        ? formatUnits(c, decimals)
+        : isRational(c)
+          ? toDecimal(mul(c, rat(1n, unitScale(decimals))), decimals)
+          : String(c);
+    case 'usd':
+      return isRational(c)
+        ? toDecimal(c, EXACT_DIGITS.usd)
+        : typeof c === 'number'
+          ? num(c, 6)
+          : String(c);
+    case 'pct':
+      return isRational(c)
+        ? toDecimal(mul(c, rat(100n)), EXACT_DIGITS.pct)
+        : typeof c === 'number'
+          ? num(c * 100, 6)
+          : String(c);
+    case 'number':
+      return isRational(c)
+        ? toDecimal(c, EXACT_DIGITS.number)
+        : typeof c === 'number'
+          ? num(c, 10)
+          : String(c);
+    case 'float':
+      return typeof c === 'number' ? num(c, 6) : isRational(c) ? toDecimal(c, 6) : String(c);
+    case 'int':
+      return isRational(c) ? toDecimal(c, 0) : String(c);
+    default:
+      return isRational(c) ? toDecimal(c, 10) : String(c);
+  }
+}
+
+/** JSON value of a cell: exact decimal strings for tokens, USD, percents and exact numbers; numbers for counts and statistics. */
+export function jsonValue(cell: Cell, col: Column, decimals: number): string | number | null {
+  const [c, column] = untype(cell, col);
+  if (c === null || c === undefined) return null;
+  if (
+    (column.kind === 'int' || column.kind === 'float') &&
+    (typeof c === 'number' ||
+      (typeof c === 'bigint' &&
+        c <= BigInt(Number.MAX_SAFE_INTEGER) &&
+        c >= -BigInt(Number.MAX_SAFE_INTEGER)))
+  ) {
+    return Number(c);
+  }
+  if (typeof c === 'number' && column.kind !== 'text' && column.kind !== 'date')
+    return Number.isFinite(c) ? c : null;
+  return exactText(c, column, decimals);
+}
+
+const DEFAULT_DP: Record<Column['kind'], number> = {
+  text: 0,
+  date: 0,
+  int: 0,
+  token: 2,
+  usd: 2,
+  pct: 2,
+  number: 4,
+  float: 2,
+};
+
+/** Human text of a cell: rounded for display only, with thousands separators; control characters escaped. */
+export function displayText(cell: Cell, col: Column, decimals: number): string {
+  return escapeControl(displayRaw(cell, col, decimals));
+}
+
+function displayRaw(cell: Cell, col: Column, decimals: number): string {
+  const [c, column] = untype(cell, col);
+  if (c === null || c === undefined) return '';
+  const dp = column.dp ?? DEFAULT_DP[column.kind];
+  const fixed = (r: Rational, d: number) => groupThousands(toDecimal(r, d, { fixed: true }));
+  const r = asRational(c);
+  switch (column.kind) {
+    case 'token':
+      if (typeof c === 'bigint')
+        return groupThousands(fractionToDecimal(c, unitScale(decimals), dp, { fixed: true }));
+      return r ? fixed(mul(r, rat(1n, unitScale(decimals))), dp) : String(c);
+    case 'usd':
+      if (r) return (r.n < 0n ? '-$' : '$') + fixed(r.n < 0n ? rat(-r.n, r.d) : r, dp);
+      return typeof c === 'number'
+        ? (c < 0 ? '-$' : '$') + groupThousands(Math.abs(c).toFixed(dp))
+        : String(c);
+    case 'pct':
+      if (r) return `${fixed(mul(r, rat(100n)), dp)}%`;
+      return typeof c === 'number' ? `${(c * 100).toFixed(dp)}%` : String(c);
+    case 'number':
+      if (r) return groupThousands(toDecimal(r, dp));
+      return typeof c === 'number' ? groupThousands(num(c, dp)) : String(c);
+    case 'float':
+      return typeof c === 'number' ? groupThousands(c.toFixed(dp)) : r ? fixed(r, dp) : String(c);
+    case 'int':
+      return typeof c === 'number' || typeof c === 'bigint'
+        ? groupThousands(String(c))
+        : r
+          ? groupThousands(toDecimal(r, 0))
+          : String(c);
+    default:
+      return String(c);
+  }
+}
+
+export const isNumeric = (column: Column): boolean =>
+  column.kind !== 'text' && column.kind !== 'date';

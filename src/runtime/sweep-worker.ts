@@ -1,0 +1,23 @@
+/** A worker thread of io/sweep-threads.ts: parse the parameter file once, then run the chunks of points it is sent. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../core/errors.js';
+import { evaluator, type PointResult, type SweepPlan } from '../commands/sweep/engine.js';
+import type { WorkerReply } from './sweep-threads.js';
+
+const port = parentPort!;
+const ready = evaluator(workerData as SweepPlan);
+port.on('message', async (chunk: number[]) => {
+  let reply: WorkerReply;
+  let i = chunk[0];
+  try {
+    const ev = await ready;
+    const results: PointResult[] = [];
+    for (i of chunk) results.push(await ev.run(i));
+    reply = { results };
+  } catch (e) {
+    reply = {
+      error: { message: (e as Error)?.message ?? String(e), input: e instanceof InputError, i },
+    };
+  }
+  port.postMessage(reply);
+});
