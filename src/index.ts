@@ -22,6 +22,7 @@ import { FORMATS, render as renderTo, type Format, type RenderOptions } from './
 import { readFileSync } from 'node:fs';
 import * as specs from './commands/specs.js';
 import type { BuildEnv } from './commands/env.js';
+import { threads } from './runtime/executor.js';
 import type { CommandSpec } from './commands/spec.js';
 import { optionsEcho, optionsFrom, type OptionsInput } from './commands/values.js';
 import { buildAllocation } from './commands/allocation/build.js';
@@ -46,7 +47,7 @@ export { problemText } from './params/model.js';
 export { PARSERS as parse } from './commands/parsers.js';
 export { rat, toDecimal } from './core/rational.js';
 /** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
-export { allRows as rowsOf } from './render/rows.js';
+export { allRows as rowsOf } from './core/rows.js';
 
 /**
  * A parameter file with problems: `problems` lists every one as data
@@ -102,7 +103,7 @@ async function run<C extends CommandSpec>(
   env?: BuildEnv,
 ): Promise<Report> {
   const m = modelOr(model);
-  const report = await build(m, optionsFrom(spec, options), env);
+  const report = await build(m, optionsFrom(spec, options), { exec: threads, ...env });
   report.params = {
     ...(echoes.get(m) ?? { config: m.file }),
     ...optionsEcho(spec, options),
@@ -230,7 +231,7 @@ export async function sweep<C extends keyof SweepCommands>(
     ...(plan.sensitivity ? { sensitivity: true } : {}),
     ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
   };
-  return buildSweep(plan, { jobs: options.jobs ?? 1, params }, env);
+  return buildSweep(plan, { jobs: options.jobs ?? 1, params }, { exec: threads, ...env });
 }
 
 /** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default: no wrapping, as the CLI off a terminal). */

@@ -38,7 +38,7 @@ async function runEconomyReport(g: Globals & Record<string, unknown>): Promise<v
   const page = await import('../render/page.js');
   if (g.output !== undefined) {
     if (format === 'html') (await import('../runtime/output.js')).checkOutputPath(g.output);
-    else page.checkFolder(g.output);
+    else (await import('../runtime/output.js')).checkFolder(g.output);
   }
   const [{ modelOf, writeText }, { buildEconomyReport }] = await Promise.all([
     import('./run.js'),
@@ -48,5 +48,5 @@ async function runEconomyReport(g: Globals & Record<string, unknown>): Promise<v
     warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
   });
   if (format === 'html') return writeText(g, await page.reportHtml(r));
-  await page.writeFiles(g.output!, await page.reportMd(r));
+  await (await import('../runtime/output.js')).writeFiles(g.output!, await page.reportMd(r));
 }

@@ -7,6 +7,7 @@ import type { Report } from '../core/table.js';
 import type { Model } from '../params/model.js';
 import type { BuildEnv } from '../commands/env.js';
 import type { Globals } from './globals.js';
+import { threads } from '../runtime/executor.js';
 
 export interface RunCtx {
   model(): Promise<Model>;
@@ -37,18 +38,19 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   const inputs = [...inputFiles(g), configFile(g.config)];
   if (g.output !== undefined) checkOutputPath(g.output, inputs);
   let model: Promise<Model> | undefined;
-  const toTerminal = g.output === undefined && Boolean(process.stdout.isTTY);
   const env: BuildEnv = {
     progress: (label, total) => progressBar(label, total),
     warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
-    chartColor: g.format === 'table' && g.color !== false && !process.env.NO_COLOR && toTerminal,
     checkFirst: g.output === undefined,
+    exec: threads,
   };
   const report = await build({ model: () => (model ??= modelOf(g)), env });
   const { render } = await renderer;
   // Terminal charts go with the table and md views; next to csv/json data they go to stderr.
-  if ((g.format === 'csv' || g.format === 'json') && report.charts?.length) {
-    process.stderr.write(report.charts.map((c) => `${c}\n`).join(''));
+  if ((g.format === 'csv' || g.format === 'json') && report.lineCharts?.length) {
+    const { drawLineChart } = await import('../render/terminal-chart.js');
+    const color = Boolean(process.stderr.isTTY) && g.color !== false && !process.env.NO_COLOR;
+    process.stderr.write(report.lineCharts.map((c) => `${drawLineChart(c, color)}\n`).join(''));
   }
   const sink = g.output !== undefined ? fileSink(g.output, inputs) : stdoutSink();
   try {

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatUnits } from '../core/amount.js';
 import { toNumber } from '../core/rational.js';
 import type { Cell, Column, Report, Row, Table } from '../core/table.js';
-import { isRational, untype } from '../render/cells.js';
+import { isRational, untype } from '../core/cells.js';
 
 export type ChartSpec = TopLevelSpec;
 /** A table whose rows have been read into memory. */

@@ -220,7 +220,7 @@ export function fractionToDecimal(
   const negative = n < 0n;
   const scale = 10n ** BigInt(digits);
   const q = negative ? -scaledRoundOf(n, d, digits) : scaledRoundOf(n, d, digits);
-  let int = (q / scale).toString();
+  const int = (q / scale).toString();
   let frac = digits > 0 ? (q % scale).toString().padStart(digits, '0') : '';
   if (!opts.fixed) frac = frac.replace(/0+$/, '');
   const s = frac ? `${int}.${frac}` : int;

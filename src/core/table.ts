@@ -63,8 +63,18 @@ export interface Report {
   tables: Table[];
   /** Extra top-level JSON fields (e.g. Monte Carlo seed and runs). */
   meta?: Record<string, unknown>;
-  /** Pre-drawn text charts: printed after the tables in table and md views. */
-  charts?: string[];
+  /**
+   * Terminal line charts (`--chart`), as data: the table and md views draw them after the tables;
+   * with csv or json the CLI draws them on stderr.
+   */
+  lineCharts?: LineChart[];
+}
+
+/** One terminal line chart: series of equal length on one axis, in tokens. */
+export interface LineChart {
+  series: { label: string; values: number[] }[];
+  /** What one value stands for (`month`, `quarter`, …), for the chart's legend. */
+  period?: string;
 }
 
 export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column =>

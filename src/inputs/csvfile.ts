@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { suggestion } from '../core/suggest.js';
-import { readTextLimited, TooLargeError } from './readfile.js';
+import { readTextLimited, TooLargeError } from '../params/readfile.js';
 
 /** The csv-parse `columns` option: lower-cased names, unknown and missing ones refused. */
 export function headerCheck(file: string, allowed: readonly string[], required: readonly string[]) {

@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { InputError } from '../core/errors.js';
+import type { Column } from '../core/table.js';
+import type { CalDate } from '../core/date.js';
 import { toUnits } from '../core/amount.js';
 import { memoByText } from '../core/memo.js';
 import { parseDate } from '../core/date.js';
@@ -192,3 +194,29 @@ export async function* readGrants(
     throw csvError(file, e, row + 1, line0, range.row0);
   }
 }
+
+/** Where the second part starts, with what the worker needs to read it. */
+export interface Split {
+  start: number;
+  columns: string[];
+  /** Lines of the file before `start`. */
+  line0: number;
+  /** The file's line break (the header's), which the second part's reader cannot guess from its own first line. */
+  recordDelimiter: '\n' | '\r\n';
+}
+
+/** What a worker that reads (and with `out`, writes) a part of a grants file is given. */
+export interface GrantsJob {
+  file: string;
+  model: GrantsModel;
+  range: GrantsRange;
+  categories: string[];
+  from?: CalDate;
+  to?: CalDate;
+  columns: Column[];
+  decimals: number;
+  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone; none: only check the rows. */
+  out?: number;
+}
+/** What a worker sends back once done. */
+export type GrantsReply = { granted: [string, bigint][] } | { failed: string };

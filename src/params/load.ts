@@ -31,7 +31,7 @@ import {
 } from './model.js';
 import { keysAt } from './schema/keys.js';
 import { applyOverrides, overrideAt, type Override } from './overrides.js';
-import { readTextLimited, TooLargeError } from '../inputs/readfile.js';
+import { readTextLimited, TooLargeError } from './readfile.js';
 
 export { ParamFileError, pathString, problemText, resolveParams } from './model.js';
 export type { Category, Model, Path, Problem } from './model.js';

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../core/table.js';
 import { InputError } from '../core/errors.js';
-import { allRows } from './rows.js';
+import { allRows } from '../core/rows.js';
 import type { ChartBuilder, ChartSpec, LoadedTable } from '../commands/chart.js';
 import { atChart, eventsChart, periodsChart } from '../commands/unlocks/chart.js';
 import {

@@ -7,9 +7,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Column, Report, Row, Table } from '../core/table.js';
 import { formatUnits } from '../core/amount.js';
-import type { Sink } from '../runtime/output.js';
-import { exactText } from './cells.js';
-import { eachChunk } from './rows.js';
+import type { Sink } from './sink.js';
+import { exactText } from '../core/cells.js';
+import { eachChunk } from '../core/rows.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
 const TRIGGERS = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR

@@ -4,7 +4,7 @@
  * order, with a note naming what was left out. Widths are measured once from the display text.
  */
 import type { Column, Row, Table } from '../core/table.js';
-import { displayText } from './cells.js';
+import { displayText } from '../core/cells.js';
 
 /** cli-table3's compact layout: one space either side of a cell and one border between cells. */
 const CELL_EXTRA = 3;

@@ -4,9 +4,10 @@
  * offline. Cells print as in the table and md views (./cells.ts).
  */
 import type { Report, Row, Table } from '../core/table.js';
-import type { Sink } from '../runtime/output.js';
-import { displayText, isNumeric } from './cells.js';
-import { allRows } from './rows.js';
+import type { Sink } from './sink.js';
+import { drawLineChart } from './terminal-chart.js';
+import { displayText, isNumeric } from '../core/cells.js';
+import { allRows } from '../core/rows.js';
 import { chartOf } from './charts.js';
 import { drawSvg } from './draw.js';
 
@@ -63,7 +64,8 @@ export async function sectionHtml(s: HtmlSection): Promise<string> {
   if (s.intro) parts.push(`<p>${escapeHtml(s.intro)}</p>`);
   if (s.svg) parts.push(`<figure>${s.svg}</figure>`);
   for (const t of s.report.tables) parts.push(await tableHtml(s.report, t));
-  for (const c of s.report.charts ?? []) parts.push(`<pre>${escapeHtml(stripAnsi(c))}</pre>`);
+  for (const c of s.report.lineCharts ?? [])
+    parts.push(`<pre>${escapeHtml(drawLineChart(c, false))}</pre>`);
   return parts.join('\n');
 }
 
@@ -72,8 +74,6 @@ export const slug = (s: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** A whole page: title, a line saying where the figures come from, optional contents, then the sections. */
 export function page(title: string, meta: string, body: string[], nav?: string[]): string {

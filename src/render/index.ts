@@ -2,8 +2,8 @@
 import { suggestion } from '../core/suggest.js';
 import { InputError } from '../core/errors.js';
 import type { Report, Table } from '../core/table.js';
-import type { Sink } from '../runtime/output.js';
-import { allRows } from './rows.js';
+import type { Sink } from './sink.js';
+import { allRows } from '../core/rows.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'svg' | 'html';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'svg', 'html'];

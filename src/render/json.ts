@@ -3,9 +3,9 @@
  * decimal strings. Rows are written one at a time, so big exports stream.
  */
 import type { Report, Row, Table } from '../core/table.js';
-import type { Sink } from '../runtime/output.js';
-import { jsonValue } from './cells.js';
-import { eachChunk } from './rows.js';
+import type { Sink } from './sink.js';
+import { jsonValue } from '../core/cells.js';
+import { eachChunk } from '../core/rows.js';
 
 const plain = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));

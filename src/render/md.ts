@@ -1,9 +1,10 @@
 /** GitHub-flavoured Markdown: a heading, a table with numbers right-aligned, notes as a list. Rows stream in chunks, like csv. */
 import type { Report } from '../core/table.js';
 import { escapeControl } from '../core/text.js';
-import type { Sink } from '../runtime/output.js';
-import { displayText, isNumeric } from './cells.js';
-import { eachChunk } from './rows.js';
+import type { Sink } from './sink.js';
+import { drawLineChart } from './terminal-chart.js';
+import { displayText, isNumeric } from '../core/cells.js';
+import { eachChunk } from '../core/rows.js';
 
 // Backslashes and pipes escaped; line breaks (also a lone CR) become spaces; other control characters visible escapes.
 const esc = (s: string): string =>
@@ -39,5 +40,6 @@ export async function renderMd(report: Report, sink: Sink): Promise<void> {
     if (t.notes?.length) tail.push('', ...t.notes.map((n) => `- ${esc(n)}`));
     if (tail.length) await sink.write(tail.join('\n') + '\n');
   }
-  for (const chart of report.charts ?? []) await sink.write(`\n\`\`\`text\n${chart}\n\`\`\`\n`);
+  for (const c of report.lineCharts ?? [])
+    await sink.write(`\n\`\`\`text\n${drawLineChart(c, false)}\n\`\`\`\n`);
 }

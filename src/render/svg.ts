@@ -1,6 +1,6 @@
 /** svg: the view's chart, drawn with Vega-Lite (a user error when the view has no chart). */
 import type { Report } from '../core/table.js';
-import type { Sink } from '../runtime/output.js';
+import type { Sink } from './sink.js';
 import { requireChart } from './charts.js';
 import { drawSvg } from './draw.js';
 

@@ -2,10 +2,11 @@
 import Table3 from 'cli-table3';
 import { strlen } from 'cli-table3/src/utils.js';
 import type { Report } from '../core/table.js';
-import type { Sink } from '../runtime/output.js';
-import { displayText, isNumeric } from './cells.js';
-import { allRows } from './rows.js';
+import type { Sink } from './sink.js';
+import { displayText, isNumeric } from '../core/cells.js';
+import { allRows } from '../core/rows.js';
 import { wrapLines } from './wrap.js';
+import { drawLineChart } from './terminal-chart.js';
 import { escapeControl } from '../core/text.js';
 import { InputError } from '../core/errors.js';
 
@@ -53,7 +54,8 @@ export async function renderTable(
       out.push(c.dim(n));
     await sink.write(out.join('\n') + '\n');
   }
-  for (const chart of report.charts ?? []) await sink.write(`\n${chart}\n`);
+  for (const c of report.lineCharts ?? [])
+    await sink.write(`\n${drawLineChart(c, opts.colorLevel > 0)}\n`);
 }
 
 /** Rows a cli-table3 grid draws at once (see drawGrid). */

@@ -4,18 +4,20 @@
  * in a log file or on paper too.
  */
 import asciichart from 'asciichart';
-import { InputError } from '../core/errors.js';
-import type { Report } from '../core/table.js';
-import { cumulativeByCategory } from '../commands/unlocks/chart.js';
-import { allRows } from './rows.js';
+import type { LineChart } from '../core/table.js';
 
+// Six colours before one repeats; a chart's last series (the total, where there is one) is drawn
+// in the terminal's default colour so it never shares a category's.
 const PALETTE = [
   asciichart.blue,
   asciichart.red,
   asciichart.green,
   asciichart.yellow,
   asciichart.cyan,
+  asciichart.magenta,
 ];
+const colourOf = (s: Series, i: number): string =>
+  s.label === 'total' ? asciichart.default : PALETTE[i % PALETTE.length];
 /** Plain-text symbols, one per series, when there is no colour. */
 export const SYMBOLS = ['*', '+', 'o', 'x', '#', '@', '=', '%'];
 
@@ -44,10 +46,10 @@ export function drawChart(
   if (opts.color) {
     const plot = asciichart.plot(data, {
       ...config,
-      colors: data.map((_, i) => PALETTE[i % PALETTE.length]),
+      colors: series.map(colourOf),
     });
     const legend = series
-      .map((s, i) => `${PALETTE[i % PALETTE.length]}━━${asciichart.reset} ${s.label}`)
+      .map((s, i) => `${colourOf(s, i)}━━${asciichart.reset} ${s.label}`)
       .join('   ');
     return `${plot}\n${' '.repeat(10)}${legend}${unit}`;
   }
@@ -97,27 +99,6 @@ function overlay(
     .join('\n');
 }
 
-/**
- * `unlocks --chart`: cumulative unlocks per category and in total, added to the report's terminal
- * charts (printed below the table and md views; the shell sends them to stderr with csv/json).
- */
-export async function withUnlocksChart(
-  report: Report,
-  o: { color: boolean; period: string },
-): Promise<Report> {
-  const t = report.tables[0];
-  if (t?.name !== 'periods')
-    throw new InputError(
-      'option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants',
-    );
-  const { cats, cumulative } = cumulativeByCategory(report, { ...t, rows: await allRows(t) });
-  const total = cumulative[0]?.map((_, i) => cumulative.reduce((a, s) => a + s[i], 0)) ?? [];
-  const text = drawChart(
-    [
-      ...cats.map((label, k) => ({ label, values: cumulative[k] })),
-      { label: 'total', values: total },
-    ],
-    o,
-  );
-  return { ...report, charts: [...(report.charts ?? []), text] };
-}
+/** A report's line chart as text (colour: ANSI colours; otherwise one symbol per series). */
+export const drawLineChart = (c: LineChart, color: boolean): string =>
+  drawChart(c.series, { color, period: c.period });

@@ -23,17 +23,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
-import type { Column, Row } from '../core/table.js';
-import type { CalDate } from '../core/date.js';
+import type { Row } from '../core/table.js';
 import { builtFile } from '../params/package.js';
 import { envNumber, stat } from './knobs.js';
 import { CSV_OPTIONS, headerCheck } from '../inputs/csvfile.js';
 import {
   GRANT_COLUMNS,
   GRANT_REQUIRED,
-  type GrantsModel,
-  type GrantsRange,
+  type GrantsJob,
+  type GrantsReply,
+  type Split,
 } from '../inputs/grants.js';
+
+export type { GrantsJob, GrantsReply, Split } from '../inputs/grants.js';
 
 export const GRANTS_WORKER_FILE = 'grants-worker.js';
 /**
@@ -43,31 +45,6 @@ export const GRANTS_WORKER_FILE = 'grants-worker.js';
  */
 const MIN_BYTES = 256 << 10;
 
-/** Where the second part starts, with what the worker needs to read it. */
-export interface Split {
-  start: number;
-  columns: string[];
-  /** Lines of the file before `start`. */
-  line0: number;
-  /** The file's line break (the header's), which the second part's reader cannot guess from its own first line. */
-  recordDelimiter: '\n' | '\r\n';
-}
-
-/** What a worker is given. */
-export interface GrantsJob {
-  file: string;
-  model: GrantsModel;
-  range: GrantsRange;
-  categories: string[];
-  from?: CalDate;
-  to?: CalDate;
-  columns: Column[];
-  decimals: number;
-  /** Where to write the CSV lines: a file descriptor, open for writing, of a file whose name is already gone; none: only check the rows. */
-  out?: number;
-}
-/** What a worker sends back once done. */
-export type GrantsReply = { granted: [string, bigint][] } | { failed: string };
 const outcome = (r: GrantsReply): string => ('granted' in r ? 'done' : `failed (${r.failed})`);
 
 const QUOTE = 0x22;

@@ -17,6 +17,7 @@ import {
   constants,
   createWriteStream,
   lstatSync,
+  mkdirSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -27,18 +28,11 @@ import {
 } from 'node:fs';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../core/errors.js';
+import type { Sink } from '../render/sink.js';
 
-export interface Sink {
-  write(chunk: string | Uint8Array): Promise<void> | void;
-  /** Finish: flush, and for a file move it into place. */
-  close(): Promise<void>;
-  /** Give up: for a file, remove the temporary file and leave any existing file untouched. */
-  abort(): Promise<void>;
-  /** True when the sink is a terminal (colours, progress bars). */
-  readonly isTTY: boolean;
-}
+export type { Sink } from '../render/sink.js';
+export { stringSink } from '../render/sink.js';
 
 const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'no space left on device',
@@ -100,23 +94,6 @@ export function stdoutSink(): Sink {
     },
     async close() {},
     async abort() {},
-  };
-}
-
-/** A sink that collects the text in memory (the library's render returns it). */
-export function stringSink(): Sink & { text(): string } {
-  const parts: string[] = [];
-  const decoder = new StringDecoder('utf8');
-  return {
-    isTTY: false,
-    write(chunk) {
-      // Bytes (a tail of CSV read from a file) may end inside a character: the decoder keeps it.
-      if (typeof chunk !== 'string') parts.push(decoder.write(chunk));
-      else parts.push(decoder.end(), chunk);
-    },
-    async close() {},
-    async abort() {},
-    text: () => parts.join('') + decoder.end(),
   };
 }
 
@@ -318,3 +295,41 @@ export const inputFiles = (opts: object): (string | undefined)[] =>
   (['config', 'grants', 'nodes', 'jobs'] as const)
     .map((k) => (opts as Record<string, unknown>)[k])
     .filter((v): v is string => typeof v === 'string');
+
+/** Write files into a folder (created if missing), each atomically. */
+export async function writeFiles(
+  dir: string,
+  files: { name: string; text: string }[],
+): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) {
+    const sink = fileSink(join(dir, f.name));
+    try {
+      await sink.write(f.text);
+      await sink.close();
+    } catch (e) {
+      await sink.abort();
+      throw e;
+    }
+  }
+}
+
+/** Check up front that -o names a folder that exists, or a new one whose parent exists. */
+export function checkFolder(dir: string): void {
+  const st = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const s = st(dir);
+  if (s && !s.isDirectory())
+    throw new InputError(
+      `option -o, --output: ${dir} is a file; -f md writes a folder (report.md and SVG files)`,
+    );
+  if (!s && !st(dirname(dir))?.isDirectory())
+    throw new InputError(
+      `option -o, --output: cannot create folder ${dir}: ${dirname(dir)} does not exist`,
+    );
+}

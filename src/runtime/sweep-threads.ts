@@ -8,8 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { builtFile } from '../params/package.js';
 import { InputError } from '../core/errors.js';
 import { envNumber, stat } from './knobs.js';
-import type { Column } from '../core/table.js';
-import { evaluator, type PointResult, type SweepPlan } from '../commands/sweep/engine.js';
+import { evaluator, type PointResult, type Ran, type SweepPlan } from '../commands/sweep/engine.js';
 
 export const SWEEP_WORKER_FILE = 'sweep-worker.js';
 /**
@@ -36,13 +35,6 @@ const minWorkMs = (): number =>
 /** What a worker sends back. */
 export type WorkerReply =
   { results: PointResult[] } | { error: { message: string; input: boolean; i: number } };
-
-export interface Ran {
-  results: PointResult[];
-  columns?: Column[];
-  decimals: number;
-  file: string;
-}
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -15,6 +15,8 @@ declare module 'asciichart' {
     red: string;
     yellow: string;
     cyan: string;
+    magenta: string;
+    default: string;
     reset: string;
   };
   export default asciichart;

@@ -135,7 +135,7 @@ describe('bad parameter files', () => {
     [
       'both share and amount',
       MINI.replace('share: 50%\n\n', 'share: 50%\n').replace(
-        /  - name: Sale\n    share: 50%\n/,
+        / {2}- name: Sale\n {4}share: 50%\n/,
         '  - name: Sale\n    share: 50%\n    amount: 500\n',
       ),
       /allocations\[1\]: give either share or amount, not both/,

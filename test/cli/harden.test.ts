@@ -207,7 +207,7 @@ describe('11. inherited object names are never taken for a user entry', () => {
       /p\.yaml:\d+:3: "__proto__" cannot be used as a name/,
     );
     const g = GOOD.replace(
-      /\n  gpus: *(#[^\n]*)?\n/,
+      /\n {2}gpus: *(#[^\n]*)?\n/,
       '\n  gpus:\n    __proto__: { pricePerHourUsd: 1, tflops: 100 }\n',
     );
     expect(g).not.toBe(GOOD);

@@ -90,7 +90,7 @@ test('splitNames: an exact name (with a comma) wins; other values split on comma
 
 import { usdParts, USD_DIGITS } from '../../src/core/fees.js';
 import { toDecimal } from '../../src/core/rational.js';
-import { EXACT_DIGITS } from '../../src/render/cells.js';
+import { EXACT_DIGITS } from '../../src/core/cells.js';
 describe('usdParts: printed parts add up to the printed total', () => {
   test('the 80/15/5 split of 264.791666… at 10 decimals', () => {
     const { total, parts } = usdParts(rat(635500n, 2400n), [

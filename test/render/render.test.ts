@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { displayText, exactText, jsonValue } from '../../src/render/cells.js';
+import { displayText, exactText, jsonValue } from '../../src/core/cells.js';
 import { neutralise, renderCsv } from '../../src/render/csv.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMd } from '../../src/render/md.js';

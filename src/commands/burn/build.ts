@@ -1,7 +1,15 @@
 /** `burn`: buy-and-burn of protocol revenue against unlocks — scenarios and Monte Carlo. */
 import { InputError } from '../../core/errors.js';
 import * as R from '../../core/rational.js';
-import { col, defineTable, typed, type Cell, type Report, type Table } from '../../core/table.js';
+import {
+  col,
+  defineTable,
+  typed,
+  type Cell,
+  type LineChart,
+  type Report,
+  type Table,
+} from '../../core/table.js';
 import {
   breakEvenRevenue,
   monthlyUnlocks,
@@ -12,13 +20,11 @@ import {
   type BuybackSplit,
   type ProjectionSpec,
 } from '../../core/burn.js';
-import { mcInputsOf } from '../../core/montecarlo.js';
+import { mcInputsOf, runMonteCarlo } from '../../core/montecarlo.js';
 import { addSpan, monthLabels, monthOf } from '../../core/date.js';
 import { groupThousands } from '../../core/amount.js';
 import type { Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
-import { drawChart } from '../../render/terminal-chart.js';
-import { runMonteCarloThreads } from '../../runtime/mc-threads.js';
 import { packageVersion } from '../../params/package.js';
 import type { BuildEnv, Builder } from '../env.js';
 import type { OptionsOf } from '../spec.js';
@@ -168,10 +174,10 @@ export const buildBurn: Builder<typeof spec> = async (
   const summaryNotes = [
     `net_deflation_from: the first month from which net emission (unlocked − burned) stays ≤ 0 to the end. break_even_revenue_usd: monthly revenue whose burn offsets the steady-state unlock (the largest monthly unlock after the last cliff${setup.lastCliff ? `, ${setup.lastCliff}` : ''}) at the start price: unlock × price / (revenue share × burn share).`,
   ];
-  const charts: string[] = [];
+  const lineCharts: LineChart[] = [];
   // The series only when a chart is drawn (a sweep runs thousands of reports without one).
   const chart = (series: () => { label: string; values: number[] }[]) => {
-    if (o.chart) charts.push(drawChart(series(), { color: env.chartColor ?? false }));
+    if (o.chart) lineCharts.push({ series: series() });
   };
   const toTokens = (u: bigint) => Number(u / 10n ** BigInt(m.decimals));
   const report = (tables: Table[], meta?: Record<string, unknown>): Report => ({
@@ -179,7 +185,7 @@ export const buildBurn: Builder<typeof spec> = async (
     params: {},
     decimals: m.decimals,
     tables,
-    charts,
+    ...(lineCharts.length ? { lineCharts } : {}),
     ...(meta ? { meta } : {}),
   });
 
@@ -193,10 +199,10 @@ export const buildBurn: Builder<typeof spec> = async (
         : undefined;
     let res;
     try {
-      res = await runMonteCarloThreads(
-        mcInputsOf(setup.inputsFor(spec), runs, seed),
-        progress?.update,
-      );
+      const inp = mcInputsOf(setup.inputsFor(spec), runs, seed);
+      res = env.exec?.monteCarlo
+        ? await env.exec.monteCarlo(inp, progress?.update)
+        : runMonteCarlo(inp, progress?.update);
     } finally {
       progress?.stop();
     }

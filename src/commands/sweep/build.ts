@@ -6,12 +6,12 @@
  */
 import { type Axis, type Shard, parseVary, shardPoints } from '../../core/grid.js';
 import type { Report } from '../../core/table.js';
-import { runPoints } from '../../runtime/sweep-threads.js';
 import { mergeShards, shardLines } from './shards.js';
 import {
   assemble,
   checkPlan,
   planPoints,
+  runPointsHere,
   type PointResult,
   type SweepHeader,
   type SweepPlan,
@@ -46,7 +46,9 @@ async function run(
       : undefined;
   let ran;
   try {
-    ran = await runPoints(plan, points, o.jobs ?? 1, progress?.update);
+    ran = env.exec?.sweepPoints
+      ? await env.exec.sweepPoints(plan, points, o.jobs ?? 1, progress?.update)
+      : await runPointsHere(plan, points, progress?.update);
   } finally {
     progress?.stop();
   }

@@ -5,7 +5,7 @@ import { cellOfText, findMetric, metricNames } from './engine.js';
 import { parseVary } from '../../core/grid.js';
 import { col, typed, type Report, type Row } from '../../core/table.js';
 import { rat } from '../../core/rational.js';
-import { exactText } from '../../render/cells.js';
+import { exactText } from '../../core/cells.js';
 
 const TOKEN = 10n ** 18n;
 const plan = (p: Partial<SweepPlan>): SweepPlan => ({

@@ -29,7 +29,7 @@ import {
   type Table,
   type TypedCell,
 } from '../../core/table.js';
-import { exactText } from '../../render/cells.js';
+import { exactText } from '../../core/cells.js';
 import type { Model } from '../../params/model.js';
 import { parseOverride, type Override } from '../../params/overrides.js';
 import { parseParamFile, resolveParams, sectionValidator } from '../../params/load.js';
@@ -588,3 +588,31 @@ export function assemble(
 }
 
 export { MAX_POINTS } from '../../core/grid.js';
+
+/** A plan's points as run: their results in point order, and what the first point learnt. */
+export interface Ran {
+  results: PointResult[];
+  columns?: Column[];
+  decimals: number;
+  file: string;
+}
+
+/** Run `points` one after another on this thread (the default executor's way). */
+export async function runPointsHere(
+  plan: SweepPlan,
+  points: readonly number[],
+  onProgress?: (done: number) => void,
+): Promise<Ran> {
+  const local = await evaluator(plan);
+  const results: PointResult[] = [];
+  for (const i of points) {
+    results.push(await local.run(i));
+    onProgress?.(results.length);
+  }
+  return {
+    results,
+    columns: local.columns(),
+    decimals: local.decimals() ?? 18,
+    file: local.file(),
+  };
+}

@@ -9,6 +9,8 @@ import type { Category, Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
 import type { BuildEnv, Builder } from '../env.js';
 import { grantsTable } from './grants.js';
+import { cumulativeByCategory } from './chart.js';
+import { allRows } from '../../core/rows.js';
 import { amountsNote, vestingAssumed } from '../notes.js';
 import type { unlocks as spec } from '../specs.js';
 import type { OptionsOf } from '../spec.js';
@@ -19,12 +21,20 @@ export const buildUnlocks: Builder<typeof spec> = async (
   env: BuildEnv = {},
 ): Promise<Report> => {
   const r = await unlocksReport(m, o, env);
-  return o.chart
-    ? (await import('../../render/terminal-chart.js')).withUnlocksChart(r, {
-        color: env.chartColor ?? false,
-        period: o.every ?? 'month',
-      })
-    : r;
+  if (!o.chart) return r;
+  const t = r.tables[0];
+  if (t?.name !== 'periods')
+    throw new InputError(
+      'option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants',
+    );
+  // Cumulative unlocks per category and in total.
+  const { cats, cumulative } = cumulativeByCategory(r, { ...t, rows: await allRows(t) });
+  const total = cumulative[0]?.map((_, i) => cumulative.reduce((a, s) => a + s[i], 0)) ?? [];
+  const series = [
+    ...cats.map((label, k) => ({ label, values: cumulative[k] })),
+    { label: 'total', values: total },
+  ];
+  return { ...r, lineCharts: [{ series, period: o.every ?? 'month' }] };
 };
 
 const unlocksReport = async (
@@ -54,6 +64,7 @@ const unlocksReport = async (
         categories: cats.map((c) => c.name),
         checkFirst: env.checkFirst ?? true,
         warn: env.warn,
+        splitter: env.exec?.grants,
       }),
     );
   if (o.at) return report(atTable(m, cats, o.at, notes));

@@ -8,8 +8,35 @@ import { col, type Column, type Row, type Table } from '../../core/table.js';
 import { displayUnits } from '../../core/amount.js';
 import type { CalDate } from '../../core/date.js';
 import type { Model } from '../../params/model.js';
-import { readGrants, type GrantRow, type GrantsRange } from '../../inputs/grants.js';
-import { checkInTwo, splitFor, splitTail } from '../../runtime/grants-split.js';
+import {
+  readGrants,
+  type GrantRow,
+  type GrantsJob,
+  type GrantsRange,
+  type Split,
+} from '../../inputs/grants.js';
+
+/**
+ * Reading a big grants file in two parts on two threads (src/runtime/grants-split.ts), handed in
+ * by the CLI and the library through the executor; without one, the file is read on this thread.
+ */
+export interface GrantsSplitter {
+  /** Where to cut the file in two, or undefined to read it on one thread. */
+  splitFor(file: string): Promise<Split | undefined>;
+  /** Check the second part on another thread while `first` checks the first here. */
+  checkInTwo(
+    job: Omit<GrantsJob, 'out' | 'columns' | 'decimals'>,
+    first: () => Promise<void>,
+    second: () => Promise<void>,
+    granted: (category: string, amount: bigint) => void,
+  ): Promise<void>;
+  /** The second part's CSV text, made on another thread. */
+  splitTail(
+    job: Omit<GrantsJob, 'out'>,
+    rows: () => AsyncIterable<readonly Row[]>,
+    granted: (category: string, amount: bigint) => void,
+  ): AsyncIterable<string | Uint8Array> & { stop(): Promise<void> };
+}
 
 export interface GrantsOptions {
   from?: CalDate;
@@ -18,6 +45,8 @@ export interface GrantsOptions {
   /** Check the whole file before writing anything (needed when output is not atomic). */
   checkFirst: boolean;
   warn?: (message: string) => void;
+  /** Two threads for a big file (default: one). */
+  splitter?: GrantsSplitter;
 }
 
 /** A grant's rows: one per unlock in [from, to], none when its category is not kept. */
@@ -61,7 +90,8 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
   // A big file is read in two parts (see io/grants-split.ts): the check before printing to stdout
   // checks the second on another thread; a CSV output writes it on another thread; any other output
   // reads it here after the first.
-  const split = splitFor(file);
+  const splitter = o.splitter;
+  const split = await splitter?.splitFor(file);
   const model = { file: m.file, decimals: m.decimals, categories: m.categories };
   /** The second part, its rows numbered after `row0` rows of the first. */
   const part2 = (row0?: number): GrantsRange => ({
@@ -80,7 +110,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
       }
     };
     if (split)
-      await checkInTwo(
+      await splitter!.checkInTwo(
         { file, model, range: part2(), categories: o.categories },
         () => check({ start: 0, end: split.start }),
         () => check(part2(checked)),
@@ -119,7 +149,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
     decimals: number,
   ): AsyncIterable<string | Uint8Array> {
     tailClaimed = true;
-    const text = (tail = splitTail(
+    const text = (tail = splitter!.splitTail(
       {
         file,
         model,

@@ -1,4 +1,4 @@
-import type { Row, Table } from '../core/table.js';
+import type { Row, Table } from './table.js';
 
 const CHUNK = 512;
 

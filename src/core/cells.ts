@@ -1,8 +1,8 @@
 /** How a cell prints: exactly (csv, json) or for reading (table, md). */
-import { formatUnits, groupThousands, unitScale } from '../core/amount.js';
-import { type Rational, rat, mul, toDecimal, fractionToDecimal } from '../core/rational.js';
-import type { Cell, Column, TypedCell } from '../core/table.js';
-import { escapeControl } from '../core/text.js';
+import { formatUnits, groupThousands, unitScale } from './amount.js';
+import { type Rational, rat, mul, toDecimal, fractionToDecimal } from './rational.js';
+import type { Cell, Column, TypedCell } from './table.js';
+import { escapeControl } from './text.js';
 
 export const isRational = (c: Cell): c is Rational =>
   typeof c === 'object' && c !== null && 'n' in c && 'd' in c;
