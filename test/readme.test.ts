@@ -1,11 +1,12 @@
 /**
- * README examples are true: every ```console block's `$ npx ai-econ …` runs the built CLI (in a
- * fresh folder holding the files its `$ cat FILE` lines show), and every output line the README
- * shows appears in the real output, in order. Consecutive shown lines must be consecutive in the
- * output; a line holding only `…` marks lines left out. Dates are pinned (AI_ECON_TODAY), no colour.
+ * Documentation examples are true: every ```console block of README.md and of every Markdown page under docs/
+ * runs its `$ npx ai-econ …` lines against the built CLI (in a fresh folder holding the files its
+ * `$ cat FILE` lines show), and every output line the page shows appears in the real output, in
+ * order. Consecutive shown lines must be consecutive in the output; a line holding only `…` marks
+ * lines left out. Dates are pinned (AI_ECON_TODAY), no colour.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, cli, tmp } from './cli/run.js';
 
@@ -62,13 +63,23 @@ export function missingLine(shown: string[], actual: string[]): string | undefin
   return undefined;
 }
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const blocks = consoleBlocks(README).filter((b) =>
-  b.some((s) => s.command.startsWith('npx ai-econ')),
+/** README.md and every Markdown page under docs/, as paths relative to the checkout. */
+export const docPages = (): string[] => [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f))
+    .sort(),
+];
+
+const blocks = docPages().flatMap((file) =>
+  consoleBlocks(readFileSync(join(ROOT, file), 'utf8'))
+    .filter((b) => b.some((s) => s.command.startsWith('npx ai-econ')))
+    .map((steps) => ({ file, steps })),
 );
 
-describe('README examples', () => {
-  test('the README has examples to check', () => expect(blocks.length).toBeGreaterThanOrEqual(10));
+describe('documentation examples', () => {
+  test('the pages have examples to check', () => expect(blocks.length).toBeGreaterThanOrEqual(10));
   test('the matcher: runs in order, … skips lines, a shown run is contiguous', () => {
     expect(missingLine(['a', 'b', '…', 'd'], ['a', 'b', 'c', 'd'])).toBeUndefined();
     expect(missingLine(['a', 'c'], ['a', 'b', 'c'])).toBe('c');
@@ -76,14 +87,11 @@ describe('README examples', () => {
     expect(missingLine(['x'], ['a'])).toBe('x');
   });
   test.each(
-    blocks.map(
-      (b) =>
-        [
-          `README.md:${b.find((s) => s.command.startsWith('npx'))!.line}: $ ${b.find((s) => s.command.startsWith('npx'))!.command}`,
-          b,
-        ] as const,
-    ),
-  )('%s', (_name, block) => {
+    blocks.map(({ file, steps }) => {
+      const first = steps.find((s) => s.command.startsWith('npx'))!;
+      return [`${file}:${first.line}: $ ${first.command}`, file, steps] as const;
+    }),
+  )('%s', (_name, file, block) => {
     const dir = tmp();
     for (const step of block) {
       const [program, ...args] = words(step.command);
@@ -92,7 +100,7 @@ describe('README examples', () => {
         continue;
       }
       if (program !== 'npx' || args[0] !== 'ai-econ')
-        throw new Error(`README.md:${step.line}: cannot run ${step.command}`);
+        throw new Error(`${file}:${step.line}: cannot run ${step.command}`);
       const r = cli(args.slice(1), {
         cwd: dir,
         env: { NO_COLOR: '1', AI_ECON_TODAY: '2027-04-29', COLUMNS: '100' },
@@ -105,7 +113,7 @@ describe('README examples', () => {
       const missing = missingLine(step.shown, r.stdout.split('\n'));
       if (missing !== undefined)
         throw new Error(
-          `README.md:${step.line}: $ ${step.command}\nshown but not in the output (in order): ${missing}\n--- output ---\n${r.stdout}`,
+          `${file}:${step.line}: $ ${step.command}\nshown but not in the output (in order): ${missing}\n--- output ---\n${r.stdout}`,
         );
     }
   });

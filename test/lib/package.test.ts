@@ -1,10 +1,11 @@
 /**
  * The library as a user gets it: `npm pack` a copy of the checkout with its scripts on, as `npm
  * publish` would (prepack makes the type declarations, prepare the bundle), install the tarball into
- * a fresh project with no warning, run the README's library example there (importing 'ai-econ' by
- * name) and compare with the output the README shows; type-check it against the installed
- * declarations, and check that they reject misuse. The install prefers npm's cache and falls back
- * to the registry. (A copy, so that building it does not touch the dist/ the other tests run.)
+ * a fresh project with no warning, run the library examples of README.md and docs/library.md there
+ * (importing 'ai-econ' by name) and compare with the output the pages show; type-check them against
+ * the installed declarations, and check that they reject misuse. The install prefers npm's cache
+ * and falls back to the registry. (A copy, so that building it does not touch the dist/ the other
+ * tests run.)
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -46,15 +47,16 @@ const tsc = (files: string[], cwd: string) =>
     cwd,
   );
 
-/** The README's library example and the output it shows. */
-function readmeExample(): { code: string; output: string } {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Library\n'));
-  const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
-  const output = /It prints:\n\n```text\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!code || !output)
-    throw new Error('README: no library example (```js) with its output (```text)');
-  return { code, output };
+/** The library examples (```js, then `It prints:` and ```text) of README.md and docs/library.md. */
+function libraryExamples(): { file: string; code: string; output: string }[] {
+  return ['README.md', 'docs/library.md'].map((file) => {
+    const page = readFileSync(join(ROOT, file), 'utf8');
+    const code = /```js\n([\s\S]*?)```/.exec(page)?.[1];
+    const output = /```\n\nIt prints:\n\n```text\n([\s\S]*?)```/.exec(page)?.[1];
+    if (!code || !output)
+      throw new Error(`${file}: no library example (\`\`\`js) with its output (\`\`\`text)`);
+    return { file, code, output };
+  });
 }
 
 describe('the packed package, installed into a fresh project', () => {
@@ -104,14 +106,19 @@ describe('the packed package, installed into a fresh project', () => {
     expect(install.err.split('\n').filter((l) => /warn/i.test(l))).toEqual([]);
   });
 
-  test("the README's example runs and prints what the README shows", () => {
-    const { code, output } = readmeExample();
-    writeFileSync(join(proj, 'example.mjs'), code);
-    expect(ok(run(process.execPath, ['example.mjs'], proj)).trimEnd()).toBe(output.trimEnd());
-  });
+  test.each(libraryExamples())(
+    'the library example of $file runs and prints what the page shows',
+    ({ code, output }) => {
+      writeFileSync(join(proj, 'example.mjs'), code);
+      expect(ok(run(process.execPath, ['example.mjs'], proj)).trimEnd()).toBe(output.trimEnd());
+    },
+  );
 
   test('it type-checks against the installed declarations, which reject misuse', () => {
-    writeFileSync(join(proj, 'example.mjs'), readmeExample().code);
+    const examples = libraryExamples().map((e, i) => {
+      writeFileSync(join(proj, `example${i}.mjs`), e.code);
+      return `example${i}.mjs`;
+    });
     writeFileSync(
       join(proj, 'misuse.ts'),
       `import { quote, render, unlocks, type Report } from 'ai-econ';
@@ -121,7 +128,7 @@ await unlocks({ file: 'x' });
 `,
     );
     // One compiler run for both (the declarations of zod, yaml and the package itself are trusted: --skipLibCheck).
-    const r = tsc(['--skipLibCheck', 'example.mjs', 'misuse.ts'], proj);
+    const r = tsc(['--skipLibCheck', ...examples, 'misuse.ts'], proj);
     const errors = r.out.split('\n').filter((l) => /error TS/.test(l));
     expect(errors.filter((l) => !l.startsWith('misuse.ts'))).toEqual([]);
     expect(errors).toEqual([
