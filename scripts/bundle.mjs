@@ -79,14 +79,18 @@ export const packagesIn = (inputs) =>
   ].sort();
 
 /**
- * A cycle among our own source files (esbuild's resolved import graph), as a list of paths, or
+ * A cycle of static imports among our own source files (esbuild's resolved import graph), as a list of paths, or
  * undefined. The layers import one way (ARCHITECTURE.md); a cycle inside a layer is a design smell
  * the build refuses.
  */
 export function importCycle(metafile) {
   const own = Object.keys(metafile.inputs).filter((i) => i.startsWith('src/'));
+  // Static imports only: a lazy import() runs after every module loaded so far has finished.
   const deps = (p) =>
-    metafile.inputs[p].imports.map((i) => i.path).filter((d) => d.startsWith('src/'));
+    metafile.inputs[p].imports
+      .filter((i) => i.kind === 'import-statement')
+      .map((i) => i.path)
+      .filter((d) => d.startsWith('src/'));
   const state = new Map();
   const visit = (p, path) => {
     if (state.get(p) === 2) return undefined;

@@ -20,17 +20,12 @@ import { stringSink } from './runtime/output.js';
 import { suggestion } from './core/suggest.js';
 import { FORMATS, render as renderTo, type Format, type RenderOptions } from './render/index.js';
 import { readFileSync } from 'node:fs';
-import * as specs from './commands/specs.js';
+import { COMMANDS, commandOf, REPORT_COMMANDS, type CommandName } from './commands/registry.js';
+import { sweepableOf } from './commands/sweep/engine.js';
 import type { BuildEnv } from './commands/env.js';
 import { threads } from './runtime/executor.js';
 import type { CommandSpec } from './commands/spec.js';
 import { optionsEcho, optionsFrom, type OptionsInput } from './commands/values.js';
-import { buildAllocation } from './commands/allocation/build.js';
-import { buildUnlocks } from './commands/unlocks/build.js';
-import { buildQuote } from './commands/quote/build.js';
-import { buildRewards } from './commands/rewards/build.js';
-import { buildBurn } from './commands/burn/build.js';
-import { simulateReport } from './commands/simulate/build.js';
 import { buildSweep } from './commands/sweep/build.js';
 import { parseVary } from './core/grid.js';
 
@@ -90,42 +85,67 @@ const echoes = new WeakMap<Model, Record<string, unknown>>();
 let builtinModel: Model | undefined;
 const modelOr = (m: Model | undefined): Model => m ?? (builtinModel ??= loadParams());
 
-/** Run a builder on options given as data (typed values or text), recording the file like the CLI's JSON `params`. */
-async function run<C extends CommandSpec>(
-  spec: C,
-  build: (
-    m: Model,
-    o: ReturnType<typeof optionsFrom<C>>,
-    env?: BuildEnv,
-  ) => Report | Promise<Report>,
-  model: Model | undefined,
-  options: OptionsInput<C> | undefined,
+/** The report commands (every one the registry has), by name. */
+type Reports = {
+  [
+    N in CommandName as (typeof COMMANDS)[N] extends { kind: 'report' } ? N : never
+  ]: (typeof COMMANDS)[N];
+};
+export type ReportCommandName = keyof Reports;
+/** A report command's options as data (typed values, or their text as a user types it). */
+export type OptionsFor<N extends ReportCommandName> = OptionsInput<Reports[N]['spec']>;
+
+/**
+ * Any report command of the registry by name, on options given as data (typed values or text),
+ * recording the file and options like the CLI's JSON `params`. Every command is here with no edit
+ * of this file; the named functions below are the same with their own names.
+ */
+export async function run<N extends ReportCommandName>(
+  name: N,
+  model?: Model,
+  options?: OptionsFor<N>,
   env?: BuildEnv,
 ): Promise<Report> {
+  const def = commandOf(name);
+  if (def?.kind !== 'report') {
+    const names = REPORT_COMMANDS.map((c) => c.spec.name);
+    throw new InputError(
+      `run: no report command "${String(name)}"${suggestion(String(name), names)}; expected one of ${names.join(', ')}`,
+    );
+  }
   const m = modelOr(model);
-  const report = await build(m, optionsFrom(spec, options), { exec: threads, ...env });
+  const build = (await def.builder()) as (
+    m: Model,
+    o: Record<string, unknown>,
+    env?: BuildEnv,
+  ) => Report | Promise<Report>;
+  const spec = def.spec;
+  const report = await build(m, optionsFrom(spec, options as OptionsInput<CommandSpec>), {
+    exec: threads,
+    ...env,
+  });
   report.params = {
     ...(echoes.get(m) ?? { config: m.file }),
-    ...optionsEcho(spec, options),
+    ...optionsEcho(spec, options as OptionsInput<CommandSpec>),
     ...report.params,
   };
   return report;
 }
 
-export type AllocationOptions = OptionsInput<typeof specs.allocation>;
-export type UnlocksOptions = OptionsInput<typeof specs.unlocks>;
-export type QuoteOptions = OptionsInput<typeof specs.quote>;
-export type RewardsOptions = OptionsInput<typeof specs.rewards>;
-export type BurnOptions = OptionsInput<typeof specs.burn>;
-export type SimulateOptions = OptionsInput<typeof specs.simulate>;
+export type AllocationOptions = OptionsFor<'allocation'>;
+export type UnlocksOptions = OptionsFor<'unlocks'>;
+export type QuoteOptions = OptionsFor<'quote'>;
+export type RewardsOptions = OptionsFor<'rewards'>;
+export type BurnOptions = OptionsFor<'burn'>;
+export type SimulateOptions = OptionsFor<'simulate'>;
 
 /** `ai-econ allocation`: the supply by category with vesting terms. */
 export const allocation = (model?: Model, options?: AllocationOptions): Promise<Report> =>
-  run(specs.allocation, buildAllocation, model, options);
+  run('allocation', model, options);
 
 /** `ai-econ unlocks`: per period (default), at a date (`at`), as events (`events`) or per beneficiary (`grants`: a CSV file path). */
 export const unlocks = (model?: Model, options?: UnlocksOptions, env?: BuildEnv): Promise<Report> =>
-  run(specs.unlocks, buildUnlocks, model, options, env);
+  run('unlocks', model, options, env);
 
 /** `ai-econ unlocks --events`: every discrete unlock, with its size against the supply already unlocked. */
 export const unlockEvents = (
@@ -142,31 +162,27 @@ export const unlockedAt = (
 
 /** `ai-econ quote`: a training job's fee in USD and tokens (`gpuHours`, or `params` with `tokens`). */
 export const quote = (model?: Model, options?: QuoteOptions): Promise<Report> =>
-  run(specs.quote, buildQuote, model, options);
+  run('quote', model, options);
 
 /** `ai-econ rewards`: an epoch's fees and emission split among nodes, validators and the treasury. */
 export const rewards = (model?: Model, options?: RewardsOptions): Promise<Report> =>
-  run(specs.rewards, buildRewards, model, options);
+  run('rewards', model, options);
 
 /** `ai-econ burn`: buy-and-burn projected against unlocks (scenarios; Monte Carlo with `runs`). */
 export const burn = (model?: Model, options?: BurnOptions, env?: BuildEnv): Promise<Report> =>
-  run(specs.burn, buildBurn, model, options, env);
+  run('burn', model, options, env);
 
 /** `ai-econ simulate`: the closed loop month by month (tables months, ledger, risks; with `runs`, bands and p_ risks). */
 export const simulate = (
   model?: Model,
   options?: SimulateOptions,
   env?: BuildEnv,
-): Promise<Report> => run(specs.simulate, simulateReport, model, options, env);
+): Promise<Report> => run('simulate', model, options, env);
 
-/** The commands a sweep runs, and each one's options as data. */
-export interface SweepCommands {
-  unlocks: UnlocksOptions;
-  quote: QuoteOptions;
-  rewards: RewardsOptions;
-  burn: BurnOptions;
-  simulate: SimulateOptions;
-}
+/** The commands a sweep runs (those with sweep traits), and each one's options as data. */
+export type SweepCommands = {
+  [N in ReportCommandName as Reports[N] extends { sweep: object } ? N : never]: OptionsFor<N>;
+};
 
 /** `ai-econ sweep <command>` as data: the CLI's flags, typed. */
 export interface SweepOptions<C extends keyof SweepCommands = keyof SweepCommands> {
@@ -202,12 +218,7 @@ export async function sweep<C extends keyof SweepCommands>(
   options: SweepOptions<C>,
   env?: BuildEnv,
 ): Promise<Report> {
-  const spec = (specs as unknown as Record<string, CommandSpec>)[options.command];
-  if (!spec || !['unlocks', 'quote', 'rewards', 'burn', 'simulate'].includes(options.command)) {
-    throw new InputError(
-      `sweep: cannot sweep "${String(options.command)}"; expected one of unlocks, quote, rewards, burn, simulate`,
-    );
-  }
+  const spec = sweepableOf(String(options.command)).spec;
   const sub = (options.options ?? {}) as OptionsInput<CommandSpec>;
   const axes = options.vary.map(parseVary);
   const plan = {

@@ -9,14 +9,10 @@ import { packageVersion } from '../params/package.js';
 import { OutputError, asOutputError, quietOnClosedPipe } from '../runtime/output.js';
 import { escapeControlLines } from '../core/text.js';
 import type { Params } from '../params/schema/index.js';
-import * as specs from '../commands/specs.js';
-import { checkNoEmptyValues, examplesText, registerReport } from './command.js';
+import { COMMANDS } from '../commands/registry.js';
+import type { AnyCommand } from '../commands/command.js';
+import { checkNoEmptyValues, examplesText, registerReport, registerTool } from './command.js';
 import { globalOptions, type Globals } from './globals.js';
-import { register as registerInit } from './init.js';
-import { register as registerValidate } from './validate.js';
-import { register as registerSchema } from './schema.js';
-import { register as registerEconomyReport } from './report.js';
-import { registerSweep } from './sweep.js';
 
 const EXAMPLES =
   examplesText([
@@ -47,48 +43,12 @@ export function buildProgram(file?: Params): Command {
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXAMPLES);
   for (const o of globalOptions()) program.addOption(o);
-  registerInit(program);
-  registerValidate(program);
-  registerSchema(program);
-  // One line per report command: its declared options, and its builder, loaded when it runs.
-  registerReport(
-    program,
-    specs.allocation,
-    () => import('../commands/allocation/build.js').then((m) => m.buildAllocation),
-    file,
-  );
-  registerReport(
-    program,
-    specs.unlocks,
-    () => import('../commands/unlocks/build.js').then((m) => m.buildUnlocks),
-    file,
-  );
-  registerReport(
-    program,
-    specs.quote,
-    () => import('../commands/quote/build.js').then((m) => m.buildQuote),
-    file,
-  );
-  registerReport(
-    program,
-    specs.rewards,
-    () => import('../commands/rewards/build.js').then((m) => m.buildRewards),
-    file,
-  );
-  registerReport(
-    program,
-    specs.burn,
-    () => import('../commands/burn/build.js').then((m) => m.buildBurn),
-    file,
-  );
-  registerReport(
-    program,
-    specs.simulate,
-    () => import('../commands/simulate/build.js').then((m) => m.simulateReport),
-    file,
-  );
-  registerEconomyReport(program);
-  registerSweep(program);
+  // Every command from the registry: its declared options, its builder or action loaded when it runs.
+  const all = Object.values(COMMANDS) as readonly AnyCommand[];
+  const sweepable = all.filter((c) => c.kind === 'report' && c.sweep).map((c) => c.spec.name);
+  for (const c of all)
+    if (c.kind === 'report') registerReport(program, c, file);
+    else registerTool(program, c, file, sweepable);
   program.commands.forEach((c) =>
     c.exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }),
   );

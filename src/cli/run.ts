@@ -6,7 +6,14 @@
 import type { Report } from '../core/table.js';
 import type { Model } from '../params/model.js';
 import type { BuildEnv } from '../commands/env.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Globals } from './globals.js';
+import { rawOptionsOf } from './command.js';
+import { parseOptions } from '../commands/options.js';
+import { configFile } from '../params/builtin.js';
+import { checkFolder, checkOutputPath, inputFiles, writeFiles } from '../runtime/output.js';
+import type { Shell } from '../commands/command.js';
 import { threads } from '../runtime/executor.js';
 
 export interface RunCtx {
@@ -38,13 +45,7 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   const inputs = [...inputFiles(g), configFile(g.config)];
   if (g.output !== undefined) checkOutputPath(g.output, inputs);
   let model: Promise<Model> | undefined;
-  const env: BuildEnv = {
-    progress: (label, total) => progressBar(label, total),
-    warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
-    checkFirst: g.output === undefined,
-    exec: threads,
-  };
-  const report = await build({ model: () => (model ??= modelOf(g)), env });
+  const report = await build({ model: () => (model ??= modelOf(g)), env: envOf(g) });
   const { render } = await renderer;
   // Terminal charts go with the table and md views; next to csv/json data they go to stderr.
   if ((g.format === 'csv' || g.format === 'json') && report.lineCharts?.length) {
@@ -127,5 +128,53 @@ function progressBar(
         bar.stop();
       }
     },
+  };
+}
+
+/** What builders get from the CLI: a progress bar and warnings on stderr, worker threads. */
+const envOf = (g: Globals): BuildEnv => ({
+  progress: (label, total) => progressBar(label, total),
+  warn: (msg) => void process.stderr.write(`ai-econ: warning: ${msg}\n`),
+  checkFirst: g.output === undefined,
+  exec: threads,
+});
+
+/**
+ * Threads a sweep may use by default: the CPUs Slurm gave this task (SLURM_CPUS_PER_TASK), else
+ * the machine's cores.
+ */
+export function defaultJobs(
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): number {
+  const slurm = Number(env.SLURM_CPUS_PER_TASK);
+  return Number.isInteger(slurm) && slurm >= 1 ? Math.min(slurm, cores) : cores;
+}
+
+/** What a tool command's action gets (src/commands/command.ts): the CLI's globals, files and output. */
+export function shellOf(g: Globals): Shell {
+  const env = envOf(g);
+  return {
+    globals: g,
+    env,
+    model: (config) => modelOf({ ...g, config: config ?? g.config }),
+    configFile: () => configFile(g.config),
+    emit: (build) => runWith(g, (ctx) => build(ctx.env)),
+    write: (text, file) => writeText({ ...g, output: file ?? g.output }, text),
+    checkOutput: () => {
+      if (g.output !== undefined)
+        checkOutputPath(g.output, [...inputFiles(g), configFile(g.config)]);
+    },
+    tell: (message) => void process.stderr.write(`${message}\n`),
+    exists: (file) => existsSync(file),
+    page: async (r, format) => {
+      const page = await import('../render/page.js');
+      if (format === 'html') return writeText(g, await page.reportHtml(r));
+      await writeFiles(g.output!, await page.reportMd(r));
+    },
+    checkFolder: () => checkFolder(g.output!),
+    cores: () => defaultJobs(),
+    parse: async (spec, words, name) => parseOptions(spec, rawOptionsOf(spec, words, name)),
+    raw: (spec, words, name) => rawOptionsOf(spec, words, name),
   };
 }

@@ -64,3 +64,15 @@ export const keyOf = (flags: string): string =>
   );
 /** `--gpu-hours <n>` → `--gpu-hours`. */
 export const flagOf = (flags: string): string => /--[a-z0-9-]+/i.exec(flags)?.[0] ?? flags;
+
+/** A share as help text shows a file's default: `40%`. */
+export const pctText = (r: { n: bigint; d: bigint } | undefined): string | undefined => {
+  if (!r) return undefined;
+  const x = (Number(r.n) * 100) / Number(r.d);
+  return `${Number(x.toPrecision(6))}%`;
+};
+/** A number as help text shows a file's default: `1,500,000`. */
+export const numText = (r: { n: bigint; d: bigint } | undefined): string | undefined =>
+  r
+    ? String(Number(r.n) / Number(r.d)).replace(/^(\d+)/, (i) => i.replace(/\B(?=(\d{3})+$)/g, ','))
+    : undefined;

@@ -41,3 +41,6 @@ export function packageVersion(): string {
           .version;
   return version;
 }
+
+/** The built-in parameter file's text (what `ai-econ init` writes). */
+export const builtinConfigText = (): string => readFileSync(builtinConfigPath(), 'utf8');

@@ -4,7 +4,7 @@ import { formatDuration } from '../../core/units.js';
 import { rat } from '../../core/rational.js';
 import type { Model } from '../../params/model.js';
 import type { Builder } from '../env.js';
-import type { allocation as spec } from '../specs.js';
+import type { spec } from './spec.js';
 import { amountsNote } from '../notes.js';
 
 export const buildAllocation: Builder<typeof spec> = (m: Model): Report => {

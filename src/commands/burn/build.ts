@@ -28,7 +28,7 @@ import { suggestion } from '../../core/suggest.js';
 import { packageVersion } from '../../params/package.js';
 import type { BuildEnv, Builder } from '../env.js';
 import type { OptionsOf } from '../spec.js';
-import type { burn as spec } from '../specs.js';
+import type { spec } from './spec.js';
 
 type BurnOptions = OptionsOf<typeof spec>;
 const pct = (x: R.Rational): string => R.formatPercent(x, 4);

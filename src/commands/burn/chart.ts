@@ -116,3 +116,6 @@ export function bandsChart(report: Report, t: LoadedTable): ChartSpec | undefine
     ],
   } as ChartSpec;
 }
+
+/** The charts of burn's tables, by table name. */
+export const CHARTS = { months: monthsChart, bands: bandsChart };

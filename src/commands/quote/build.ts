@@ -16,7 +16,7 @@ import type { Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
 import type { Builder } from '../env.js';
 import type { OptionsOf } from '../spec.js';
-import type { quote as spec } from '../specs.js';
+import type { spec } from './spec.js';
 
 type QuoteOptions = OptionsOf<typeof spec>;
 interface JobValues {

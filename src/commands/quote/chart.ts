@@ -1,4 +1,4 @@
-/** allocation, quote and rewards charts: bars with the categories, fee lines or nodes named. */
+/** quote: the fee lines, and one bar per GPU class with --compare (or --jobs). */
 import type { Report } from '../../core/table.js';
 import {
   type ChartSpec,
@@ -7,46 +7,8 @@ import {
   colour,
   frame,
   round,
-  tokenUnit,
   value,
 } from '../chart.js';
-
-/** Allocation: each category's share of the supply, labelled with its percent. */
-export function allocationChart(report: Report, t: LoadedTable): ChartSpec | undefined {
-  if (t.rows.length === 0) return undefined;
-  const d = report.decimals;
-  const cats = t.rows.map((r) => String(r.category));
-  const values = t.rows.map((r) => ({
-    category: String(r.category),
-    share: round(value(t, r, 'share_pct', d) ?? 0),
-    tokens: round(value(t, r, 'tokens', d) ?? 0),
-  }));
-  const y = { field: 'category', type: 'nominal', sort: cats, title: null };
-  return {
-    ...frame(report, 'Allocation: share of the total supply per category'),
-    data: { values },
-    encoding: {
-      y,
-      x: {
-        field: 'share',
-        type: 'quantitative',
-        title: 'share of total supply',
-        axis: { format: '.0%', tickCount: 10 },
-      },
-    },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: { color: { ...colour('category', 'category', cats), legend: null } },
-      },
-      {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12 },
-        encoding: { text: { field: 'share', type: 'quantitative', format: '.2~%' } },
-      },
-    ],
-  } as ChartSpec;
-}
-
 const LINES = ['compute', 'tasks', 'duration'] as const;
 
 /** Quote: the fee lines in USD, one bar each. */
@@ -126,40 +88,5 @@ export function compareChart(report: Report, t: LoadedTable): ChartSpec | undefi
   } as ChartSpec;
 }
 
-/** Rewards: each node's reward, coloured by role, largest first. */
-export function rewardsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
-  if (t.rows.length === 0) return undefined;
-  const d = report.decimals;
-  const raw = t.rows.map((r) => ({
-    id: String(r.id),
-    role: String(r.role),
-    reward: value(t, r, 'reward', d) ?? 0,
-  }));
-  const unit = tokenUnit(Math.max(...raw.map((r) => r.reward)));
-  const roles = [...new Set(raw.map((r) => r.role))];
-  return {
-    ...frame(report, 'Epoch rewards per node, by role'),
-    data: { values: raw.map((r) => ({ ...r, reward: round(r.reward / unit.div) })) },
-    encoding: {
-      y: {
-        field: 'id',
-        type: 'nominal',
-        sort: [...raw].sort((a, b) => b.reward - a.reward).map((r) => r.id),
-        title: 'node',
-      },
-      x: {
-        field: 'reward',
-        type: 'quantitative',
-        title: `reward (${unit.label})`,
-        axis: { format: ',~r', tickCount: 10 },
-      },
-    },
-    layer: [
-      { mark: { type: 'bar' }, encoding: { color: colour('role', 'role', roles) } },
-      {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 },
-        encoding: { text: { field: 'reward', type: 'quantitative', format: ',.4~r' } },
-      },
-    ],
-  } as ChartSpec;
-}
+/** The charts of quote's tables, by table name. */
+export const CHARTS = { breakdown: breakdownChart, compare: compareChart, jobs: compareChart };

@@ -14,7 +14,7 @@ import { buildBurn } from '../burn/build.js';
 import { simulateReport } from '../simulate/build.js';
 import type { BuildEnv } from '../env.js';
 import type { OptionsOf } from '../spec.js';
-import type { report as spec } from '../specs.js';
+import type { spec } from './spec.js';
 
 /** One section of the page: the chart is drawn from `chart` (default: `report`), the tables shown are `report`'s. */
 export interface Section {

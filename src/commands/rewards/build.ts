@@ -8,7 +8,7 @@ import { col, type Report } from '../../core/table.js';
 import type { Model } from '../../params/model.js';
 import { loadNodes } from '../../inputs/nodes.js';
 import type { Builder } from '../env.js';
-import type { rewards as spec } from '../specs.js';
+import type { spec } from './spec.js';
 
 export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
   const r = m.params.rewards;

@@ -29,7 +29,7 @@ import {
 import { economyInputs, type EconomyModel } from '../../params/economy.js';
 import { packageVersion } from '../../params/package.js';
 import type { BuildEnv, Builder, Progress } from '../env.js';
-import type { simulate as spec } from '../specs.js';
+import type { spec } from './spec.js';
 
 export interface SimulateOptions {
   months?: number;

@@ -191,3 +191,6 @@ export function simulateBandsChart(report: Report, t: LoadedTable): ChartSpec | 
     ],
   } as unknown as ChartSpec;
 }
+
+/** The charts of simulate's tables, by table name. */
+export const CHARTS = { months: simulateMonthsChart, bands: simulateBandsChart };

@@ -350,3 +350,6 @@ export function tornadoChart(report: Report, t: LoadedTable): ChartSpec | undefi
     vconcat: panels,
   } as unknown as ChartSpec;
 }
+
+/** The charts of sweep's tables, by table name. */
+export const CHARTS = { points: pointsChart, sensitivity: tornadoChart };

@@ -34,9 +34,9 @@ import type { Model } from '../../params/model.js';
 import { parseOverride, type Override } from '../../params/overrides.js';
 import { parseParamFile, resolveParams, sectionValidator } from '../../params/load.js';
 import { didYouMean } from '../../core/suggest.js';
-import type { CommandSpec } from '../spec.js';
 import type { BuildEnv } from '../env.js';
-import * as specs from '../specs.js';
+import { REPORT_COMMANDS } from '../registry.js';
+import type { ReportCommand, SweepTraits } from '../command.js';
 
 type AnyBuilder = (
   m: Model,
@@ -44,91 +44,20 @@ type AnyBuilder = (
   env?: BuildEnv,
 ) => Report | Promise<Report>;
 
-/** What a sweepable command brings: its options, its builder, and which figures a sweep reports by default. */
-export interface Sweepable {
-  readonly spec: CommandSpec;
-  readonly load: () => Promise<AnyBuilder>;
-  /** Default metrics for these options and the report they give (names as `--metric` takes them). */
-  readonly metrics: (o: Record<string, unknown>, r: Report) => readonly string[];
-  /** Metric names that stand for another (`total_usd` → `breakdown.usd`). */
-  readonly aliases?: Readonly<Record<string, string>>;
-  /** Options that make no single-figure report (refused with the reason). */
-  readonly refuse?: (o: Record<string, unknown>) => string | undefined;
-  /** Has a Monte Carlo (`--runs`, `--seed`). */
-  readonly monteCarlo?: boolean;
-}
+/** A command a sweep can run: the registry's report commands that have sweep traits. */
+export type Sweepable = ReportCommand & { readonly sweep: SweepTraits };
 
-/** The commands a sweep can run: one entry each (simulate joins with its builder and its risks). */
-export const SWEEPABLE: Readonly<Record<string, Sweepable>> = {
-  unlocks: {
-    spec: specs.unlocks,
-    load: () => import('../unlocks/build.js').then((m) => m.buildUnlocks as AnyBuilder),
-    metrics: () => ['unlocked', 'locked', 'unlocked_pct'],
-    refuse: (o) =>
-      o.at === undefined
-        ? 'sweep unlocks needs --at DATE (one figure per category on that date)'
-        : o.events || o.grants
-          ? 'sweep unlocks takes --at DATE, not --events or --grants'
-          : undefined,
-  },
-  quote: {
-    spec: specs.quote,
-    load: () => import('../quote/build.js').then((m) => m.buildQuote as AnyBuilder),
-    metrics: () => ['total_usd', 'total_tokens'],
-    aliases: { total_usd: 'breakdown.usd', total_tokens: 'breakdown.tokens' },
-    refuse: (o) =>
-      o.compare
-        ? 'sweep quote prices one GPU class; vary fees.defaultGpu instead of --compare'
-        : undefined,
-  },
-  rewards: {
-    spec: specs.rewards,
-    load: () => import('../rewards/build.js').then((m) => m.buildRewards as AnyBuilder),
-    metrics: () => [
-      'compute_pool',
-      'validator_pool',
-      'rewards_compute',
-      'rewards_validators',
-      'treasury_total',
-    ],
-  },
-  burn: {
-    spec: specs.burn,
-    load: () => import('../burn/build.js').then((m) => m.buildBurn as AnyBuilder),
-    metrics: (o) =>
-      o.runs !== undefined
-        ? [
-            'p5_cumulative_burned',
-            'p50_cumulative_burned',
-            'p95_cumulative_burned',
-            'p50_circulating',
-            'p_net_deflation_last_month',
-          ]
-        : [
-            'cumulative_burned',
-            'final_total_supply',
-            'final_circulating',
-            'net_deflation_from',
-            'steady_state_unlock',
-            'break_even_revenue_usd',
-          ],
-    refuse: (o) =>
-      o.allScenarios
-        ? 'sweep burn runs one scenario at a time; use --scenario NAME, or vary the projection'
-        : undefined,
-    monteCarlo: true,
-  },
-  simulate: {
-    spec: specs.simulate,
-    load: () => import('../simulate/build.js').then((m) => m.simulateReport as AnyBuilder),
-    // The risks table: the exact run's risks, and with --runs the p_ shares too.
-    metrics: (_o, r) => metricNames({ ...r, tables: r.tables.filter((t) => t.name === 'risks') }),
-    refuse: (o) =>
-      o.allScenarios
-        ? 'sweep simulate runs one scenario at a time; use --scenario NAME, or vary the economy'
-        : undefined,
-    monteCarlo: true,
-  },
+/** The commands a sweep can run, by name. */
+export const SWEEPABLE: Readonly<Record<string, Sweepable>> = Object.fromEntries(
+  REPORT_COMMANDS.filter((c): c is Sweepable => c.sweep !== undefined).map((c) => [c.spec.name, c]),
+);
+
+/** The default metrics of a sweepable command for these options and the report they give. */
+const defaultMetrics = (s: Sweepable, o: Record<string, unknown>, r: Report): readonly string[] => {
+  const m = s.sweep.metrics(o);
+  return 'tables' in m
+    ? metricNames({ ...r, tables: r.tables.filter((t) => m.tables.includes(t.name)) })
+    : m;
 };
 
 /** Everything a sweep needs, as plain data (it crosses to worker threads and into shard files). */
@@ -187,9 +116,9 @@ export function sweepableOf(command: string): Sweepable {
 /** Check a plan before any point runs: the command, its options, --runs. */
 export function checkPlan(plan: SweepPlan): Sweepable {
   const s = sweepableOf(plan.command);
-  const why = s.refuse?.(plan.options);
+  const why = s.sweep.refuse?.(plan.options);
   if (why) throw new InputError(why);
-  if (plan.runs !== undefined && !s.monteCarlo)
+  if (plan.runs !== undefined && !s.sweep.monteCarlo)
     throw new InputError(`option --runs: ${plan.command} has no Monte Carlo`);
   if (plan.seed !== undefined && plan.runs === undefined)
     throw new InputError('option --seed goes with --runs N (Monte Carlo)');
@@ -308,9 +237,9 @@ export function readMetrics(
   const texts: (string | null)[] = [];
   const tables = new Set<string>();
   for (const name of names) {
-    const f = findMetric(r, name, s.aliases);
+    const f = findMetric(r, name, s.sweep.aliases);
     if (!f) {
-      const known = [...Object.keys(s.aliases ?? {}), ...metricNames(r)];
+      const known = [...Object.keys(s.sweep.aliases ?? {}), ...metricNames(r)];
       const guess = didYouMean(name, known);
       throw new InputError(
         `option --metric: ${command} has no figure "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${known.join(', ')}`,
@@ -408,7 +337,7 @@ export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): un
  */
 export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   const s = checkPlan(plan);
-  const build = await s.load();
+  const build = (await s.builder()) as AnyBuilder;
   const parsed = parseParamFile(plan.config);
   // Each point re-validates only the sections its values touch, and reuses the vesting schedules
   // of the last point when it did not touch token or allocations.
@@ -435,7 +364,7 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
             ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) }
             : plan.options;
         const report = await build(model, opts, tables ? { tables } : {});
-        names ??= s.metrics({ ...plan.options, runs: plan.runs }, report);
+        names ??= defaultMetrics(s, { ...plan.options, runs: plan.runs }, report);
         const m = readMetrics(report, names, s, plan.command);
         tables ??= m.tables;
         columns ??= m.columns;

@@ -12,7 +12,7 @@ import { grantsTable } from './grants.js';
 import { cumulativeByCategory } from './chart.js';
 import { allRows } from '../../core/rows.js';
 import { amountsNote, vestingAssumed } from '../notes.js';
-import type { unlocks as spec } from '../specs.js';
+import type { spec } from './spec.js';
 import type { OptionsOf } from '../spec.js';
 
 export const buildUnlocks: Builder<typeof spec> = async (

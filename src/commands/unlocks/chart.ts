@@ -167,3 +167,6 @@ export function atChart(report: Report, t: LoadedTable): ChartSpec | undefined {
     },
   } as ChartSpec;
 }
+
+/** The charts of unlocks's tables, by table name. */
+export const CHARTS = { periods: periodsChart, events: eventsChart, at: atChart };
