@@ -10,13 +10,11 @@ import { type Rational, add, cmp, formatPercent, ONE } from '../core/rational.js
 import type { Params } from './schema/index.js';
 import type { NodeInput } from './schema/rewards.js';
 import { suggestion } from '../core/suggest.js';
+import type { Problem as LocatedProblem } from '../core/model.js';
+import type { Path } from '../core/errors.js';
 
-type Path = readonly (string | number)[];
-/** One problem at a path of the file. */
-export interface Problem {
-  path: Path;
-  message: string;
-}
+/** One problem at a path of the file (its line and column are added where the file is known). */
+export type Problem = Pick<LocatedProblem, 'path' | 'message'>;
 
 /** Per-node problems: duplicate ids, compute nodes without tasks or quality, stakes finer than the decimals. */
 export function nodeProblems(

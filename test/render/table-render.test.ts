@@ -1,8 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import Table3 from 'cli-table3';
-import stringWidth from 'string-width';
-import width from '../../src/render/string-width.js';
 import { drawGrid, GRID_ROWS } from '../../src/render/table.js';
 
 type Align = 'left' | 'right';
@@ -18,26 +16,6 @@ const whole = (head: string[], body: string[][], colAligns: Align[]): string => 
   g.push(...body);
   return g.toString();
 };
-
-describe('string width for cli-table3', () => {
-  test('printable ASCII from the length, everything else as string-width measures it', () => {
-    expect(width('$2,000,000.00')).toBe(13);
-    expect(width('')).toBe(0);
-    expect(width('…')).toBe(1);
-    expect(width('…')).toBe(1); // the second time from the cache
-    expect(width('中文')).toBe(4);
-    expect(width('a\tb')).toBe(2); // control characters have no width
-  });
-  test('agrees with string-width on any text', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
-        (s) => width(s) === stringWidth(s),
-      ),
-      { numRuns: 2000 },
-    );
-  });
-});
 
 describe('drawGrid: a table drawn in slices joins into the grid drawn whole', () => {
   const head = ['month', 'amount', 'note'];
