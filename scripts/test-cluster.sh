@@ -68,7 +68,7 @@ finish() {
   [ "$failed" -eq 0 ] && [ "$rc" -eq 0 ]
 }
 trap finish EXIT
-trap 'exit 130' INT TERM
+trap 'notok "interrupted"; exit 130' INT TERM
 
 # Stops the test here: what follows needs what just failed.
 fatal() {
