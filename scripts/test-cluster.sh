@@ -43,12 +43,14 @@ started=$(now)
 
 T=$(mktemp -d /tmp/ai-econ-cluster.XXXXXX)
 chmod 755 "$T" # munged wants every directory above its socket searchable by all
+# Every Slurm command of the test talks to the private cluster only, never to one of the machine's.
+export SLURM_CONF="$T/slurm.conf"
 pids=()        # munged, slurmctld, slurmd, in start order
 
 finish() {
   local rc=$?
   if [ ${#pids[@]} -gt 0 ]; then
-    scancel --user=root >/dev/null 2>&1 # our private cluster holds only this test's jobs
+    [ -f "$SLURM_CONF" ] && scancel --user=root >/dev/null 2>&1 # the private cluster: our jobs only
     for _ in $(seq 20); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
     local i
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do # slurmd, slurmctld, then munged
@@ -144,6 +146,7 @@ mungekey -c -k "$T/munge/munge.key" || fatal "mungekey -c"
 munged -F -S "$T/munge/sock" --key-file="$T/munge/munge.key" --pid-file="$T/munge/pid" \
   --seed-file="$T/munge/seed" --log-file="$T/log/munged.log" >>"$T/log/munged.log" 2>&1 &
 pids+=($!)
+# Accounting, job-accounting gathering and MPI are left out: their defaults are none.
 cat >"$T/slurm.conf" <<EOF
 ClusterName=aiecontest
 SlurmctldHost=localhost
@@ -166,15 +169,11 @@ SchedulerType=sched/backfill
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ReturnToService=2
-MpiDefault=none
 MailProg=/bin/true
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
 MaxArraySize=1001
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=1000 State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 EOF
-export SLURM_CONF="$T/slurm.conf"
 for _ in $(seq 40); do [ -S "$T/munge/sock" ] && break; sleep 0.25; done
 slurmctld -D -i >>"$T/log/slurmctld.err" 2>&1 &
 pids+=($!)
