@@ -44,6 +44,6 @@ export const spec = {
     'ai-econ sweep burn --sensitivity --vary projection.revenue.growth=0%..8%:8% --vary projection.price.startUsd=0.05..0.2~2',
     'ai-econ sweep quote --params 7B --tokens 140B --vary fees.market.utilization=50%..100%:10%',
     'ai-econ sweep unlocks --at 2027-06-30 --vary allocations.Team.vesting.cliff=6mo..24mo:6mo --metric at.unlocked.Team',
-    'ai-econ sweep burn --vary projection.revenue.growth=0%..10%:1% --shard 0/4 > s0.jsonl   (… 1/4 … 3/4), then: ai-econ sweep merge s*.jsonl',
+    'ai-econ sweep burn --vary projection.revenue.growth=0%..10%:1% --shard 0/4 -o s0.jsonl   (… 1/4 … 3/4), then: ai-econ sweep merge s*.jsonl',
   ],
 } as const satisfies CommandSpec;
