@@ -6,8 +6,13 @@ export function readTextFile(name: string, who: string): string {
   try {
     return readFileSync(name, 'utf8');
   } catch (e) {
-    throw new InputError(
-      `${who}: cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (e as Error).message;
+    throw new InputError(`${who}: cannot read ${name}: ${why}`);
   }
 }

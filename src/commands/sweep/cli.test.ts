@@ -161,6 +161,10 @@ describe('ai-econ sweep', () => {
       cli(['sweep', 'merge', join(ROOT, 'package.json')]),
       'not a shard of ai-econ sweep',
     );
+    expectUserError(
+      cli(['sweep', 'merge', files[0], ROOT]),
+      `sweep merge: cannot read ${ROOT}: it is a folder`,
+    );
   });
   test('--sensitivity ranks parameters by swing per metric', () => {
     const lines = ok([
