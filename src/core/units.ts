@@ -9,7 +9,8 @@ import { parseDate, type CalDate, type Duration, type DurationUnit } from './dat
 const show = (s: string): string => JSON.stringify(s);
 const clean = (s: string): string => s.trim().replace(/_/g, '');
 
-const SUFFIX: Record<string, bigint> = {
+/** Amount suffixes and what they multiply by (`1.5M`); a sweep's ranges may mix them (`500k..2M`). */
+export const SUFFIX: Readonly<Record<string, bigint>> = {
   k: 10n ** 3n,
   K: 10n ** 3n,
   M: 10n ** 6n,

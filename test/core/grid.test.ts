@@ -11,6 +11,7 @@ import {
   type Axis,
 } from '../../src/core/grid.js';
 import { parseDecimal, sub, eq, rat } from '../../src/core/rational.js';
+import { parseAmount } from '../../src/core/units.js';
 
 const axis = (path: string, values: string[]): Axis => ({
   path,
@@ -67,6 +68,43 @@ describe('sweep values', () => {
       'has 2,000,001 points; at most 1,000,000 are allowed',
     );
   });
+  test('one axis may hold any number of values up to the limit (no spread of big arrays)', () => {
+    const values = parseValues('0..199999:1');
+    expect(values.length).toBe(200_000);
+    expect(values.at(-1)).toBe('199999');
+    const many = parseVary('projection.months=1..150000:1,7');
+    expect(many.values.length).toBe(150_001);
+    expect(many.values.at(-1)).toBe('7');
+  });
+  test('k, M, B and T are one unit: a range may mix them (each value printed in the largest that fits)', () => {
+    expect(parseValues('500k..2M:250k')).toEqual([
+      '500k',
+      '750k',
+      '1M',
+      '1.25M',
+      '1.5M',
+      '1.75M',
+      '2M',
+    ]);
+    expect(parseValues('0..1M:250k')).toEqual(['0', '250k', '500k', '750k', '1M']);
+    expect(parseValues('1M..2M:500k')).toEqual(['1M', '1.5M', '2M']);
+    expect(parseValues('0.5M..1B~3')).toEqual(['0.5M', '500.25M', '1B']);
+    expect(parseValues('999..1k:1')).toEqual(['999', '1k']);
+    // One unit throughout: printed in it, as before.
+    expect(parseValues('1M..2.5M~4')).toEqual(['1M', '1.5M', '2M', '2.5M']);
+    expect(parseValues('250k..1000k:250k')).toEqual(['250k', '500k', '750k', '1000k']);
+    expect(() => parseValues('0%..1M:1%')).toThrow('ends in different units ("%" and "M")');
+    expect(() => parseValues('1M..2M:1%')).toThrow('must be in the same unit as the ends');
+  });
+  test('with --sensitivity a range without a step is its low and its high', () => {
+    expect(parseValues('0%..8%', { pair: true })).toEqual(['0%', '8%']);
+    expect(parseValues('500k..2M', { pair: true })).toEqual(['500k', '2M']);
+    expect(parseValues('5%..5%', { pair: true })).toEqual(['5%']);
+    expect(parseValues('0%..8%:4%', { pair: true })).toEqual(['0%', '4%', '8%']);
+    expect(parseVary('x=0.05..0.2', { pair: true }).values).toEqual(['0.05', '0.2']);
+    expect(() => parseValues('8%..0%', { pair: true })).toThrow('is empty');
+    expect(() => parseValues('0%..8%')).toThrow('(with --sensitivity, a..b is its low and high)');
+  });
   test('--vary names the flag in its errors', () => {
     expect(parseVary('buyback.burn=50%,70%')).toEqual({
       path: 'buyback.burn',
@@ -105,6 +143,15 @@ describe('the grid', () => {
     expect(() => gridSize([big(1001), big(1000)])).toThrow(
       'the grid has 1,001,000 points (1001 × 1000); at most 1,000,000 are allowed',
     );
+  });
+  test('--shard: whole numbers, at most 1,000,000 shards', () => {
+    expect(parseShard('3/1000000')).toEqual({ index: 3, count: 1_000_000 });
+    expect(() => parseShard('0/1e21')).toThrow('option --shard: expected I/N');
+    expect(() => parseShard('1.5/4')).toThrow('option --shard: expected I/N');
+    expect(() => parseShard('0/1000000000000000000000')).toThrow(
+      'option --shard: expected at most 1,000,000 shards (a grid has at most 1,000,000 points); found "0/1000000000000000000000"',
+    );
+    expect(() => parseShard('0/1000001')).toThrow('expected at most 1,000,000 shards');
   });
   test('shards: points i ≡ I mod N', () => {
     expect(shardPoints(10, parseShard('1/4'))).toEqual([1, 5, 9]);
@@ -164,6 +211,34 @@ describe('the grid', () => {
                 rat(BigInt(k * s), BigInt(scale)),
               ),
             ).toBe(true),
+          );
+        },
+      ),
+    );
+  });
+  test('property: a range mixing k, M and none steps exactly, each value read back as the amount it is', () => {
+    const units = [
+      ['', 1n],
+      ['k', 1000n],
+      ['M', 1_000_000n],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.constantFrom(...units),
+        fc.constantFrom(...units),
+        fc.constantFrom(...units),
+        (a, h, s, ua, ub, us) => {
+          // Ends and step in thousandths of their unit, so each is an exact decimal.
+          const [lo, hi, step] = [BigInt(a) * ua[1], BigInt(h) * ub[1], BigInt(s) * us[1]];
+          fc.pre(lo <= hi && (hi - lo) / step < 500n);
+          const txt = (x: number, u: string) => `${x / 1000}${u}`;
+          const vs = parseValues(`${txt(a, ua[0])}..${txt(h, ub[0])}:${txt(s, us[0])}`);
+          expect(BigInt(vs.length)).toBe((hi - lo) / step + 1n);
+          vs.forEach((v, k) =>
+            expect(eq(parseAmount(v), rat(lo + BigInt(k) * step, 1000n))).toBe(true),
           );
         },
       ),

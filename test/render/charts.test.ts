@@ -85,7 +85,14 @@ describe('chart specs', () => {
 /** A burn sweep on the built-in file, as the CLI's params would echo it. */
 const sweepOf = (vary: string[], sensitivity = false, metrics?: string[]): Promise<Report> =>
   buildSweep(
-    { command: 'burn', sets: [], axes: vary.map(parseVary), options: {}, sensitivity, metrics },
+    {
+      command: 'burn',
+      sets: [],
+      axes: vary.map((v) => parseVary(v)),
+      options: {},
+      sensitivity,
+      metrics,
+    },
     { params: { command: 'burn', config: 'built-in configs/gensyn.yaml', vary } },
   );
 
