@@ -198,7 +198,10 @@ export interface SweepOptions<C extends keyof SweepCommands = keyof SweepCommand
   /** Monte Carlo runs per point (burn, simulate), and the sweep's seed (default 1). */
   runs?: number;
   seed?: number;
-  /** Worker threads (default 1); the report is the same for every number. */
+  /**
+   * Threads (default 1; 1 to 256, and never more than the cores); the report is the same for every
+   * number.
+   */
   jobs?: number;
   /**
    * The parameter file, as a path: every point (and every worker thread) reads it and applies
@@ -220,7 +223,14 @@ export async function sweep<C extends keyof SweepCommands>(
 ): Promise<Report> {
   const spec = sweepableOf(String(options.command)).spec;
   const sub = (options.options ?? {}) as OptionsInput<CommandSpec>;
-  const axes = options.vary.map(parseVary);
+  // Numbers go through the CLI's parsers as their text: `jobs: 1e9` is refused like --jobs 1e9.
+  const text = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+  const own = optionsFrom(COMMANDS.sweep.spec, {
+    jobs: text(options.jobs),
+    runs: text(options.runs),
+    seed: text(options.seed),
+  } as OptionsInput<CommandSpec>) as { jobs?: number; runs?: number; seed?: number };
+  const axes = options.vary.map((v) => parseVary(v, { pair: Boolean(options.sensitivity) }));
   const plan = {
     command: options.command,
     config: options.config,
@@ -229,8 +239,8 @@ export async function sweep<C extends keyof SweepCommands>(
     options: optionsFrom(spec, sub) as Record<string, unknown>,
     metrics: options.metrics,
     sensitivity: Boolean(options.sensitivity),
-    runs: options.runs,
-    seed: options.seed,
+    runs: own.runs,
+    seed: own.seed,
   };
   const params = {
     command: options.command,
@@ -242,7 +252,7 @@ export async function sweep<C extends keyof SweepCommands>(
     ...(plan.sensitivity ? { sensitivity: true } : {}),
     ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
   };
-  return buildSweep(plan, { jobs: options.jobs ?? 1, params }, { exec: threads, ...env });
+  return buildSweep(plan, { jobs: own.jobs ?? 1, params }, { exec: threads, ...env });
 }
 
 /** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default: no wrapping, as the CLI off a terminal). */

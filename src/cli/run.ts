@@ -161,9 +161,9 @@ export function shellOf(g: Globals): Shell {
     configFile: () => configFile(g.config),
     emit: (build) => runWith(g, (ctx) => build(ctx.env)),
     write: (text, file) => writeText({ ...g, output: file ?? g.output }, text),
-    checkOutput: () => {
+    checkOutput: (also = []) => {
       if (g.output !== undefined)
-        checkOutputPath(g.output, [...inputFiles(g), configFile(g.config)]);
+        checkOutputPath(g.output, [...inputFiles(g), configFile(g.config), ...also]);
     },
     tell: (message) => void process.stderr.write(`${message}\n`),
     exists: (file) => existsSync(file),

@@ -78,8 +78,8 @@ export interface Shell {
   emit(build: (env: BuildEnv) => Promise<Report>): Promise<void>;
   /** Plain text to stdout, or atomically to `file` (default: -o). */
   write(text: string, file?: string): Promise<void>;
-  /** Check -o before the work starts (not an input, a writable place). */
-  checkOutput(): void;
+  /** Check -o before the work starts (not an input, nor one of `inputs`; a writable place). */
+  checkOutput(inputs?: readonly string[]): void;
   /** A line for the user on stderr (not data). */
   tell(message: string): void;
   /** Whether a file exists (init's refusal to overwrite). */

@@ -24,6 +24,11 @@ export interface OptSpec {
   readonly fromFile?: (p: Params) => string | undefined;
   /** A fixed default (text, parsed like a given value). */
   readonly default?: string;
+  /**
+   * The parameter-file paths the option's value stands in for (`--months` → `projection.months`):
+   * a sweep refuses to vary them while the option is given (every point would show its value).
+   */
+  readonly sets?: readonly string[];
 }
 
 export interface CommandSpec {

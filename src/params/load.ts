@@ -330,13 +330,15 @@ export interface ParsedFile {
   raw: unknown;
   src: Located;
   builtin: boolean;
+  /** The file's text as read (a sweep's shards record its hash: the same content, the same sweep). */
+  text: string;
 }
 
 /** Read and parse a parameter file (default: the built-in one) without validating it. */
 export function parseParamFile(file?: string): ParsedFile {
   const { text, shown, builtin } = readParamText(file);
   const { raw, src } = parseYaml(text, shown, PARAMS_EXPECTED);
-  return { raw, src, builtin };
+  return { raw, src, builtin, text };
 }
 
 const PARAMS_EXPECTED = { what: 'a mapping with token: and allocations: (see `ai-econ init`)' };

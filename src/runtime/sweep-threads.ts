@@ -4,6 +4,7 @@
  * own and the results are put back in point order, so the output is the same for every N — and the
  * same as one thread, which tests (run from src/, with no worker bundle) use.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtFile } from '../params/package.js';
 import { InputError } from '../core/errors.js';
@@ -38,37 +39,22 @@ export type WorkerReply =
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Run `points` (indices into the plan) on `jobs` threads; results in point order. */
+/**
+ * Run `points` (indices into the plan) on at most `jobs` threads, and never more than the cores
+ * (more threads than cores only compete for them, each with its own memory); results in point order.
+ */
 export async function runPoints(
   plan: SweepPlan,
   points: readonly number[],
   jobs: number,
   onProgress?: (done: number) => void,
 ): Promise<Ran> {
-  const rest = points.slice(1);
-  const always = minWorkMs() === 0;
-  const file =
-    jobs > 1 && (rest.length >= MIN_POINTS || (always && rest.length > 0))
-      ? builtFile(SWEEP_WORKER_FILE)
-      : undefined;
-  const threads = file ? Math.min(jobs, rest.length) : 1;
-  // The workers start first, so that loading their modules and parsing the file (a few hundred
-  // milliseconds of a cold thread) overlaps this thread doing the same and running its first points
-  // (on the other core, so a small sweep that then does without them loses no time to them).
-  // A worker that fails or stops (from its first moment on) rejects its `lost`.
-  const workers = Array.from({ length: threads - 1 }, (): Thread => {
-    const w = new Worker(file!, { workerData: plan });
-    const lost = new Promise<never>((_, reject) => {
-      w.once('error', reject);
-      w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
-    });
-    lost.catch(() => undefined); // after the sweep: terminate() stops it
-    return { w, lost };
-  });
+  const cap = Math.min(jobs, availableParallelism());
+  const started: Thread[] = [];
   try {
-    return await runOn(workers, plan, points, onProgress);
+    return await runOn(plan, points, cap, started, onProgress);
   } finally {
-    await Promise.all(workers.map((t) => t.w.terminate()));
+    await Promise.all(started.map((t) => t.w.terminate()));
   }
 }
 
@@ -77,36 +63,65 @@ interface Thread {
   lost: Promise<never>;
 }
 
+/** Start a worker thread; a worker that fails or stops (from its first moment on) rejects its `lost`. */
+function startWorker(file: string, plan: SweepPlan): Thread {
+  const w = new Worker(file, { workerData: plan });
+  const lost = new Promise<never>((_, reject) => {
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`sweep worker stopped (exit ${code})`)));
+  });
+  lost.catch(() => undefined); // after the sweep: terminate() stops it
+  return { w, lost };
+}
+
+/**
+ * How many threads the work left pays for: none but this one below `least` ms of it on one
+ * thread; above, one more for every `least` / 2 ms (each thread's share stays well above the
+ * half second a worker costs before its first point), at most `cap`.
+ */
+export const threadsFor = (leftMs: number, least: number, cap: number): number =>
+  leftMs < least ? 1 : Math.max(1, Math.min(cap, Math.floor(leftMs / (least / 2))));
+
 async function runOn(
-  all: readonly Thread[],
   plan: SweepPlan,
   points: readonly number[],
+  cap: number,
+  started: Thread[],
   onProgress?: (done: number) => void,
 ): Promise<Ran> {
   const local = await evaluator(plan);
   const results: PointResult[] = [];
   let done = 0;
   const got = (rs: PointResult[]) => {
-    results.push(...rs);
+    for (const r of rs) results.push(r);
     done += rs.length;
     onProgress?.(done);
   };
-  // The first point runs here before any worker is sent one: a bad value or metric fails fast. Then
-  // this thread runs points alone for a moment, and the rest goes to the other threads too only if
-  // it is worth their start (see MIN_WORK_MS).
+  // The first point runs here before any worker starts: a bad value or metric fails fast. Then
+  // this thread runs points alone for a moment, and other threads start only if the rest of the
+  // work pays for them (see MIN_WORK_MS): a worker started for nothing costs its start-up and its
+  // memory, however many were asked for.
   let next = 0;
-  if (points.length) got([await local.run(points[next++])]);
-  const t0 = performance.now();
+  if (points.length) got([await local.run(points[next++]!)]);
   const least = minWorkMs();
-  if (all.length && least > 0) {
+  const mayUse = cap > 1 && (points.length - 1 >= MIN_POINTS || (least === 0 && points.length > 1));
+  const t0 = performance.now();
+  if (mayUse && least > 0) {
     while (next < points.length && performance.now() - t0 < WARM_UP_MS)
-      got([await local.run(points[next++])]);
+      got([await local.run(points[next++]!)]);
   }
   const perPoint = (performance.now() - t0) / Math.max(1, next - 1);
   const rest = points.slice(next);
-  const workers = rest.length * perPoint >= least ? all : [];
-  // Not worth it: stop them now rather than at the end, so they leave the other core to this one's GC.
-  if (!workers.length) for (const t of all) void t.w.terminate();
+  const wanted = !mayUse
+    ? 1
+    : least === 0
+      ? Math.min(cap, rest.length + 1)
+      : Math.min(threadsFor(rest.length * perPoint, least, cap), rest.length + 1);
+  if (wanted > 1) {
+    const file = builtFile(SWEEP_WORKER_FILE);
+    for (let k = 1; k < wanted; k++) started.push(startWorker(file, plan));
+  }
+  const workers = started;
   const threads = workers.length + 1;
   // Small chunks: this thread hands out work only between its own chunks, and the last chunk of
   // each thread is the imbalance at the end (64-point chunks of simulate left one core idle ~40%).
@@ -168,13 +183,15 @@ async function runOn(
   })();
   await Promise.all([localLoop, ...workerLoops]);
   // For the bench and the tests: how the points were shared.
-  stat(`sweep threads=${threads} points_by_workers=${byWorkers}`);
+  stat(`sweep threads=${threads} points_by_workers=${byWorkers} cap=${cap}`);
   if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
   results.sort((a, b) => a.i - b.i);
   return {
     results,
     columns: local.columns(),
+    words: local.words(),
     decimals: local.decimals() ?? 18,
     file: local.file(),
+    sha256: local.sha256(),
   };
 }

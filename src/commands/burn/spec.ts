@@ -15,6 +15,7 @@ export const spec = {
       help: 'months to project',
       parse: 'months',
       fromFile: (p: Params) => (p.projection ? String(p.projection.months) : undefined),
+      sets: ['projection.months'],
     },
     {
       flags: '--revenue <usd>',
@@ -22,12 +23,14 @@ export const spec = {
       parse: 'usd',
       what: 'a monthly revenue in USD',
       fromFile: (p: Params) => numText(p.projection?.revenue.startUsd),
+      sets: ['projection.revenue.startUsd'],
     },
     {
       flags: '--growth <pct>',
       help: 'revenue growth per month, e.g. 3% or -1%',
       parse: 'rate',
       fromFile: (p: Params) => pctText(p.projection?.revenue.growth),
+      sets: ['projection.revenue.growth'],
     },
     {
       flags: '--price <usd>',
@@ -35,6 +38,7 @@ export const spec = {
       parse: 'price',
       what: 'a token price in USD',
       fromFile: (p: Params) => numText(p.projection?.price.startUsd),
+      sets: ['projection.price.startUsd'],
     },
     {
       flags: '--scenario <name>',

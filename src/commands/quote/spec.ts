@@ -29,6 +29,7 @@ export const spec = {
       help: 'GPU class',
       parse: 'text',
       fromFile: (p: Params) => p.fees?.defaultGpu,
+      sets: ['fees.defaultGpu'],
     },
     {
       flags: '--duration <span>',
@@ -38,12 +39,14 @@ export const spec = {
         p.fees?.defaultDuration
           ? `${p.fees.defaultDuration.n}${p.fees.defaultDuration.unit[0]}`
           : undefined,
+      sets: ['fees.defaultDuration'],
     },
     {
       flags: '--utilization <pct>',
       help: 'network utilization 0–100% for the demand multiplier',
       parse: 'utilization',
       fromFile: (p: Params) => pctText(p.fees?.market.utilization),
+      sets: ['fees.market.utilization'],
     },
     {
       flags: '--price <usd>',
@@ -51,6 +54,7 @@ export const spec = {
       parse: 'price',
       what: 'a USD price',
       fromFile: (p: Params) => numText(p.token.priceUsd),
+      sets: ['token.priceUsd'],
     },
     {
       flags: '--compare <classes>',

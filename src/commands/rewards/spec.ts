@@ -11,18 +11,21 @@ export const spec = {
       flags: '--nodes <file>',
       help: "nodes from CSV or YAML: id,role,stake,tasks,quality,uptime,failed_checks[,verifications] (default: the parameter file's nodes)",
       parse: 'text',
+      sets: ['nodes'],
     },
     {
       flags: '--fees <tokens>',
       help: 'fees collected this epoch, in tokens',
       parse: 'tokens',
       fromFile: (p: Params) => numText(p.rewards?.epochFees),
+      sets: ['rewards.epochFees'],
     },
     {
       flags: '--emission <tokens>',
       help: 'compute-mining emission this epoch, in tokens',
       parse: 'tokens',
       fromFile: (p: Params) => numText(p.rewards?.emissionPerEpoch),
+      sets: ['rewards.emissionPerEpoch'],
     },
   ],
   examples: [

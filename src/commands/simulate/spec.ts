@@ -12,6 +12,7 @@ export const spec = {
       help: 'months to simulate',
       parse: 'months',
       fromFile: (p: Params) => (p.economy?.months ?? p.projection?.months)?.toString(),
+      sets: ['economy.months', 'projection.months'],
     },
     {
       flags: '--scenario <name>',

@@ -25,6 +25,8 @@ export const sweep: ToolAction = async ({ args, raw, rest }, shell) => {
     const files = rest;
     const unknown = files.find((a) => a.startsWith('-'));
     if (unknown) throw new InputError(`sweep merge: unknown option '${unknown}'`);
+    // -o may not be one of the shards it reads (it would be written over).
+    shell.checkOutput(files);
     const texts = files.map((name) => ({ name, text: readTextFile(name, 'sweep merge') }));
     return shell.emit(async () => mergeSweep(texts));
   }
@@ -34,7 +36,10 @@ export const sweep: ToolAction = async ({ args, raw, rest }, shell) => {
     parseOptions(spec, raw),
     parseOptions(subSpec, subRaw),
   ]);
-  const axes = ((own.vary as string[] | undefined) ?? []).map(parseVary);
+  const sensitivity = Boolean(own.sensitivity);
+  const axes = ((own.vary as string[] | undefined) ?? []).map((v) =>
+    parseVary(v, { pair: sensitivity }),
+  );
   const shard = own.shard !== undefined ? parseShard(own.shard as string) : undefined;
   const config = shell.configFile();
   const sets = shell.globals.set ?? [];
@@ -45,7 +50,7 @@ export const sweep: ToolAction = async ({ args, raw, rest }, shell) => {
     axes,
     options,
     metrics: own.metric as string[] | undefined,
-    sensitivity: Boolean(own.sensitivity),
+    sensitivity,
     runs: own.runs as number | undefined,
     seed: own.seed as number | undefined,
   };

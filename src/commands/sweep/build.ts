@@ -55,6 +55,7 @@ async function run(
   const header: SweepHeader = {
     command: plan.command,
     file: ran.file,
+    configSha256: ran.sha256,
     decimals: ran.decimals,
     params: o.params ?? {},
     axes: plan.axes.map((a) => ({ path: a.path, text: a.text })),
@@ -62,6 +63,7 @@ async function run(
     ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
     total,
     ...(ran.columns ? { columns: ran.columns } : {}),
+    ...(ran.words?.length ? { words: ran.words } : {}),
   };
   return { header, results: ran.results };
 }
@@ -92,6 +94,6 @@ export async function sweepShard(
 /** `sweep merge`: the report the unsharded sweep prints, from its shard files' texts. */
 export function mergeSweep(files: readonly { name: string; text: string }[]): Report {
   const { header, results } = mergeShards(files);
-  const axes: Axis[] = header.axes.map((a) => parseVary(a.text));
+  const axes: Axis[] = header.axes.map((a) => parseVary(a.text, { pair: header.sensitivity }));
   return assemble(header, results, axes);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, tmp } from '../../../test/cli/run.js';
 
@@ -139,8 +140,9 @@ describe('ai-econ sweep', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(s1[0]).toMatchObject({ ai_econ_sweep: 1, shard: '1/4', command: 'burn', total: 66 });
-    expect(s1.slice(1).map((x) => x.point)).toEqual(
+    expect(s1[0]).toMatchObject({ ai_econ_sweep: 2, shard: '1/4', command: 'burn', total: 66 });
+    expect(s1.at(-1)).toEqual({ end: 17, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(s1.slice(1, -1).map((x) => x.point)).toEqual(
       Array.from({ length: 17 }, (_, k) => 1 + 4 * k),
     );
     expect(typeof s1[1].cumulative_burned).toBe('string');
@@ -161,9 +163,173 @@ describe('ai-econ sweep', () => {
       cli(['sweep', 'merge', join(ROOT, 'package.json')]),
       'not a shard of ai-econ sweep',
     );
+    // `> s2.jsonl` of a task that failed leaves an empty file: the shard is named as missing.
+    const empty = join(dir, 'shard-2-empty.jsonl');
+    writeFileSync(empty, '');
+    expectUserError(
+      cli(['sweep', 'merge', files[0], files[1], empty, files[3]]),
+      `sweep merge: 16 of 66 points missing: 2, 6, 10, 14, 18, 22, 26, 30, 34, 38, … (no file for shard 2/4; ${empty} is empty: a shard that never ran)`,
+    );
+    // A file cut at a line boundary is named.
+    const cut = join(dir, 'shard-3-cut.jsonl');
+    writeFileSync(cut, readFileSync(files[3], 'utf8').split('\n').slice(0, 5).join('\n') + '\n');
+    expectUserError(
+      cli(['sweep', 'merge', files[0], files[1], files[2], cut]),
+      `sweep merge: ${cut}: it ends early: 4 of the 16 points of shard 3/4 and no end line`,
+    );
+    // -o may not write over a shard it reads.
+    const before = readFileSync(files[1], 'utf8');
+    expectUserError(
+      cli(['sweep', 'merge', ...files, '-f', 'csv', '-o', files[1]]),
+      `option -o, --output: ${files[1]} is also an input of this command`,
+    );
+    expect(readFileSync(files[1], 'utf8')).toBe(before);
     expectUserError(
       cli(['sweep', 'merge', files[0], ROOT]),
       `sweep merge: cannot read ${ROOT}: it is a folder`,
+    );
+  });
+  test('shards computed from the same parameter file content merge, wherever it was read from', async () => {
+    const dir = tmp();
+    const [a, b] = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+    copyFileSync(join(ROOT, 'configs', 'gensyn.yaml'), a);
+    copyFileSync(a, b);
+    const args = [
+      'sweep',
+      'burn',
+      '--vary',
+      'projection.revenue.growth=0%..4%:1%',
+      '--months',
+      '6',
+    ];
+    const files = await Promise.all(
+      [a, b].map(async (config, i) => {
+        const f = join(dir, `s${i}.jsonl`);
+        writeFileSync(f, await run(['-c', config, ...args, '--shard', `${i}/2`]));
+        return f;
+      }),
+    );
+    expect(ok(['sweep', 'merge', ...files, '-f', 'csv'])).toBe(ok(['-c', a, ...args, '-f', 'csv']));
+    // The same path, changed between the shards: refused.
+    writeFileSync(
+      b,
+      readFileSync(a, 'utf8').replace('maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 12%'),
+    );
+    writeFileSync(files[1], await run(['-c', b, ...args, '--shard', '1/2']));
+    expectUserError(
+      cli(['sweep', 'merge', ...files]),
+      `sweep merge: ${files[1]} is a shard of a different sweep than ${files[0]}: the parameter file's content (${a}, ${b}) differ`,
+    );
+  });
+  test('an option that sets a varied value is refused, naming both', () => {
+    for (const [args, message] of [
+      [
+        ['burn', '--vary', 'projection.months=1..3:1', '--months', '2'],
+        'options --months and --vary projection.months=1..3:1 cannot be used together: --months sets projection.months itself, so every point would have the same value; drop --months, or vary another parameter',
+      ],
+      [
+        ['burn', '--vary', 'projection.revenue.startUsd=1M,2M', '--revenue', '5M'],
+        'options --revenue and --vary projection.revenue.startUsd=1M,2M cannot be used together',
+      ],
+      [
+        [
+          'quote',
+          '--gpu-hours',
+          '100',
+          '--vary',
+          'fees.market.utilization=50%,60%',
+          '--utilization',
+          '80%',
+        ],
+        'options --utilization and --vary fees.market.utilization=50%,60% cannot be used together',
+      ],
+    ] as const)
+      expectUserError(cli(['sweep', ...args]), message);
+  });
+  test('one --vary over 150,000 values (no stack overflow); k and M mix in a range', () => {
+    const lines = ok([
+      'sweep',
+      'burn',
+      '--months',
+      '1',
+      '--vary',
+      'projection.revenue.startUsd=1..150000:1',
+      '--shard',
+      '0/150000',
+    ])
+      .trim()
+      .split('\n');
+    expect(JSON.parse(lines[0])).toMatchObject({ total: 150_000 });
+    expect(lines).toHaveLength(3);
+    expect(
+      ok([
+        'sweep',
+        'burn',
+        '--months',
+        '1',
+        '--vary',
+        'projection.revenue.startUsd=500k..2M:500k',
+        '--metric',
+        'cumulative_burned',
+        '-f',
+        'csv',
+      ]),
+    ).toBe(
+      ok([
+        'sweep',
+        'burn',
+        '--months',
+        '1',
+        '--vary',
+        'projection.revenue.startUsd=500k,1M,1.5M,2M',
+        '--metric',
+        'cumulative_burned',
+        '-f',
+        'csv',
+      ]),
+    );
+  });
+  test('--jobs: never more threads than cores, and none started for work that does not pay', () => {
+    const big = [
+      'sweep',
+      'burn',
+      '--vary',
+      'projection.revenue.growth=0%..30%:0.1%',
+      '--months',
+      '3',
+    ];
+    const stats = (args: string[], env: Record<string, string> = {}) =>
+      /ai-econ-stats: sweep threads=(\d+) points_by_workers=(\d+) cap=(\d+)/.exec(
+        cli([...big, ...args, '-f', 'csv'], { env: { AI_ECON_STATS: '1', ...env } }).stderr,
+      );
+    const cores = availableParallelism();
+    const forced = stats(['--jobs', '256'], THREADS);
+    expect(Number(forced?.[3])).toBe(Math.min(256, cores));
+    expect(Number(forced?.[1])).toBeLessThanOrEqual(cores);
+    // 301 quick points: this thread alone, no worker started.
+    expect(stats(['--jobs', '256'])?.[1]).toBe('1');
+  });
+  test('--sensitivity: a..b without a step is the low and the high', () => {
+    const sens = (vary: string) =>
+      ok([
+        'sweep',
+        'burn',
+        '--sensitivity',
+        '--months',
+        '3',
+        '--vary',
+        vary,
+        '--metric',
+        'cumulative_burned',
+        '-f',
+        'csv',
+      ]);
+    expect(sens('projection.revenue.growth=0%..10%')).toBe(
+      sens('projection.revenue.growth=0%,10%'),
+    );
+    expectUserError(
+      cli(['sweep', 'burn', '--vary', 'projection.revenue.growth=0%..10%']),
+      '(with --sensitivity, a..b is its low and high)',
     );
   });
   test('--sensitivity ranks parameters by swing per metric', () => {
@@ -315,6 +481,26 @@ describe('ai-econ sweep', () => {
     expectUserError(
       cli(['sweep', 'burn', '--vary', 'projection.months=12', '--shard', '4/4']),
       'shards of 4 are numbered 0 to 3',
+    );
+    expectUserError(
+      cli(['sweep', 'burn', '--vary', 'projection.months=12', '--shard', '0/1e21']),
+      'option --shard: expected I/N',
+    );
+    expectUserError(
+      cli(['sweep', 'burn', '--vary', 'projection.months=12', '--shard', `0/1${'0'.repeat(21)}`]),
+      'option --shard: expected at most 1,000,000 shards',
+    );
+    // A --set that breaks the file is blamed on the --set, not on the value varied.
+    expectUserError(
+      cli([
+        'sweep',
+        'burn',
+        '--set',
+        'allocations.Team.share=30%',
+        '--vary',
+        'projection.revenue.growth=1%,2%',
+      ]),
+      /^ai-econ: error: option --set allocations\.Team\.share=30%: built-in configs\/gensyn\.yaml:\d+:\d+: allocations: allocations add up to 105%/,
     );
     expectUserError(
       cli([

@@ -218,7 +218,299 @@ describe('buildSweep on the built-in parameters', () => {
         text: await sweepShard(p, { shard: { index, count: 8 }, params: { a: 1 } }),
       })),
     );
-    expect(eight[7].text.trim().split('\n')).toHaveLength(1);
+    // The header and the end line.
+    expect(eight[7].text.trim().split('\n')).toHaveLength(2);
     expect(mergeSweep(eight.reverse())).toEqual(whole);
+  });
+});
+
+describe('options that set a varied value', () => {
+  test('refused, naming the option and the --vary (burn --months, quote --utilization, rewards --nodes)', async () => {
+    await expect(
+      buildSweep(plan({ options: { months: 2 }, axes: [parseVary('projection.months=1..3:1')] })),
+    ).rejects.toThrow(
+      'options --months and --vary projection.months=1..3:1 cannot be used together: --months sets projection.months itself',
+    );
+    await expect(
+      buildSweep(
+        plan({
+          options: { revenue: rat(5_000_000n) },
+          axes: [parseVary('projection.revenue=1M,2M')],
+        }),
+      ),
+    ).rejects.toThrow(
+      'options --revenue and --vary projection.revenue=1M,2M cannot be used together',
+    );
+    await expect(
+      buildSweep(
+        plan({
+          command: 'quote',
+          options: { gpuHours: rat(100n), utilization: rat(4n, 5n) },
+          axes: [parseVary('fees.market.utilization=50%,60%')],
+        }),
+      ),
+    ).rejects.toThrow('options --utilization and --vary fees.market.utilization=50%,60%');
+    await expect(
+      buildSweep(
+        plan({
+          command: 'rewards',
+          options: { nodes: 'nodes.csv' },
+          axes: [parseVary('nodes.n1.stake=1k,2k')],
+        }),
+      ),
+    ).rejects.toThrow('--nodes sets nodes itself');
+    // Another path of the same section is fine.
+    const r = await buildSweep(
+      plan({
+        options: { months: 2 },
+        axes: [parseVary('projection.revenue.growth=0%,1%')],
+        metrics: ['cumulative_burned'],
+      }),
+    );
+    expect(rows(r)).toHaveLength(2);
+  });
+  test('each declared path is what the option overrides: the option and --set PATH give the same report', async () => {
+    const { run, loadParams } = await import('../../index.js');
+    const { SWEEPABLE } = await import('./engine.js');
+    const { keyOf } = await import('../spec.js');
+    // A value for each option that declares the paths it sets (and what else the command needs).
+    const values: Record<string, { value: string; set?: string; with?: Record<string, string> }> = {
+      'burn.months': { value: '2' },
+      'burn.revenue': { value: '5M' },
+      'burn.growth': { value: '1%' },
+      'burn.price': { value: '0.2' },
+      'simulate.months': { value: '3' },
+      'quote.gpu': { value: 'A100', with: { gpuHours: '100' } },
+      'quote.duration': { value: '72h', with: { gpuHours: '100' } },
+      'quote.utilization': { value: '95%', with: { gpuHours: '100' } },
+      'quote.price': { value: '0.2', with: { gpuHours: '100' } },
+      'rewards.fees': { value: '100k' },
+      'rewards.emission': { value: '1M' },
+      'rewards.nodes': { value: 'configs/nodes.example.csv', set: '' },
+    };
+    const declared = Object.values(SWEEPABLE).flatMap((c) =>
+      c.spec.options.filter((o) => o.sets).map((o) => ({ c, o, key: keyOf(o.flags) })),
+    );
+    expect(declared.map(({ c, key }) => `${c.spec.name}.${key}`).sort()).toEqual(
+      Object.keys(values).sort(),
+    );
+    for (const { c, o, key } of declared) {
+      const v = values[`${c.spec.name}.${key}`];
+      if (v.set === '') continue; // a file replaces the list: no --set of the same text
+      const name = c.spec.name as 'burn';
+      const given = await run(name, undefined, { ...v.with, [key]: v.value } as never);
+      const tables = (r: Report) => r.tables.map((t) => ({ ...t, title: undefined }));
+      // Every path it declares, set to the value, gives the same figures.
+      const model = loadParams(undefined, { set: o.sets!.map((p) => `${p}=${v.value}`) });
+      expect(tables(await run(name, model, { ...v.with } as never))).toEqual(tables(given));
+    }
+  }, 60_000);
+});
+
+describe('sweep merge checks every shard file', () => {
+  const p = plan({
+    options: { months: 2 },
+    axes: [parseVary('projection.revenue.growth=0%..6%:1%')],
+    metrics: ['cumulative_burned', 'net_deflation_from'],
+  });
+  const shards = () =>
+    Promise.all(
+      [0, 1, 2].map(async (index) => ({
+        name: `s${index}.jsonl`,
+        text: await sweepShard(p, { shard: { index, count: 3 }, params: {} }),
+      })),
+    );
+  /** Shard 1 with line `n` (1-based) changed by `edit`. */
+  const edited = async (n: number, edit: (o: Record<string, unknown>) => void) => {
+    const s = await shards();
+    const lines = s[1].text.split('\n');
+    const o = JSON.parse(lines[n - 1]) as Record<string, unknown>;
+    edit(o);
+    lines[n - 1] = JSON.stringify(o);
+    return [s[0], { name: 's1.jsonl', text: lines.join('\n') }, s[2]];
+  };
+  test('every figure against its metric: present, a JSON string of its kind, a real month', async () => {
+    const cases: [(o: Record<string, unknown>) => void, string][] = [
+      [(o) => delete o.cumulative_burned, 'line 2: cumulative_burned: no figure'],
+      [(o) => (o.cumulative_burned = ''), 'cumulative_burned: expected a token amount'],
+      [
+        (o) => (o.cumulative_burned = 'abc'),
+        'expected a token amount (a decimal with at most 18 decimals, like "1234.5"); found "abc"',
+      ],
+      [
+        (o) => (o.cumulative_burned = 5),
+        'expected a token amount (a decimal with at most 18 decimals, like "1234.5") as a JSON string; found 5',
+      ],
+      [(o) => (o.cumulative_burned = '1.0000000000000000001'), 'expected a token amount'],
+      [
+        (o) => (o.net_deflation_from = '2031-13'),
+        'net_deflation_from: expected a month (YYYY-MM, 01 to 12) or other text; found "2031-13"',
+      ],
+      [(o) => (o.point = 2), 'line 2: point 2 is not one of shard 1/3'],
+    ];
+    for (const [edit, message] of cases) {
+      const files = await edited(2, edit);
+      expect(() => mergeSweep(files)).toThrow(message);
+    }
+  });
+  test('every figure of every command passes (each kind as exactText prints it)', async () => {
+    const { run } = await import('../../index.js');
+    const cases: [string, Record<string, unknown>, string, number?][] = [
+      ['burn', { months: 3 }, 'projection.revenue.growth=0%,5%'],
+      ['burn', { months: 3 }, 'projection.revenue.growth=0%,5%', 20],
+      ['simulate', { months: 3 }, 'economy.demand.growth=0%,5%'],
+      ['simulate', { months: 3 }, 'economy.demand.growth=0%,5%', 20],
+      ['quote', { gpuHours: '1000' }, 'fees.market.utilization=50%,100%'],
+      ['rewards', {}, 'rewards.epochFees=100k,200k'],
+      ['unlocks', { at: '2027-06-30' }, 'allocations.Team.vesting.cliff=6mo,24mo'],
+    ];
+    for (const [command, text, vary, runs] of cases) {
+      const sub = await run(command as 'burn', undefined, {
+        ...text,
+        ...(runs ? { runs } : {}),
+      } as never);
+      const { optionsFrom } = await import('../values.js');
+      const { SWEEPABLE } = await import('./engine.js');
+      const options = optionsFrom(SWEEPABLE[command].spec, text as never) as Record<
+        string,
+        unknown
+      >;
+      const q = plan({
+        command,
+        options,
+        axes: [parseVary(vary)],
+        metrics: metricNames(sub),
+        runs,
+      });
+      const whole = await buildSweep(q);
+      const files = await Promise.all(
+        [0, 1].map(async (index) => ({
+          name: `s${index}`,
+          text: await sweepShard(q, { shard: { index, count: 2 } }),
+        })),
+      );
+      expect(mergeSweep(files)).toEqual(whole);
+    }
+  }, 60_000);
+  test('a figure changed within its kind ("-5" for a token amount) breaks the checksum', async () => {
+    const files = await edited(2, (o) => (o.cumulative_burned = '-5'));
+    expect(() => mergeSweep(files)).toThrow(
+      'sweep merge: s1.jsonl: it was changed after ai-econ wrote it (its lines do not match the checksum on its last line); compute shard 1/3 again',
+    );
+  });
+  test('a file cut short is named: at a line boundary, in the middle of a line', async () => {
+    const s = await shards();
+    const lines = s[1].text.split('\n');
+    const atLine = { name: 's1.jsonl', text: lines.slice(0, 2).join('\n') + '\n' };
+    expect(() => mergeSweep([s[0], atLine, s[2]])).toThrow(
+      'sweep merge: s1.jsonl: it ends early: 1 of the 2 points of shard 1/3 and no end line (cut short: was its task stopped?); compute shard 1/3 again',
+    );
+    const noEnd = { name: 's1.jsonl', text: lines.slice(0, 3).join('\n') + '\n' };
+    expect(() => mergeSweep([s[0], noEnd, s[2]])).toThrow(
+      'it ends early: 2 of the 2 points of shard 1/3 and no end line',
+    );
+    const midLine = { name: 's1.jsonl', text: s[1].text.slice(0, s[1].text.indexOf('\n') + 30) };
+    expect(() => mergeSweep([s[0], midLine, s[2]])).toThrow(
+      'sweep merge: s1.jsonl: it ends in the middle of line 2',
+    );
+  });
+  test('an empty file is a shard that never ran: merge names the missing shard and points', async () => {
+    const s = await shards();
+    expect(() => mergeSweep([s[0], { name: 's1.jsonl', text: '' }, s[2]])).toThrow(
+      'sweep merge: 2 of 7 points missing: 1, 4 (no file for shard 1/3; s1.jsonl is empty: a shard that never ran)',
+    );
+    expect(() => mergeSweep([{ name: 's1.jsonl', text: '' }])).toThrow(
+      'sweep merge: s1.jsonl is empty: a shard that never ran; no file holds a shard',
+    );
+    // Every point there: an extra empty file changes nothing.
+    expect(mergeSweep([...s, { name: 'x.jsonl', text: '\n' }])).toEqual(mergeSweep(s));
+  });
+  test('shards of one parameter file content merge wherever it was read from; changed content is refused', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { builtinConfigPath } = await import('../../params/package.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ai-econ-merge-'));
+    const text = readFileSync(builtinConfigPath(), 'utf8');
+    const [a, b, c] = ['a.yaml', 'b.yaml', 'c.yaml'].map((f) => join(dir, f));
+    writeFileSync(a, text);
+    writeFileSync(b, text);
+    writeFileSync(c, text.replace('maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 11%'));
+    const shard = async (config: string, index: number) => ({
+      name: `${config}#${index}`,
+      text: await sweepShard({ ...p, config }, { shard: { index, count: 2 }, params: { config } }),
+    });
+    const whole = await buildSweep({ ...p, config: a }, { params: { config: a } });
+    expect(mergeSweep([await shard(a, 0), await shard(b, 1)])).toEqual(whole);
+    const [s0, s1] = [await shard(a, 0), await shard(c, 1)];
+    expect(() => mergeSweep([s0, s1])).toThrow(
+      `sweep merge: ${s1.name} is a shard of a different sweep than ${s0.name}: the parameter file's content (${a}, ${c}) differ`,
+    );
+  });
+  test('a shard of the earlier format is named as such', async () => {
+    const s = await shards();
+    const old = {
+      name: 'old.jsonl',
+      text: s[0].text.replace('"ai_econ_sweep":2', '"ai_econ_sweep":1'),
+    };
+    expect(() => mergeSweep([old])).toThrow(
+      'sweep merge: old.jsonl: written by an earlier ai-econ (shard format 1, without checksums)',
+    );
+  });
+});
+
+describe('a mistake outside --vary is not blamed on it', () => {
+  test('a --set that breaks the file names the --set, not the varied value', async () => {
+    const axes = [parseVary('projection.revenue.growth=1%,2%')];
+    await expect(buildSweep(plan({ sets: ['allocations.Team.share=30%'], axes }))).rejects.toThrow(
+      /^option --set allocations\.Team\.share=30%: built-in configs\/gensyn\.yaml:\d+:\d+: allocations: allocations add up to 105%/,
+    );
+    // A rule that a --set breaks only together with the file's other values (the pool needs tokens
+    // unlocked before the economy starts).
+    await expect(
+      buildSweep(plan({ sets: ['token.tge=2030-01-01', 'projection.months=3'], axes })),
+    ).rejects.toThrow(
+      /^options --set token\.tge=2030-01-01, --set projection\.months=3: built-in .*the pool needs/,
+    );
+    // The value varied is still named when it is the one to blame.
+    await expect(
+      buildSweep(
+        plan({ sets: ['projection.months=3'], axes: [parseVary('buyback.burn=70%,90%')] }),
+      ),
+    ).rejects.toThrow(/^option --vary buyback\.burn=70%,90%: at 90%: /);
+  });
+});
+
+describe('threads', () => {
+  test('--jobs defaults to the CPUs Slurm gave the task (SLURM_CPUS_PER_TASK), at most the cores', async () => {
+    const { defaultJobs } = await import('../../cli/run.js');
+    expect(defaultJobs({}, 8)).toBe(8);
+    expect(defaultJobs({ SLURM_CPUS_PER_TASK: '1' }, 8)).toBe(1);
+    expect(defaultJobs({ SLURM_CPUS_PER_TASK: '4' }, 8)).toBe(4);
+    expect(defaultJobs({ SLURM_CPUS_PER_TASK: '16' }, 8)).toBe(8);
+    for (const bad of ['', '0', '-2', '1.5', 'four'])
+      expect(defaultJobs({ SLURM_CPUS_PER_TASK: bad }, 8)).toBe(8);
+  });
+  test('other threads only for work that pays: one more per half the threshold, at most the cap', async () => {
+    const { threadsFor } = await import('../../runtime/sweep-threads.js');
+    expect(threadsFor(1999, 2000, 64)).toBe(1);
+    expect(threadsFor(2000, 2000, 64)).toBe(2);
+    expect(threadsFor(2999, 2000, 64)).toBe(2);
+    expect(threadsFor(10_000, 2000, 64)).toBe(10);
+    expect(threadsFor(10_000, 2000, 4)).toBe(4);
+    expect(threadsFor(1e9, 2000, 1)).toBe(1);
+  });
+  test('the library refuses absurd jobs, runs and seeds, naming the option', async () => {
+    const { sweep } = await import('../../index.js');
+    const o = { command: 'burn' as const, vary: ['projection.months=2'] };
+    for (const [k, v, m] of [
+      ['jobs', 1e9, 'sweep option jobs: expected at most 256 threads; found "1000000000"'],
+      ['jobs', 0, 'sweep option jobs: expected a number of threads of at least 1'],
+      ['jobs', 1.5, 'sweep option jobs: expected a number of threads'],
+      ['jobs', Number.NaN, 'sweep option jobs'],
+      ['runs', 1e21, 'sweep option runs'],
+      ['seed', -1, 'sweep option seed'],
+    ] as const)
+      await expect(sweep({ ...o, [k]: v })).rejects.toThrow(m);
   });
 });

@@ -5,6 +5,7 @@
  * reads its metrics. A point's metrics travel as exact text (what csv prints), so one thread, many
  * threads, or shards on many machines joined by `sweep merge` all assemble the same report.
  */
+import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { type Axis, gridSize, pointAt, seedFor } from '../../core/grid.js';
 import {
@@ -37,6 +38,7 @@ import { didYouMean } from '../../core/suggest.js';
 import type { BuildEnv } from '../env.js';
 import { REPORT_COMMANDS } from '../registry.js';
 import type { ReportCommand, SweepTraits } from '../command.js';
+import { flagOf, keyOf } from '../spec.js';
 
 type AnyBuilder = (
   m: Model,
@@ -131,8 +133,25 @@ export function checkPlan(plan: SweepPlan): Sweepable {
     throw new InputError(
       `option --vary: ${dup.path} is varied twice; give all its values in one --vary`,
     );
+  // An option that stands in for a varied value (burn --months, quote --utilization) would be
+  // what every point shows: refused, naming both (the options declare the paths they set).
+  for (const o of s.spec.options) {
+    if (!o.sets || plan.options[keyOf(o.flags)] === undefined) continue;
+    for (const a of plan.axes) {
+      const path = o.sets.find((p) => within(a.path, p) || within(p, a.path));
+      if (path === undefined) continue;
+      const flag = flagOf(o.flags);
+      throw new InputError(
+        `options ${flag} and --vary ${a.text} cannot be used together: ${flag} sets ${path} itself, so every point would have the same value; drop ${flag}, or vary another parameter`,
+      );
+    }
+  }
   return s;
 }
+
+/** `path` is `parent` or inside it (`projection.revenue.growth` in `projection.revenue`). */
+const within = (path: string, parent: string): boolean =>
+  path === parent || path.startsWith(`${parent}.`);
 
 // ---------------------------------------------------------------------------------------------
 // Metrics: figures read from a sub-report's tables, generically.
@@ -232,10 +251,12 @@ export function readMetrics(
   names: readonly string[],
   s: Sweepable,
   command: string,
-): { columns: Column[]; texts: (string | null)[]; tables: Set<string> } {
+): { columns: Column[]; texts: (string | null)[]; tables: Set<string>; words: string[] } {
   const columns: Column[] = [];
   const texts: (string | null)[] = [];
   const tables = new Set<string>();
+  // Figures that are text in a column of numbers (quote's `gpu`: "H100"), for sweep merge's checks.
+  const words: string[] = [];
   for (const name of names) {
     const f = findMetric(r, name, s.sweep.aliases);
     if (!f) {
@@ -248,8 +269,9 @@ export function readMetrics(
     columns.push(f.column);
     texts.push(exactText(f.cell, f.column, r.decimals));
     tables.add(f.table);
+    if (typeof f.cell === 'string' && f.column.kind !== 'text') words.push(f.column.key);
   }
-  return { columns, texts, tables };
+  return { columns, texts, tables, words };
 }
 
 /** A cell back from its exact text (the inverse of exactText for the kinds metrics have). */
@@ -295,8 +317,12 @@ export interface PointResult {
 export interface Evaluator {
   /** The metric columns (known once a point has run). */
   columns(): Column[] | undefined;
+  /** The metrics whose figures are text in a column of numbers (known once a point has run). */
+  words(): string[] | undefined;
   decimals(): number | undefined;
   file(): string;
+  /** The SHA-256 of the parameter file's text (shards of one sweep were computed from the same content). */
+  sha256(): string;
   run(i: number): Promise<PointResult>;
 }
 
@@ -308,11 +334,13 @@ const overridesOf = (plan: SweepPlan, p: Point, sets: readonly Override[]): Over
   ),
 ];
 
+/** A flag's own mistake (--metric, the command's options): the same at every point, said as it is. */
+const flagsOwn = (e: InputError): boolean => /^option --(?!set )/.test(e.message);
+
 /** Says which point an error happened at, in terms of the --vary flags. */
 export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): unknown {
   if (!(e instanceof InputError)) return e;
-  // A flag's own mistake (--metric, the command's options) is the same at every point.
-  if (/^option --(?!set )/.test(e.message)) return e;
+  if (flagsOwn(e)) return e;
   const varied = plan.axes.map((a, k) => [a, p[k]] as const).filter(([, v]) => v !== null);
   const where =
     varied.length === 1
@@ -346,31 +374,65 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
   const sets = plan.sets.map(parseOverride);
   const { at } = planPoints(plan);
   let columns: Column[] | undefined;
+  let words: string[] | undefined;
   let decimals: number | undefined;
   let names = plan.metrics;
   // The tables the metrics are read from (known after the first point): builders may skip the others.
   let tables: ReadonlySet<string> | undefined;
+  const optionsAt = (i: number) =>
+    plan.runs !== undefined
+      ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) }
+      : plan.options;
+  // After a point failed: does the file fail without the varied values too? Then the mistake is
+  // not in --vary. And if the file runs without --set, it is in --set (asked once per thread).
+  const fails = async (overrides: readonly Override[]): Promise<unknown> => {
+    try {
+      const { params, src } = validate(overrides);
+      await build(resolveParams(params, src, parsed.builtin), optionsAt(0), {});
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  };
+  let base: Promise<unknown> | undefined;
+  const baseError = (): Promise<unknown> =>
+    (base ??= (async () => {
+      const e = await fails(sets);
+      if (!(e instanceof InputError) || !sets.length || (await fails([]))) return e;
+      const flags = sets.map((o) => `--set ${o.text}`).join(', ');
+      const lines = e.message.split('\n').map((line) =>
+        // A problem at a --set path already names its flag.
+        line.startsWith('option --set ')
+          ? line
+          : `option${sets.length > 1 ? 's' : ''} ${flags}: ${line}`,
+      );
+      return new InputError(lines.join('\n'));
+    })());
   return {
     columns: () => columns,
+    words: () => words,
     decimals: () => decimals,
     file: () => parsed.src.file,
+    sha256: () => createHash('sha256').update(parsed.text).digest('hex'),
     async run(i) {
       const p = at(i);
       try {
         const { params, src } = validate(overridesOf(plan, p, sets));
         const model = (last = resolveParams(params, src, parsed.builtin, last));
-        const opts =
-          plan.runs !== undefined
-            ? { ...plan.options, runs: plan.runs, seed: seedFor(plan.seed ?? 1, i) }
-            : plan.options;
-        const report = await build(model, opts, tables ? { tables } : {});
+        const report = await build(model, optionsAt(i), tables ? { tables } : {});
         names ??= defaultMetrics(s, { ...plan.options, runs: plan.runs }, report);
         const m = readMetrics(report, names, s, plan.command);
         tables ??= m.tables;
         columns ??= m.columns;
+        words ??= m.words;
         decimals ??= report.decimals;
         return { i, texts: m.texts };
       } catch (e) {
+        if (e instanceof InputError && !flagsOwn(e)) {
+          const b = await baseError();
+          // Said as the command itself says it: the varied values are not to blame.
+          if (b instanceof InputError) throw b;
+        }
         throw pointError(e, plan, i, p);
       }
     },
@@ -383,7 +445,10 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
 /** What the report needs besides the points' figures: plain data, written at the top of every shard file. */
 export interface SweepHeader {
   command: string;
+  /** The parameter file as messages and titles name it. */
   file: string;
+  /** The SHA-256 of its text: shards of one sweep were computed from the same content. */
+  configSha256: string;
   decimals: number;
   params: Record<string, unknown>;
   axes: readonly { path: string; text: string }[];
@@ -393,6 +458,8 @@ export interface SweepHeader {
   total: number;
   /** The metric columns (absent in a shard that ran no point). */
   columns?: Column[];
+  /** The metric columns whose figures are text although their kind is a number's (`gpu`: "H100"). */
+  words?: string[];
 }
 
 const asRational = (c: Cell): Rational | undefined =>
@@ -522,8 +589,11 @@ export { MAX_POINTS } from '../../core/grid.js';
 export interface Ran {
   results: PointResult[];
   columns?: Column[];
+  words?: string[];
   decimals: number;
   file: string;
+  /** The SHA-256 of the parameter file's text. */
+  sha256: string;
 }
 
 /** Run `points` one after another on this thread (the default executor's way). */
@@ -541,7 +611,9 @@ export async function runPointsHere(
   return {
     results,
     columns: local.columns(),
+    words: local.words(),
     decimals: local.decimals() ?? 18,
     file: local.file(),
+    sha256: local.sha256(),
   };
 }

@@ -20,11 +20,11 @@ export const spec = {
     },
     {
       flags: '--sensitivity',
-      help: "one parameter at a time at its low and high (first and last --vary value), the others at the file's values; ranked by swing",
+      help: "one parameter at a time at its low and high (first and last --vary value; a..b alone is the two), the others at the file's values; ranked by swing",
     },
     {
       flags: '--jobs <n>',
-      help: 'threads, at most (default: the number of cores; a sweep with little work stays on one); the output is the same for every N',
+      help: 'threads, at most, and never more than the cores (default: $SLURM_CPUS_PER_TASK, else the cores; a sweep with little work stays on one); the output is the same for every N',
       parse: 'threads',
     },
     {
