@@ -139,6 +139,118 @@ export interface FloatRisks {
   netDeflation: number;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The month's steps in floating point: each is the twin of the exact step of the same name (without
+// the F) in economy.ts, and test/core/economy-steps.test.ts holds each pair to the same figures.
+
+/** A pool in floating point: whole tokens and USD. Mutated in place by the trades below. */
+export interface PoolF {
+  x: number;
+  y: number;
+}
+
+/** Sell dx tokens into the pool (x·y = k). */
+export function sellF(p: PoolF, dx: number): void {
+  if (dx > 0) {
+    const x = p.x + dx;
+    p.y = (p.x * p.y) / x;
+    p.x = x;
+  }
+}
+
+/** Spend dy USD on the pool; the tokens it pays. */
+export function buyF(p: PoolF, dy: number): number {
+  const y = p.y + dy;
+  const t = p.x - (p.x * p.y) / y;
+  p.x -= t;
+  p.y = y;
+  return t;
+}
+
+/** Twin of multiplier: m(U) on the fees.market curve, floored. */
+export function multiplierF(u: number, inp: EconomyFloatInputs): number {
+  const m =
+    u <= inp.target
+      ? inp.target === 0
+        ? 1
+        : 1 - (inp.belowSlope * (inp.target - u)) / inp.target
+      : inp.target >= 1
+        ? 1
+        : 1 + (inp.aboveSlope * (u - inp.target)) / (1 - inp.target);
+  return m < inp.floor ? inp.floor : m;
+}
+
+/** Twin of serve (its result in `out`, reused): demand at this fee, served, utilization, revenue. */
+export interface ServedF {
+  fee: number;
+  requested: number;
+  served: number;
+  utilization: number;
+  revenue: number;
+}
+export function serveF(
+  demand: number,
+  m: number,
+  capacity: number,
+  inp: EconomyFloatInputs,
+  out: ServedF,
+): void {
+  const fee = inp.listPrice * m;
+  const requested = demand * (inp.elasticity === 0 ? 1 : Math.pow(m, -inp.elasticity));
+  const served = requested < capacity ? requested : capacity;
+  out.fee = fee;
+  out.requested = requested;
+  out.served = served;
+  out.utilization = capacity > 0 ? served / capacity : 1;
+  out.revenue = served * fee;
+}
+
+/** Twin of vaultBuy: the vault spends `vault` USD, at most `cap` tokens; returns the tokens, leaves the USD in `left`. */
+export function vaultBuyF(p: PoolF, vault: number, cap: number, left: { usd: number }): number {
+  if (cap >= p.x) cap = p.x;
+  const y1 = p.y + vault;
+  const bought = p.x - (p.x * p.y) / y1;
+  if (bought <= cap) {
+    p.x -= bought;
+    p.y = y1;
+    left.usd = 0;
+    return bought;
+  }
+  const x1 = p.x - cap;
+  const yn = (p.x * p.y) / x1;
+  left.usd = vault - (yn - p.y);
+  p.x = x1;
+  p.y = yn;
+  return cap;
+}
+
+/** Twin of emit. */
+export const emitF = (source: number, perMonth: number): number =>
+  source < perMonth ? source : perMonth;
+
+/** Twin of nodeMargin (NaN when capacity costs nothing). */
+export function nodeMarginF(
+  income: number,
+  p: PoolF,
+  capacity: number,
+  inp: EconomyFloatInputs,
+): number {
+  const costUsd = capacity * inp.cost;
+  return costUsd > 0 ? (income * (p.y / p.x)) / costUsd - 1 : NaN;
+}
+
+/** Twin of nextCapacity. */
+export function nextCapacityF(capacity: number, margin: number, inp: EconomyFloatInputs): number {
+  let change: number;
+  if (Number.isNaN(margin)) change = inp.responsiveness > 0 ? inp.maxChange : 0;
+  else {
+    change = inp.responsiveness * margin;
+    if (change > inp.maxChange) change = inp.maxChange;
+    else if (change < -inp.maxChange) change = -inp.maxChange;
+  }
+  return capacity * (1 + change);
+}
+
 /**
  * Run `runs` paths of the loop; `onMonth(k, month)` receives month k of every run. With both
  * volatilities 0 every path is the deterministic loop in floating point.
@@ -182,8 +294,10 @@ export function simulateEconomyFloat(
     const locked = inp.locked[k];
     const dk = inp.demand[k];
     for (let i = 0; i < n; i++) {
-      let X = x[i];
-      let Y = y[i];
+      // Objects made per run-month so that V8 keeps their fields in registers (escape analysis).
+      const p: PoolF = { x: x[i], y: y[i] };
+      const sv: ServedF = { fee: 0, requested: 0, served: 0, utilization: 0, revenue: 0 };
+      const left = { usd: 0 };
       let shockD = 1;
       if (rngs) {
         normalPair(rngs[i], z);
@@ -192,77 +306,43 @@ export function simulateEconomyFloat(
           // An exogenous trade moves the price by exp(σ√Δt·Z − σ²Δt/2) at constant k: traders buy
           // into `outside`, or sell out of it and the holders' tokens (never more than they have).
           const r = Math.sqrt(Math.exp(sm * z[1] - (sm * sm) / 2));
-          const K = X * Y;
-          let X1 = X / r;
-          if (X1 - X > free[i]) X1 = X + free[i];
-          free[i] -= X1 - X;
-          X = X1;
-          Y = K / X1;
+          const K = p.x * p.y;
+          let X1 = p.x / r;
+          if (X1 - p.x > free[i]) X1 = p.x + free[i];
+          free[i] -= X1 - p.x;
+          p.x = X1;
+          p.y = K / X1;
         }
       }
       // 1–2. Unlocks, and the holders' sale into the pool.
       treasury[i] += inp.keptByTreasury[k];
       free[i] += inp.keptByHolders[k];
       if (!inp.emissionFromTreasury) source[i] += inp.keptBySource[k];
-      if (soldH > 0) {
-        const X1 = X + soldH;
-        Y = (X * Y) / X1;
-        X = X1;
-      }
+      sellF(p, soldH);
       // 3. Fee from last month's utilization; demand answers; capacity serves.
-      const u0 = prevU[i];
-      let m =
-        u0 <= inp.target
-          ? inp.target === 0
-            ? 1
-            : 1 - (inp.belowSlope * (inp.target - u0)) / inp.target
-          : inp.target >= 1
-            ? 1
-            : 1 + (inp.aboveSlope * (u0 - inp.target)) / (1 - inp.target);
-      if (m < inp.floor) m = inp.floor;
-      const fee = inp.listPrice * m;
-      const requested = dk * shockD * (inp.elasticity === 0 ? 1 : Math.pow(m, -inp.elasticity));
+      const m = multiplierF(prevU[i], inp);
       const c = cap[i];
-      const served = requested < c ? requested : c;
-      const U = c > 0 ? served / c : 1;
-      const revenue = served * fee;
+      serveF(dk * shockD, m, c, inp, sv);
+      const revenue = sv.revenue;
       // 4. Fee payers buy tokens; nodes / validators / treasury.
-      let Y1 = Y + revenue;
-      let bought = X - (X * Y) / Y1;
-      X -= bought;
-      Y = Y1;
+      const bought = buyF(p, revenue);
       const feeNodes = bought * sNodes;
       treasury[i] += bought * sTreasury;
       // 5. The vault buys within the float cap.
-      let v = vault[i] + revenue * inp.revenueShare;
       const float = inp.supply - locked - treasury[i] - burned[i];
-      let capT = float > 0 ? float * inp.maxBuy : 0;
-      if (capT >= X) capT = X;
-      Y1 = Y + v;
-      bought = X - (X * Y) / Y1;
-      if (bought <= capT) {
-        X -= bought;
-        Y = Y1;
-        v = 0;
-      } else {
-        const X1 = X - capT;
-        const Yn = (X * Y) / X1;
-        v -= Yn - Y;
-        X = X1;
-        Y = Yn;
-        bought = capT;
-      }
-      vault[i] = v;
-      const b = bought * bBurn;
+      const boughtBack = vaultBuyF(
+        p,
+        vault[i] + revenue * inp.revenueShare,
+        float > 0 ? float * inp.maxBuy : 0,
+        left,
+      );
+      vault[i] = left.usd;
+      const b = boughtBack * bBurn;
       burned[i] += b;
-      treasury[i] += bought * bTreasury;
+      treasury[i] += boughtBack * bTreasury;
       // 6. Emission from its source.
-      const src = inp.emissionFromTreasury ? treasury[i] : source[i];
-      let emitted = inp.perMonth;
-      if (src < emitted) {
-        emitted = src;
-        short[i] = 1;
-      }
+      const emitted = emitF(inp.emissionFromTreasury ? treasury[i] : source[i], inp.perMonth);
+      if (emitted < inp.perMonth) short[i] = 1;
       if (inp.emissionFromTreasury) treasury[i] -= emitted;
       else {
         source[i] -= emitted;
@@ -270,32 +350,19 @@ export function simulateEconomyFloat(
       }
       // 7. Nodes sell.
       const income = feeNodes + emitted;
-      const soldN = income * inp.nodeSell;
-      if (soldN > 0) {
-        const X1 = X + soldN;
-        Y = (X * Y) / X1;
-        X = X1;
-      }
+      sellF(p, income * inp.nodeSell);
       // 8. Margin at the end price moves next month's capacity.
-      const price = Y / X;
-      const costUsd = c * inp.cost;
-      let change: number;
-      if (costUsd > 0) {
-        const margin = (income * price) / costUsd - 1;
-        change = inp.responsiveness * margin;
-        if (change > inp.maxChange) change = inp.maxChange;
-        else if (change < -inp.maxChange) change = -inp.maxChange;
-        if (margin < 0) {
-          if (++streak[i] >= 3) losing3[i] = 1;
-        } else streak[i] = 0;
-      } else change = inp.responsiveness > 0 ? inp.maxChange : 0;
-      cap[i] = c * (1 + change);
-      prevU[i] = U;
-      x[i] = X;
-      y[i] = Y;
-      out.price[i] = price;
+      const margin = nodeMarginF(income, p, c, inp);
+      if (margin < 0) {
+        if (++streak[i] >= 3) losing3[i] = 1;
+      } else if (!Number.isNaN(margin)) streak[i] = 0;
+      cap[i] = nextCapacityF(c, margin, inp);
+      prevU[i] = sv.utilization;
+      x[i] = p.x;
+      y[i] = p.y;
+      out.price[i] = p.y / p.x;
       out.capacity[i] = c;
-      out.utilization[i] = U;
+      out.utilization[i] = sv.utilization;
       out.circulating[i] = inp.supply - locked - treasury[i] - burned[i];
       out.cumulativeBurned[i] = burned[i];
       if (k === inp.months - 1 && inp.unlocked[k] - b <= 0) deflating++;

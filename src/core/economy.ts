@@ -196,6 +196,79 @@ export const initialPool = (inp: EconomyInputs): Pool => ({
   y: floor(mul(inp.pool.usd, rat(MICRO))),
 });
 
+// ---------------------------------------------------------------------------------------------
+// The month's steps. Each has a floating-point twin of the same name + F in economy-mc.ts (the Monte
+// Carlo path), written side by side, and test/core/economy-steps.test.ts holds each pair to the same
+// figures on generated inputs.
+
+/** Step 3: the fee from last month's utilization, m_t = m(U_{t−1}) on the fees.market curve. */
+export const multiplier = (prevU: Rational, inp: EconomyInputs): Rational =>
+  demandMultiplier(prevU, inp.market);
+
+export interface Served {
+  feeUsdPerGpuHour: Rational;
+  /** 10⁻¹² GPU-hours. */
+  requested: bigint;
+  served: bigint;
+  utilization: Rational;
+  /** 10⁻⁶ USD. */
+  revenue: bigint;
+}
+
+/** Step 3: demand answers the fee (requested = demand · m^(−elasticity)); capacity serves what it can. */
+export function serve(demand: bigint, m: Rational, capacity: bigint, inp: EconomyInputs): Served {
+  const fee = mul(inp.listPriceUsd, m);
+  const requested = floor(mul(rat(demand), elasticFactor(m, inp.demand.elasticity)));
+  const served = requested < capacity ? requested : capacity;
+  return {
+    feeUsdPerGpuHour: fee,
+    requested,
+    served,
+    utilization: capacity > 0n ? rat(served, capacity) : ONE,
+    revenue: floor(mul(rat(served, GPU_HOUR / MICRO), fee)),
+  };
+}
+
+/**
+ * Step 5: the vault spends what it holds on the pool, at most `cap` tokens (the float cap, and never
+ * the pool's last token): all of it when that buys no more than the cap (a purchase worth 0 tokens is
+ * skipped), else exactly `cap` tokens at their cost; unspent USD carries over.
+ */
+export function vaultBuy(
+  pool: Pool,
+  vault: bigint,
+  cap: bigint,
+): { pool: Pool; bought: bigint; vault: bigint } {
+  if (cap >= pool.x) cap = pool.x - 1n;
+  const all = buyWithUsd(pool, vault);
+  if (all.tokens <= cap)
+    return all.tokens > 0n
+      ? { pool: all.pool, bought: all.tokens, vault: 0n }
+      : { pool, bought: 0n, vault };
+  if (cap <= 0n) return { pool, bought: 0n, vault };
+  const part = buyTokens(pool, cap);
+  return { pool: part.pool, bought: cap, vault: vault - part.usd };
+}
+
+/** Step 6: emission is perMonth, or what its source still holds. */
+export const emit = (source: bigint, perMonth: bigint): bigint =>
+  source < perMonth ? source : perMonth;
+
+/**
+ * Step 8: the nodes' margin, income × end price / (capacity × cost) − 1 (undefined when capacity
+ * costs nothing).
+ */
+export function nodeMargin(
+  income: bigint,
+  pool: Pool,
+  capacity: bigint,
+  s: EconomyInputs['supplySide'],
+): Rational | undefined {
+  const costMicro = mul(rat(capacity, GPU_HOUR / MICRO), s.costPerGpuHourUsd);
+  const incomeMicro = rat(income * pool.y, pool.x);
+  return costMicro.n > 0n ? sub(div(incomeMicro, costMicro), ONE) : undefined;
+}
+
 /** Run the loop month by month, exactly. */
 export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
   const cats = inp.categories;
@@ -232,12 +305,9 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     const poolBeforeSales = pool.x;
     pool = sellTokens(pool, soldByHolders).pool;
     // 3. The fee from last month's utilization; demand answers it; capacity serves what it can.
-    const m = demandMultiplier(prevU, inp.market);
-    const fee = mul(inp.listPriceUsd, m);
-    const requested = floor(mul(rat(demand), elasticFactor(m, inp.demand.elasticity)));
-    const served = requested < capacity ? requested : capacity;
-    const U = capacity > 0n ? rat(served, capacity) : ONE;
-    const revenue = floor(mul(rat(served, GPU_HOUR / MICRO), fee));
+    const m = multiplier(prevU, inp);
+    const sv = serve(demand, m, capacity, inp);
+    const { revenue } = sv;
     // 4. Fee payers buy the fee's tokens from the pool; nodes / validators / treasury by the fee split.
     const feeBuy = buyWithUsd(pool, revenue);
     pool = feeBuy.pool;
@@ -248,30 +318,17 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     // 5. The vault buys back within the float cap; unspent USD carries over; 70/29/1.
     vault += mulFloor(revenue, inp.buyback.revenueShare);
     const float = inp.supply - sum(l.locked) - l.treasury - l.burned;
-    let cap = floatCap(float, inp.buyback);
-    if (cap >= pool.x) cap = pool.x - 1n;
-    let boughtBack = 0n;
-    const all = buyWithUsd(pool, vault);
-    if (all.tokens <= cap) {
-      if (all.tokens > 0n) {
-        pool = all.pool;
-        boughtBack = all.tokens;
-        vault = 0n;
-      }
-    } else if (cap > 0n) {
-      const part = buyTokens(pool, cap);
-      pool = part.pool;
-      boughtBack = cap;
-      vault -= part.usd;
-    }
+    const vb = vaultBuy(pool, vault, floatCap(float, inp.buyback));
+    pool = vb.pool;
+    vault = vb.vault;
+    const boughtBack = vb.bought;
     const [burned, toTreasury, toExecution] = splitPurchase(boughtBack, inp.buyback);
     l.burned += burned;
     l.treasury += toTreasury;
     l.execution += toExecution;
     // 6. Emission from its source category's unlocked tokens, as far as they go.
     const E = inp.emission.from;
-    const source = E === T ? l.treasury : l.holders[E];
-    const emitted = source < inp.emission.perMonth ? source : inp.emission.perMonth;
+    const emitted = emit(E === T ? l.treasury : l.holders[E], inp.emission.perMonth);
     if (E === T) l.treasury -= emitted;
     else l.holders[E] -= emitted;
     l.nodes += emitted;
@@ -282,22 +339,19 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     pool = sellTokens(pool, soldByNodes).pool;
     l.pool = pool.x;
     // 8. Margin at the end-of-month price moves next month's capacity.
-    const price = poolPrice(pool, inp.decimals);
-    const costMicro = mul(rat(capacity, GPU_HOUR / MICRO), s.costPerGpuHourUsd);
-    const incomeMicro = rat(nodeIncome * pool.y, pool.x);
-    const margin = costMicro.n > 0n ? sub(div(incomeMicro, costMicro), ONE) : undefined;
+    const margin = nodeMargin(nodeIncome, pool, capacity, s);
     const circulating = inp.supply - sum(l.locked) - l.treasury - l.burned;
     out.push({
       month,
       demand,
-      requested,
+      requested: sv.requested,
       capacity,
-      served,
-      utilization: U,
+      served: sv.served,
+      utilization: sv.utilization,
       multiplier: m,
-      feeUsdPerGpuHour: fee,
+      feeUsdPerGpuHour: sv.feeUsdPerGpuHour,
       revenue,
-      price,
+      price: poolPrice(pool, inp.decimals),
       poolUsd: pool.y,
       unlocked,
       soldByHolders,
@@ -322,7 +376,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     capacity = nextCapacity(capacity, margin, s);
     demand = floor(mul(rat(demand), growth));
     if (demand < 0n) demand = 0n;
-    prevU = U;
+    prevU = sv.utilization;
   });
   return out;
 }
