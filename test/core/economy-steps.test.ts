@@ -11,8 +11,10 @@ import {
   multiplier,
   nextCapacity,
   nodeMargin,
+  provideLiquidity,
   serve,
-  vaultBuy,
+  splitFeeTokens,
+  trade,
   GPU_HOUR,
   type EconomyInputs,
 } from '../../src/core/economy.js';
@@ -22,9 +24,11 @@ import {
   multiplierF,
   nextCapacityF,
   nodeMarginF,
+  provideLiquidityF,
   serveF,
-  vaultBuyF,
+  tradeF,
   type ServedF,
+  type TradeF,
 } from '../../src/core/economy-mc.js';
 import { MICRO } from '../../src/core/pool.js';
 import { rat, toNumber, type Rational } from '../../src/core/rational.js';
@@ -41,6 +45,8 @@ const close = (f: number, x: number, abs = 0) => {
   if (Math.abs(f - x) <= abs) return;
   expect(rel(f, x)).toBeLessThan(1e-9);
 };
+/** A month's flow: none, or from 10⁶ base units (or 10⁻⁶ USD). */
+const flow = fc.oneof(fc.constant(0n), fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }));
 const marketArb = fc.record({
   target: pct(),
   belowSlope: pct(300),
@@ -57,12 +63,34 @@ const withMarket = (
 });
 
 describe('each exact step and its floating-point twin give the same figures', () => {
-  test('multiplier: m(U) on the fees.market curve', () => {
+  test('multiplier: m(U) on the fees.market curve, then the fee dynamics', () => {
     fc.assert(
-      fc.property(marketArb, pct(), (market, u) => {
-        const inp = withMarket(market);
-        close(multiplierF(toNumber(u), floatInputsOf(inp)), toNumber(multiplier(u, inp)));
-      }),
+      fc.property(
+        marketArb,
+        pct(),
+        fc.option(
+          fc.integer({ min: 2500, max: 40_000 }).map((x) => rat(BigInt(x), 10_000n)),
+          {
+            nil: undefined,
+          },
+        ),
+        fc.option(pct(), { nil: undefined }),
+        fc.option(pct(), { nil: undefined }),
+        (market, u, prev, maxChangePerMonth, adjustment) => {
+          const inp = withMarket(market, {
+            feeDynamics: {
+              maxChangePerMonth: maxChangePerMonth?.n ? maxChangePerMonth : undefined,
+              adjustment: adjustment?.n ? adjustment : undefined,
+            },
+          });
+          // The exact multiplier is floored to 10⁻¹² when the dynamics move it off its target.
+          close(
+            multiplierF(toNumber(u), prev ? toNumber(prev) : NaN, floatInputsOf(inp)),
+            toNumber(multiplier(u, prev, inp)),
+            1e-12,
+          );
+        },
+      ),
     );
   });
 
@@ -93,23 +121,99 @@ describe('each exact step and its floating-point twin give the same figures', ()
     );
   });
 
-  test('vaultBuy: all of the vault within the cap, else exactly the cap', () => {
+  test("trade: the month's flows through the pool; the vault within its cap", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 10n ** 9n, max: 10n ** 15n }),
+        fc.bigInt({ min: 10n ** 9n, max: 10n ** 15n }),
+        flow,
+        flow,
+        flow,
+        flow,
+        (x, y, sells, buys, vault, cap) => {
+          // decimals 0: a base unit is a token; USD in 10⁻⁶ (flows from a whole dollar or a million
+          // tokens: below that the exact step's rounding is the figure). The exact vault compares its tokens,
+          // rounded, with the cap and with 1: near either, the two paths may choose differently.
+          const out: TradeF = { price: 0, vaultTokens: 0, vaultSpent: 0, capped: false };
+          const probe = { x: Number(x), y: Number(y) / 1e6 };
+          tradeF(probe, Number(sells), Number(buys) / 1e6, Number(vault) / 1e6, Infinity, 1, out);
+          const ideal = out.vaultTokens;
+          fc.pre(!(ideal > Number(cap) - 2 && ideal < Number(cap) + 2) && Math.abs(ideal - 1) > 1);
+          const e = trade({ x, y }, [sells], [buys], vault, cap);
+          const p = { x: Number(x), y: Number(y) / 1e6 };
+          tradeF(p, Number(sells), Number(buys) / 1e6, Number(vault) / 1e6, Number(cap), 1, out);
+          expect(out.capped).toBe(e.capped);
+          // The average price, to the rounding of the tokens bought (a base unit in `tokens`)
+          const price = Number(e.spent) / Number(e.tokens) / 1e6;
+          // (and of a capped vault's USD, rounded up to 10⁻⁶).
+          if (e.tokens > 0n)
+            close(out.price, price, price * (2 / Number(e.tokens) + 2 / Number(e.spent)));
+          close(out.vaultTokens, Number(e.vaultTokens), 2);
+          close(out.vaultSpent, Number(e.vaultSpent) / 1e6, 1e-6);
+          // Buyers' tokens are floored to the base unit, and a capped vault spends whole 10⁻⁶ USD:
+          // the pool within a few base units and what 10⁻⁶ USD buys of the float figure.
+          close(p.x, Number(e.pool.x), 3 + (3 * Number(e.pool.x)) / Number(e.pool.y));
+          // The USD side: within what a base unit or two is worth at the end price.
+          close(
+            p.y,
+            Number(e.pool.y) / 1e6,
+            2e-6 + (3 * Number(e.pool.y)) / Number(e.pool.x) / 1e6,
+          );
+        },
+      ),
+    );
+  });
+
+  test('provideLiquidity: the pool brought to its share of the circulating supply at its price', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }),
         fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }),
+        fc.bigInt({ min: 0n, max: 10n ** 16n }),
         fc.bigInt({ min: 0n, max: 10n ** 15n }),
-        fc.bigInt({ min: 0n, max: 10n ** 15n }),
-        (x, y, vault, cap) => {
-          const e = vaultBuy({ x, y }, vault, cap);
+        fc.boolean(),
+        fc.integer({ min: 1, max: 99 }).map((x) => rat(BigInt(x), 100n)),
+        (x, y, circulating, available, circulates, share) => {
+          const e = provideLiquidity({ x, y }, circulating, available, circulates, share);
           const p = { x: Number(x), y: Number(y) / 1e6 };
-          const left = { usd: 0 };
-          const f = vaultBuyF(p, Number(vault) / 1e6, Number(cap), left);
-          if (e.bought === 0n) return; // a purchase worth 0 tokens is skipped exactly, not in floats
-          close(f, Number(e.bought), 1);
+          const d = provideLiquidityF(
+            p,
+            Number(circulating),
+            Number(available),
+            circulates,
+            toNumber(share),
+            1,
+          );
+          close(d, Number(e.tokens), 1);
           close(p.x, Number(e.pool.x), 1);
-          close(p.y, Number(e.pool.y) / 1e6, 1e-6);
-          close(left.usd, Number(e.vault) / 1e6, 2e-6);
+          close(p.y, Number(e.pool.y) / 1e6, 1e-6 + Number(y) / Number(x) / 1e6);
+        },
+      ),
+    );
+  });
+
+  test("splitFeeTokens: the fee payers' tokens by what each keeps (the nodes' sold part paid in USD)", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
+        pct(),
+        (tokens, [a0, b0], sell) => {
+          const [a, b] = [Math.min(a0, b0), Math.max(a0, b0)];
+          const inp: EconomyInputs = {
+            ...base,
+            feeSplit: {
+              nodes: rat(BigInt(a), 100n),
+              validators: rat(BigInt(b - a), 100n),
+              treasury: rat(BigInt(100 - b), 100n),
+            },
+            supplySide: { ...base.supplySide, sellShare: sell },
+          };
+          const fi = floatInputsOf(inp);
+          const parts = splitFeeTokens(tokens, inp);
+          expect(parts[0] + parts[1] + parts[2]).toBe(tokens);
+          // The float path splits by the same weights; the exact one to the base unit (largest remainder).
+          parts.forEach((part, i) => close(Number(tokens) * fi.keptSplit[i], Number(part), 1));
         },
       ),
     );
