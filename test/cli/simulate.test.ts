@@ -192,6 +192,27 @@ describe('ai-econ simulate', () => {
     expect(ndf.what_it_means).toContain('only with the end of vesting');
   });
 
+  test('sweep -f svg draws a month metric as a heatmap: months by colour, never as never', () => {
+    const r = cli([
+      'sweep',
+      'simulate',
+      '--vary',
+      'economy.months=24,60',
+      '--vary',
+      'economy.demand.growth=0%,10%',
+      '--metric',
+      'net_deflation_from',
+      '-f',
+      'svg',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<svg');
+    // 24 months end before vesting does: never; 60 months reach 2030-05.
+    expect(r.stdout).toContain('>never<');
+    expect(r.stdout).toContain('>2030-05<');
+    expect(r.stdout).toContain('grey: never within the horizon');
+  });
+
   test('a file written by init works, deterministic and Monte Carlo', () => {
     const dir = tmp();
     expect(cli(['init', 'mine.yaml'], { cwd: dir }).code).toBe(0);
