@@ -134,7 +134,7 @@ export interface EconomyMonth {
   vault: bigint;
   /** USD the vault spent this month (10⁻⁶ USD). */
   vaultSpent: bigint;
-  /** What the burned tokens cost the vault, at its average price (10⁻⁶ USD). */
+  /** The burned tokens at the month's end price, ⌊burned · y / x⌋ (10⁻⁶ USD): their market value. */
   burnedValue: bigint;
   /** The float cap limited the vault's purchase this month. */
   capBound: boolean;
@@ -623,7 +623,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
       toExecution,
       vault,
       vaultSpent: cl.vaultSpent,
-      burnedValue: cl.vaultTokens > 0n ? (burned * cl.vaultSpent) / cl.vaultTokens : 0n,
+      burnedValue: (burned * pool.y) / pool.x,
       capBound: cl.capped,
       liquidityTokens: lp.tokens,
       liquidityUsd: lp.usd,
@@ -670,7 +670,7 @@ export interface EconomyRisks {
   /** Cumulative burned / (unlocked + emitted) over the horizon. */
   burnedVsEmittedAndUnlocked?: Rational;
   netDeflationFrom?: string;
-  /** Σ burned × clearing price, 10⁻⁶ USD: what the burn took off the market, in value. */
+  /** Σ burned × the month's end price, 10⁻⁶ USD: the market value the burn took off the market. */
   burnedValue: bigint;
   /** The longest run of fee changes (each ≥ FEE_CYCLE_MIN) alternating in sign, and its first month; 0 below FEE_CYCLE_RUN. */
   feeCycleMonths: number;

@@ -14,15 +14,15 @@ const economies = economyArb.filter(
   (e) => e.pool.tokens >= 10n ** BigInt(e.decimals) && cmp(e.pool.usd, rat(1n)) >= 0,
 );
 /**
- * Σ burned × the vault's price, and what one base unit is worth at that price, summed over the months
- * (each month's figure is a whole number of burned base units: that much is rounding).
+ * Σ burned × the month's price, and what one base unit is worth at that price, summed over the
+ * months (each month's figure is a whole number of burned base units: that much is rounding).
  */
 const burn = (inp: EconomyInputs): { value: bigint; unit: bigint } => {
   let value = 0n;
   let unit = 0n;
   for (const m of simulateEconomy(inp)) {
     value += m.burnedValue;
-    if (m.boughtBack > 0n) unit += m.vaultSpent / m.boughtBack + 1n;
+    unit += m.poolUsd / m.ledger.pool + 1n;
   }
   return { value, unit };
 };
@@ -162,9 +162,25 @@ describe('the continuous month is the limit of ever more, ever smaller rounds', 
 });
 
 describe('the burn follows usage', () => {
-  test('more revenue share never burns less value (USD the vault paid for what it burned)', () => {
+  /**
+   * Where the vault's cap does not bind (maxBuyPctOfFloat 100%) and capacity is held
+   * (responsiveness 0). Both excluded channels are the economy's own (each was found here as a
+   * counterexample): an early burn shrinks the float and with it every later cap (the vault then buys
+   * fewer tokens); a strong capacity response makes revenue swing by 20× from one month to the next,
+   * and a small push moves the whole path; and for demand, an elasticity above 1, where a higher fee
+   * brings less revenue and the lagged fee cycles. Value: the burned tokens at the month's end price, as the
+   * issue measured the ordering artifact (a vault that bought at the top of the fee payers' spike
+   * burned less value at 10% growth than at 0%).
+   */
+  const held = (inp: EconomyInputs): EconomyInputs => ({
+    ...inp,
+    supplySide: { ...inp.supplySide, responsiveness: rat(0n) },
+    buyback: { ...inp.buyback, maxBuyPctOfFloat: rat(1n) },
+  });
+  test("more revenue share never burns less value (burned tokens at the month's price)", () => {
     fc.assert(
-      fc.property(economies, fc.integer({ min: 1, max: 50 }), (inp, by) => {
+      fc.property(economies, fc.integer({ min: 1, max: 50 }), (inp0, by) => {
+        const inp = held(inp0);
         const up = {
           ...inp,
           buyback: { ...inp.buyback, revenueShare: more(inp.buyback.revenueShare, by) },
@@ -177,7 +193,9 @@ describe('the burn follows usage', () => {
 
   test('more demand never burns less value', () => {
     fc.assert(
-      fc.property(economies, fc.integer({ min: 1, max: 200 }), (inp, by) => {
+      fc.property(economies, fc.integer({ min: 1, max: 200 }), (inp0, by) => {
+        fc.pre(cmp(inp0.demand.elasticity, rat(1n)) <= 0);
+        const inp = held(inp0);
         const up = {
           ...inp,
           demand: { ...inp.demand, gpuHours: add(inp.demand.gpuHours, rat(BigInt(by) * 10_000n)) },
