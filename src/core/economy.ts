@@ -293,14 +293,16 @@ export interface Served {
 /** Step 3: demand answers the fee (requested = demand · m^(−elasticity)); capacity serves what it can. */
 export function serve(demand: bigint, m: Rational, capacity: bigint, inp: EconomyInputs): Served {
   const fee = mul(inp.listPriceUsd, m);
-  const requested = floor(mul(rat(demand), elasticFactor(m, inp.demand.elasticity)));
+  // Floors of products, in integers (a floor needs no reduced fraction: no gcd every month).
+  const f = elasticFactor(m, inp.demand.elasticity);
+  const requested = floorDiv(demand * f.n, f.d);
   const served = requested < capacity ? requested : capacity;
   return {
     feeUsdPerGpuHour: fee,
     requested,
     served,
     utilization: capacity > 0n ? rat(served, capacity) : ONE,
-    revenue: floor(mul(rat(served, GPU_HOUR / MICRO), fee)),
+    revenue: floorDiv(served * fee.n, (GPU_HOUR / MICRO) * fee.d),
   };
 }
 
@@ -501,9 +503,12 @@ export function nodeMargin(
   capacity: bigint,
   s: EconomyInputs['supplySide'],
 ): Rational | undefined {
-  const costMicro = mul(rat(capacity, GPU_HOUR / MICRO), s.costPerGpuHourUsd);
-  const incomeMicro = rat(income * pool.y, pool.x);
-  return costMicro.n > 0n ? sub(div(incomeMicro, costMicro), ONE) : undefined;
+  // income·y/x (10⁻⁶ USD) over capacity·cost (10⁻⁶ USD, capacity in 10⁻¹² GPU-hours), less one, as
+  // one fraction: a single reduction.
+  const c = s.costPerGpuHourUsd;
+  const cost = capacity * c.n * pool.x;
+  if (cost === 0n) return undefined;
+  return rat(income * pool.y * c.d * (GPU_HOUR / MICRO) - cost, cost);
 }
 
 /** Run the loop month by month, exactly. */
