@@ -218,7 +218,7 @@ function riskRows(r: EconomyRisks): [string, Cell, string][] {
     [
       'burned_value_usd',
       typed('usd', micro(r.burnedValue), 0),
-      'What the burned tokens cost the vault, at the price it paid each month: the value the burn took off the market.',
+      'The burned tokens at the price of the month they were burned (month-end, as price_usd): the market value the burn took off the market.',
     ],
     [
       'fee_cycle_months',
