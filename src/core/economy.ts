@@ -324,8 +324,9 @@ export function provideLiquidity(
   circulates: boolean,
   share: Rational,
 ): { pool: Pool; tokens: bigint; usd: bigint } {
-  const gap = sub(mul(share, rat(circulating)), rat(pool.x));
-  let d = floor(circulates ? gap : div(gap, sub(ONE, share)));
+  // (share·C − x) / (1 − share) or share·C − x, floored, in integers: share = n/d.
+  const gap = share.n * circulating - pool.x * share.d;
+  let d = floorDiv(gap, circulates ? share.d : share.d - share.n);
   if (d > 0n) {
     if (d > available) d = available;
     if (d <= 0n) return { pool, tokens: 0n, usd: 0n };
