@@ -6,7 +6,7 @@ import type { Rational } from './rational.js';
 
 export type ColumnKind =
   | 'text' // plain text
-  | 'date' // YYYY-MM-DD or YYYY-MM
+  | 'date' // YYYY-MM-DD or YYYY-MM, or NEVER (not within the horizon)
   | 'int' // whole number (number or bigint)
   | 'token' // bigint base units of the token
   | 'usd' // Rational (exact) or number (statistic) US dollars
@@ -76,6 +76,9 @@ export interface LineChart {
   /** What one value stands for (`month`, `quarter`, …), for the chart's legend. */
   period?: string;
 }
+
+/** A date cell's word for "not within the horizon" (`net_deflation_from`, `emission_runs_out`). */
+export const NEVER = 'never';
 
 export const col = (key: string, kind: ColumnKind = 'text', dp?: number): Column =>
   dp === undefined ? { key, kind } : { key, kind, dp };

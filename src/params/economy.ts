@@ -15,6 +15,8 @@ import type { Path } from '../core/errors.js';
 import type { Params } from './schema/index.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
 
+type Liquidity = NonNullable<Economy['market']['liquidity']>;
+
 /** The economy with a scenario's overrides on top, section by section. */
 export function mergeEconomy(e: Economy, o: EconomyOverride | undefined): Economy {
   if (!o) return e;
@@ -28,6 +30,9 @@ export function mergeEconomy(e: Economy, o: EconomyOverride | undefined): Econom
     emission: { ...e.emission, ...o.emission },
     market: {
       pool: { ...e.market.pool, ...o.market?.pool },
+      ...(e.market.liquidity || o.market?.liquidity
+        ? { liquidity: { ...e.market.liquidity, ...o.market?.liquidity } as Liquidity }
+        : {}),
       volatility: o.market?.volatility ?? e.market.volatility,
     },
   };
@@ -54,6 +59,8 @@ interface Resolved {
   treasury: number;
   emissionFrom: number;
   poolFrom: number;
+  /** The liquidity providers' category (marketCap), else undefined. */
+  liquidityFrom?: number;
 }
 
 /** Check one (merged) economy; push located problems; the resolved names when they all hold. */
@@ -109,6 +116,28 @@ function check(
   const emissionFrom = category(e.emission.from, ['emission', 'from']);
   const poolFrom = category(e.market.pool.from, ['market', 'pool', 'from']);
   const treasury = e.treasury !== undefined ? category(e.treasury, ['treasury']) : emissionFrom;
+  const liq = e.market.liquidity;
+  let liquidityFrom: number | undefined;
+  if (liq) {
+    if (liq.model === undefined)
+      problem(at(['market', 'liquidity']), 'missing model: fixed or marketCap');
+    else if (liq.model === 'marketCap') {
+      if (liq.share === undefined)
+        problem(
+          at(['market', 'liquidity']),
+          "model marketCap needs share (like 20%): the pool's tokens as a share of the circulating supply",
+        );
+      else if (liq.share.n === 0n || cmp(liq.share, ONE) >= 0)
+        problem(
+          at(['market', 'liquidity', 'share']),
+          `expected above 0% and below 100%; found ${pct(liq.share)}`,
+        );
+      liquidityFrom = category(
+        liq.from ?? e.market.pool.from,
+        liq.from ? ['market', 'liquidity', 'from'] : ['market', 'pool', 'from'],
+      );
+    } else if (liq.from !== undefined) category(liq.from, ['market', 'liquidity', 'from']);
+  }
   const pool = e.market.pool;
   if (pool.usd.n === 0n)
     problem(at(['market', 'pool', 'usd']), 'expected USD above 0 in the pool; found 0');
@@ -137,7 +166,7 @@ function check(
   }
   // The fees and buyback sections the loop runs on are checked for every command (rules.ts).
   if (bad > 0 || !start || months === undefined) return undefined;
-  return { start, months, treasury, emissionFrom, poolFrom };
+  return { start, months, treasury, emissionFrom, poolFrom, liquidityFrom };
 }
 
 const tokens = (units: bigint, decimals: number): string => {
@@ -241,6 +270,14 @@ export function economyInputs(
     marketVolatility: e.market.volatility ?? ZERO,
     listPriceUsd: gpu.pricePerHourUsd,
     market: fees.market,
+    feeDynamics: {
+      maxChangePerMonth: fees.market.maxChangePerMonth,
+      adjustment: fees.market.adjustment,
+    },
+    liquidity:
+      r.liquidityFrom !== undefined && e.market.liquidity?.share
+        ? { model: 'marketCap', share: e.market.liquidity.share, from: r.liquidityFrom }
+        : { model: 'fixed' },
     startUtilization: fees.market.utilization,
     feeSplit: fees.split,
     buyback: {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  buyPrice,
   economyRisks,
   ledgerSum,
   simulateEconomy,
@@ -12,94 +13,76 @@ import { projectBurn } from '../../src/core/burn.js';
 import { quoteJob, type FeeModel } from '../../src/core/fees.js';
 import { epochRewards } from '../../src/core/rewards.js';
 import { parseDecimal as d, rat, toNumber, ZERO } from '../../src/core/rational.js';
+import { buyback, econ, economyArb, feeSplit, market } from './economy-arb.js';
 import { economyInputs } from '../../src/params/economy.js';
 import { loadModelFromYaml } from '../../src/params/load.js';
 
-const market = { target: d('0.8'), belowSlope: d('0.5'), aboveSlope: d('3'), floor: d('0.25') };
-const feeSplit = { nodes: d('0.8'), validators: d('0.15'), treasury: d('0.05') };
-const buyback = {
-  revenueShare: d('1'),
-  burn: d('0.7'),
-  treasury: d('0.29'),
-  execution: d('0.01'),
-  maxBuyPctOfFloat: d('0.1'),
-};
-
-/**
- * A small economy (decimals 0, so base units are tokens): Treasury 1M tokens, 500k unlocked before
- * month 1 and 10k a month; Team 1M, 100k unlocking in month 2 (half sold). Pool 100k tokens / $10k
- * ($0.10) from the treasury. Demand 1,000 GPU-hours, capacity 2,000, list price $2, U₀ = 80%.
- */
-function econ(over: Partial<EconomyInputs> = {}): EconomyInputs {
-  const categories: EconomyCategory[] = over.categories ?? [
-    {
-      name: 'Treasury',
-      unlockedBefore: 500_000n,
-      allocation: 1_000_000n,
-      unlocks: [10_000n, 10_000n, 10_000n],
-      sellShare: ZERO,
-    },
-    {
-      name: 'Team',
-      unlockedBefore: 0n,
-      allocation: 1_000_000n,
-      unlocks: [0n, 100_000n, 0n],
-      sellShare: d('0.5'),
-    },
-  ];
-  return {
-    months: ['2026-01', '2026-02', '2026-03'],
-    decimals: 0,
-    supply: categories.reduce((a, c) => a + c.allocation, 0n),
-    categories,
-    treasury: 0,
-    emission: { from: 0, perMonth: 1_000n },
-    pool: { from: 0, tokens: 100_000n, usd: d('10000') },
-    demand: { gpuHours: d('1000'), growth: ZERO, elasticity: ZERO, volatility: ZERO },
-    supplySide: {
-      gpuHours: d('2000'),
-      costPerGpuHourUsd: d('1.5'),
-      responsiveness: ZERO,
-      maxChange: d('0.15'),
-      sellShare: ZERO,
-    },
-    marketVolatility: ZERO,
-    listPriceUsd: d('2'),
-    market,
-    startUtilization: d('0.8'),
-    feeSplit,
-    buyback,
-    ...over,
-  };
-}
-
 describe('the loop, by hand', () => {
-  test('month 1, step by step', () => {
+  test('month 1, step by step: the vault and the fee payers buy side by side, at one average price', () => {
     const [m1] = simulateEconomy(econ());
+    // 1–2. The treasury holds 500,000 − 100,000 (the pool) + 10,000 unlocked − 1,000 emitted = 409,000.
     // 3. U₀ = 80% = target, so m = 1 and the fee is the list $2; 1,000 GPU-hours requested, 2,000
     //    offered: served 1,000, U₁ = 50%, revenue $2,000.
     expect(m1.multiplier).toEqual(rat(1n));
     expect(m1.revenue).toBe(2_000_000_000n);
     expect(m1.utilization).toEqual(rat(1n, 2n));
-    // 4. $2,000 into x = 100,000, y = $10,000: x′ = ⌈10¹⁵ / 1.2·10¹⁰⌉ = 83,334, so 16,666 tokens,
-    //    split 80/15/5 = 13,332.8 / 2,499.9 / 833.3 → 13,333 / 2,500 / 833 (largest remainder).
-    expect(m1.boughtForFees).toBe(16_666n);
-    expect(m1.ledger.validators).toBe(2_500n);
-    // 5. The float: 2M − 1.49M locked − 410,833 treasury = 99,167; cap 10% = 9,916 (floored). $2,000
-    //    would buy 11,904 > cap, so the vault buys exactly 9,916: y′ = ⌈1,000,008·10⁹ / 73,418⌉ =
-    //    13,620,746,956 micro-USD, costing $1,620.746956; $379.253044 stays in the vault.
-    //    9,916 → 6,941.2 / 2,875.64 / 99.16 → burned 6,941, treasury 2,876, execution 99.
-    expect(m1.boughtBack).toBe(9_916n);
-    expect(m1.vault).toBe(379_253_044n);
-    expect([m1.burned, m1.toTreasury, m1.toExecution]).toEqual([6_941n, 2_876n, 99n]);
-    // 6. Emission 1,000 from the treasury: 400,000 + 10,000 + 833 + 2,876 − 1,000 = 412,709.
-    expect(m1.emitted).toBe(1_000n);
-    expect(m1.treasury).toBe(412_709n);
-    expect(m1.ledger.nodes).toBe(14_333n);
-    // 8. Price 13,620,746,956 / (73,418 · 10⁶) = $0.185523…; income 14,333 tokens ≈ $2,659.10 against
-    //    2,000 GPU-hours × $1.50 = $3,000: margin −11.36%.
-    expect(toNumber(m1.price)).toBeCloseTo(0.18552326345038, 12);
-    expect(toNumber(m1.nodeMargin!)).toBeCloseTo(-0.11363168832190108, 12);
+    // 5. Nobody sells; fee payers bring $2,000 and the vault $2,000, evenly over the month. The
+    //    float before trading is 2M − 1.49M locked − 409,000 treasury = 101,000: cap 10,100 tokens.
+    //    With no seller the pool simply sells: $4,000 would buy 100,000 − ⌈10¹⁵ / (1.4·10¹⁰)⌉ =
+    //    28,571 tokens, the vault's half 14,285 > 10,100, so the vault spends at the lower even rate
+    //    v at which its share is the cap: v / ($2,000 + v) · (100,000 − 10¹⁵ / (1.2·10¹⁰ + v)) = 10,100,
+    //    v = $1,348.164628 (rounded up), and keeps $651.835372. Buyers get 100,000 − ⌈10¹⁵ /
+    //    13,348,164,628⌉ = 25,083 tokens: the vault 10,100, fee payers 14,983, at $0.1333834 each.
+    expect(m1.capBound).toBe(true);
+    expect(m1.boughtBack).toBe(10_100n);
+    expect(m1.vaultSpent).toBe(1_348_164_628n);
+    expect(m1.vault).toBe(651_835_372n);
+    expect(m1.boughtForFees).toBe(14_983n);
+    expect(buyPrice(m1, 0)).toEqual(rat(3_348_164_628n, 25_083n * 1_000_000n));
+    // The pool: 74,917 tokens and all the buyers' USD (no seller to pay): $13,348.164628.
+    expect([m1.ledger.pool, m1.poolUsd]).toEqual([74_917n, 13_348_164_628n]);
+    // 6. 14,983 split 80/15/5 = 11,986.4 / 2,247.45 / 749.15 → 11,986 / 2,248 / 749 (largest
+    //    remainder); 10,100 → 7,070 burned / 2,929 treasury / 101 execution.
+    expect([m1.ledger.nodes, m1.ledger.validators]).toEqual([1_000n + 11_986n, 2_248n]);
+    expect([m1.burned, m1.toTreasury, m1.toExecution]).toEqual([7_070n, 2_929n, 101n]);
+    expect(m1.treasury).toBe(409_000n + 749n + 2_929n);
+    // 7. End price 13,348,164,628 / (74,917 · 10⁶) = $0.178173…; income 12,986 tokens ≈ $2,313.75
+    //    against 2,000 GPU-hours × $1.50 = $3,000: margin −22.87%.
+    expect(toNumber(m1.price)).toBeCloseTo(0.17817270616815942, 12);
+    expect(toNumber(m1.nodeMargin!)).toBeCloseTo(-0.2287497459000939, 12);
+    expect(ledgerSum(m1.ledger)).toBe(2_000_000n);
+  });
+
+  test("month 2: Team's sale, the fee payers and the vault trade through the month together", () => {
+    const m2 = simulateEconomy(econ())[1];
+    // Team sells 50,000 tokens; fee payers bring $1,625 (m = 0.8125), the vault $651.835372 carried
+    // + $1,625: B = $3,901.835372, S = 50,000, k = 74,917 × $13,348.164628 ≈ $10⁹·token.
+    // x* = √(k·S/B) = 113,203 tokens (where selling and buying balance, at B/S = $0.078),
+    // a = S/x* = 0.44168, tanh a = 0.41500: x₁ = x*·(x + x*·tanh a)/(x* + x·tanh a) = 95,633.
+    expect(m2.ledger.pool).toBe(95_633n);
+    // Buyers get 74,917 + 50,000 − 95,633 = 29,284 tokens at $3,901.835372 / 29,284 = $0.13324
+    // each: fee payers 12,196, the vault 17,088 (by their USD, largest remainder).
+    expect([m2.boughtForFees, m2.boughtBack]).toEqual([12_196n, 17_088n]);
+    expect(buyPrice(m2, 0)).toEqual(rat(3_901_835_372n, 29_284n * 1_000_000n));
+    expect([m2.capBound, m2.vault]).toEqual([false, 0n]);
+    // The pool ends on its curve, ⌈k / 95,633⌉ = $10,456.688063; Team gets the rest, $6,793.31,
+    // $0.13587 a token: sellers get the month's mean price, buyers its harmonic mean (lower).
+    expect(m2.poolUsd).toBe(10_456_688_063n);
+  });
+
+  test('nodes that sell take their sold fee share in USD: the ledger is the same as selling the tokens back', () => {
+    const s = econ({ supplySide: { ...econ().supplySide, sellShare: d('0.6') } });
+    const [m1] = simulateEconomy(s);
+    // Nodes sell 60% of the 1,000 emitted = 600 tokens, and 60% of their 80% of the fee: $960 of
+    // the $2,000 reaches them as USD; fee payers bring $1,040 to the pool, the vault $2,000 within
+    // its cap of 10,100: buyers get 18,621 tokens, fee payers 8,521 of them.
+    expect(m1.boughtBack).toBe(10_100n);
+    // The nodes' $960 at the buyers' average is ⌊960 · 18,621 / 2,272.579260⌋ = 7,866 tokens
+    // crossed as they came: bought_for_fees 8,521 + 7,866, sold_by_nodes 600 + 7,866.
+    expect(m1.boughtForFees).toBe(8_521n + 7_866n);
+    expect(m1.soldByNodes).toBe(600n + 7_866n);
+    // The pool's change is exactly sold − bought: 600 − 8,521 − 10,100.
+    expect(m1.ledger.pool).toBe(100_000n + 600n - 8_521n - 10_100n);
     expect(ledgerSum(m1.ledger)).toBe(2_000_000n);
   });
 
@@ -288,95 +271,12 @@ describe('reductions: with elasticity 0, responsiveness 0, no sells and a very d
   });
 });
 
-const catArb = fc.record({
-  before: fc.bigInt({ min: 0n, max: 10n ** 12n }),
-  unlocks: fc.array(fc.bigInt({ min: 0n, max: 10n ** 11n }), { minLength: 12, maxLength: 12 }),
-  extra: fc.bigInt({ min: 0n, max: 10n ** 12n }),
-  sell: fc.integer({ min: 0, max: 100 }),
-});
-const pctArb = (max = 100) => fc.integer({ min: 0, max }).map((x) => rat(BigInt(x), 100n));
-const economyArb = fc
-  .record({
-    cats: fc.array(catArb, { minLength: 1, maxLength: 4 }),
-    treasury: fc.nat(),
-    emitFrom: fc.nat(),
-    poolFrom: fc.nat(),
-    poolShare: fc.integer({ min: 1, max: 100 }),
-    poolUsd: fc.integer({ min: 1, max: 10_000_000 }),
-    perMonth: fc.bigInt({ min: 0n, max: 10n ** 11n }),
-    demand: fc.integer({ min: 0, max: 5_000_000 }),
-    growth: fc.integer({ min: -20, max: 30 }),
-    elasticity: fc.constantFrom('0', '0.5', '1.3'),
-    capacity: fc.integer({ min: 1, max: 5_000_000 }),
-    cost: fc.integer({ min: 0, max: 500 }),
-    responsiveness: fc.constantFrom('0', '0.25', '2'),
-    maxChange: pctArb(99),
-    nodeSell: pctArb(),
-    u0: pctArb(),
-    split: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
-    burn: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })),
-    revenueShare: pctArb(),
-    maxBuy: pctArb(),
-  })
-  .filter((e) => e.cats.some((c) => c.before > 0n))
-  .map((e): EconomyInputs => {
-    const cats: EconomyCategory[] = e.cats.map((c, i) => ({
-      name: `c${i}`,
-      unlockedBefore: c.before,
-      allocation: c.before + c.unlocks.reduce((a, b) => a + b, 0n) + c.extra,
-      unlocks: c.unlocks,
-      sellShare: rat(BigInt(c.sell), 100n),
-    }));
-    const withTokens = cats.map((c, i) => i).filter((i) => cats[i].unlockedBefore > 0n);
-    const poolFrom = withTokens[e.poolFrom % withTokens.length];
-    const [a, b] = [Math.min(...e.split), Math.max(...e.split)];
-    const [p, q] = [Math.min(...e.burn), Math.max(...e.burn)];
-    return econ({
-      months: Array.from({ length: 12 }, (_, k) => `2026-${String(k + 1).padStart(2, '0')}`),
-      decimals: 6,
-      categories: cats,
-      supply: cats.reduce((s, c) => s + c.allocation, 0n),
-      treasury: e.treasury % cats.length,
-      emission: { from: e.emitFrom % cats.length, perMonth: e.perMonth },
-      pool: {
-        from: poolFrom,
-        tokens: 1n + ((cats[poolFrom].unlockedBefore - 1n) * BigInt(e.poolShare)) / 100n,
-        usd: rat(BigInt(e.poolUsd)),
-      },
-      demand: {
-        gpuHours: rat(BigInt(e.demand)),
-        growth: rat(BigInt(e.growth), 100n),
-        elasticity: d(e.elasticity),
-        volatility: ZERO,
-      },
-      supplySide: {
-        gpuHours: rat(BigInt(e.capacity)),
-        costPerGpuHourUsd: rat(BigInt(e.cost), 100n),
-        responsiveness: d(e.responsiveness),
-        maxChange: e.maxChange,
-        sellShare: e.nodeSell,
-      },
-      startUtilization: e.u0,
-      feeSplit: {
-        nodes: rat(BigInt(a), 100n),
-        validators: rat(BigInt(b - a), 100n),
-        treasury: rat(BigInt(100 - b), 100n),
-      },
-      buyback: {
-        revenueShare: e.revenueShare,
-        burn: rat(BigInt(p), 100n),
-        treasury: rat(BigInt(q - p), 100n),
-        execution: rat(BigInt(100 - q), 100n),
-        maxBuyPctOfFloat: e.maxBuy,
-      },
-    });
-  });
-
 describe('properties on generated economies', () => {
-  test('conservation every month to the base unit; price > 0; capacity ≥ 0; no place negative; k never falls', () => {
+  test('the ledger adds up every month to the base unit; price > 0; capacity ≥ 0; no place negative; trades never lower k, liquidity never lowers the price', () => {
     fc.assert(
       fc.property(economyArb, (inp) => {
-        let k = inp.pool.tokens * ((inp.pool.usd.n * 1_000_000n) / inp.pool.usd.d);
+        let x = inp.pool.tokens;
+        let y = (inp.pool.usd.n * 1_000_000n) / inp.pool.usd.d;
         for (const m of simulateEconomy(inp)) {
           const l = m.ledger;
           expect(ledgerSum(l)).toBe(inp.supply);
@@ -395,8 +295,13 @@ describe('properties on generated economies', () => {
             m.vault,
           ])
             expect(v).toBeGreaterThanOrEqual(0n);
-          expect(l.pool * m.poolUsd).toBeGreaterThanOrEqual(k);
-          k = l.pool * m.poolUsd;
+          // Liquidity providers add or withdraw at the pool's price (rounded its way) ...
+          const [lx, ly] = [x + m.liquidityTokens, y + m.liquidityUsd];
+          expect(lx).toBe(m.poolBeforeSales);
+          expect(ly * x).toBeGreaterThanOrEqual(y * lx);
+          // ... and the month's batch never lowers k = x·y.
+          expect(l.pool * m.poolUsd).toBeGreaterThanOrEqual(lx * ly);
+          [x, y] = [l.pool, m.poolUsd];
         }
       }),
       { numRuns: 100 },

@@ -4,8 +4,10 @@
  */
 import { band } from '../../core/montecarlo.js';
 import {
+  buyPrice,
   economyRisks,
   simulateEconomy,
+  FEE_CYCLE_RUN,
   GPU_HOUR,
   startPrice,
   type EconomyInputs,
@@ -19,6 +21,7 @@ import { InputError } from '../../core/errors.js';
 import { type Rational, rat, formatPercent, toDecimal } from '../../core/rational.js';
 import {
   col,
+  NEVER,
   typed,
   type Cell,
   type Column,
@@ -57,12 +60,14 @@ const MONTH_COLUMNS: Column[] = [
   col('fee_usd_per_gpu_hour', 'usd', 4),
   col('revenue_usd', 'usd', 0),
   col('price_usd', 'usd', 4),
+  col('buy_price_usd', 'usd', 4),
   col('unlocked', 'token', 0),
   col('sold_by_holders', 'token', 0),
   col('sold_by_nodes', 'token', 0),
   col('bought_for_fees', 'token', 0),
   col('bought_back', 'token', 0),
   col('burned', 'token', 0),
+  col('vault_usd', 'usd', 0),
   col('emitted', 'token', 0),
   col('node_margin_pct', 'pct', 1),
   col('treasury', 'token', 0),
@@ -70,7 +75,7 @@ const MONTH_COLUMNS: Column[] = [
   col('total_supply', 'token', 0),
 ];
 
-const monthRow = (x: EconomyMonth): Row => ({
+const monthRow = (x: EconomyMonth, decimals: number): Row => ({
   month: x.month,
   demand_gpu_hours: rat(x.requested, GPU_HOUR),
   capacity_gpu_hours: rat(x.capacity, GPU_HOUR),
@@ -79,12 +84,14 @@ const monthRow = (x: EconomyMonth): Row => ({
   fee_usd_per_gpu_hour: x.feeUsdPerGpuHour,
   revenue_usd: micro(x.revenue),
   price_usd: x.price,
+  buy_price_usd: buyPrice(x, decimals) ?? null,
   unlocked: x.unlocked,
   sold_by_holders: x.soldByHolders,
   sold_by_nodes: x.soldByNodes,
   bought_for_fees: x.boughtForFees,
   bought_back: x.boughtBack,
   burned: x.burned,
+  vault_usd: micro(x.vault),
   emitted: x.emitted,
   node_margin_pct: x.nodeMargin ?? null,
   treasury: x.treasury,
@@ -140,8 +147,19 @@ function ledgerRow(inp: EconomyInputs, x: EconomyMonth): Row {
   return row;
 }
 
-/** The risks, in SPEC's order: [metric, value, what it means]. */
+/** A month, or `never`: typed as a date so that a sweep charts it and 'never' stays a word. */
+const monthCell = (m: string | undefined) => typed('date', m ?? NEVER);
+
+/** The month after `m` (YYYY-MM). */
+const nextMonth = (m: string): string => {
+  const [y, mo] = m.split('-').map(Number);
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+};
+
+/** The risks in SPEC's order, the binding constraints before net_deflation_from (which they explain): [metric, value, what it means]. */
 function riskRows(r: EconomyRisks): [string, Cell, string][] {
+  const vestingEnd = r.lastUnlockMonth ? nextMonth(r.lastUnlockMonth) : undefined;
+  const onlyAfterVesting = r.netDeflationFrom !== undefined && r.netDeflationFrom === vestingEnd;
   return [
     [
       'reward_dependence_pct',
@@ -150,7 +168,7 @@ function riskRows(r: EconomyRisks): [string, Cell, string][] {
     ],
     [
       'emission_runs_out',
-      typed('text', r.emissionRunsOut ?? 'never'),
+      monthCell(r.emissionRunsOut),
       'First month the emission source could not pay the full monthly emission.',
     ],
     [
@@ -171,7 +189,7 @@ function riskRows(r: EconomyRisks): [string, Cell, string][] {
     [
       'fee_volatility_pct',
       typed('pct', r.feeVolatility, 2),
-      'How much the fee per GPU-hour swings from month to month (standard deviation of its monthly change).',
+      `How much the fee per GPU-hour swings from month to month (standard deviation of its monthly change)${r.feeCycleMonths ? '; much of it is the cycle of fee_cycle_months, not market risk' : ''}.`,
     ],
     [
       'worst_month_price_change_pct',
@@ -180,7 +198,7 @@ function riskRows(r: EconomyRisks): [string, Cell, string][] {
     ],
     [
       'worst_month_price_change_month',
-      typed('text', r.worstPriceChangeMonth),
+      monthCell(r.worstPriceChangeMonth),
       'The month of that price change.',
     ],
     [
@@ -199,9 +217,46 @@ function riskRows(r: EconomyRisks): [string, Cell, string][] {
       'Tokens burned as a share of the tokens unlocked and emitted: below 100% means supply reaching the market outpaces the burn.',
     ],
     [
+      'burned_value_usd',
+      typed('usd', micro(r.burnedValue), 0),
+      'The burned tokens at the price of the month they were burned (month-end, as price_usd): the market value the burn took off the market.',
+    ],
+    [
+      'fee_cycle_months',
+      typed('int', r.feeCycleMonths),
+      r.feeCycleFrom
+        ? `The fee alternated up and down by 1% or more every month for ${r.feeCycleMonths} months from ${r.feeCycleFrom}: a cycle of m(U) answering last month's utilization, not market risk; fees.market.adjustment (partial adjustment) damps it.`
+        : `Months in the longest stretch in which the fee alternated up and down by 1% or more every month (0: never ${FEE_CYCLE_RUN} in a row): such a cycle comes from m(U) answering last month's utilization; fees.market.adjustment damps it.`,
+    ],
+    [
+      'months_float_cap_bound',
+      typed('int', r.monthsCapBound),
+      'Months in which the vault bought exactly its cap (buyback.maxBuyPctOfFloat of the float) and kept USD unspent: the float, not revenue, limited the burn.',
+    ],
+    [
+      'vault_usd_unspent',
+      typed('usd', micro(r.vaultUnspent), 0),
+      `USD left in the vault at the end${r.vaultMax > 0n ? ` (at most $${groupThousands(toDecimal(micro(r.vaultMax), 0))}, in ${r.vaultMaxMonth})` : ''}: revenue the float cap kept from buying.`,
+    ],
+    [
+      'pool_tokens_min_vs_start_pct',
+      typed('pct', r.poolTokensMin, 1),
+      `The pool's token side at its lowest (${r.poolTokensMinMonth}, after the month's trades) as a share of its start: low means a thin market where every trade moves the price more.`,
+    ],
+    [
+      'liquidity_usd_net',
+      typed('usd', micro(r.liquidityUsdNet), 0),
+      'USD liquidity providers put into the pool, less what they took out (economy.market.liquidity; 0 with a fixed pool).',
+    ],
+    [
+      'last_unlock_month',
+      monthCell(r.lastUnlockMonth),
+      'The last month of the horizon in which tokens unlock (never: none do).',
+    ],
+    [
       'net_deflation_from',
-      typed('text', r.netDeflationFrom ?? 'never'),
-      'First month from which each month burns at least as much as unlocks, to the end of the horizon.',
+      monthCell(r.netDeflationFrom),
+      `First month from which each month burns at least as much as unlocks, to the end of the horizon${onlyAfterVesting ? `; it is the month after the last unlock (${r.lastUnlockMonth}): net deflation came only with the end of vesting, not because the burn outgrew the unlocks` : ''}.`,
     ],
   ];
 }
@@ -258,10 +313,18 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
     seed: o.runs ? (o.seed ?? 1) : undefined,
   };
   const base = { command: 'simulate', params, decimals: m.decimals };
-  const notes = (inp: EconomyInputs) => [
-    `Each month: (1) unlocks move from locked to their holders; (2) holders sell their share into the pool; (3) the fee = list price × m(last month's utilization), demand_gpu_hours = demand · m^(−${toDecimal(inp.demand.elasticity, 6)}), served = min(demand, capacity); (4) fee payers buy the revenue's tokens from the pool, split ${pct(inp.feeSplit.nodes)} nodes / ${pct(inp.feeSplit.validators)} validators / ${pct(inp.feeSplit.treasury)} treasury; (5) the vault buys back ${pct(inp.buyback.revenueShare)} of revenue (at most ${pct(inp.buyback.maxBuyPctOfFloat)} of the float; unspent USD carries over), ${pct(inp.buyback.burn)} burned / ${pct(inp.buyback.treasury)} treasury / ${pct(inp.buyback.execution)} execution; (6) emission to the nodes; (7) nodes sell ${pct(inp.supplySide.sellShare)} of their income; (8) node_margin_pct = income at the end price / (capacity × cost) − 1 moves next month's capacity (× responsiveness, capped at ±${pct(inp.supplySide.maxChange)}).`,
-    `Pool x·y = k from ${toDecimal(rat(inp.pool.tokens, 10n ** BigInt(inp.decimals)), 2)} tokens and $${toDecimal(inp.pool.usd, 2)} ($${toDecimal(startPrice(inp), 6)} a token); trades floor to the base unit and to 10⁻⁶ USD, the pool keeps the dust. circulating = supply − locked − treasury − burned. Tokens exact to the base unit; GPU-hours to 10⁻¹²; a fractional elasticity's power in double precision.`,
-  ];
+  const notes = (inp: EconomyInputs) => {
+    const fd = inp.feeDynamics;
+    const dyn = [
+      fd.adjustment ? `closing ${pct(fd.adjustment)} of the gap from last month's m` : '',
+      fd.maxChangePerMonth ? `moving at most ${pct(fd.maxChangePerMonth)} of it a month` : '',
+    ].filter(Boolean);
+    const liq = inp.liquidity;
+    return [
+      `Each month: (1) unlocks move from locked to their holders, who set aside their share for sale; (2) emission to the nodes; (3) the fee = list price × m, m from last month's utilization${dyn.length ? ` (${dyn.join(', ')})` : ''}, demand_gpu_hours = demand · m^(−${toDecimal(inp.demand.elasticity, 6)}), served = min(demand, capacity); ${liq.model === 'marketCap' ? `(4) liquidity providers bring the pool's tokens to ${pct(liq.share)} of the circulating supply at the pool price (from and to ${inp.categories[liq.from].name}); ` : ''}(5) the month's trades run evenly over the month, nobody first: holders sell their share, nodes sell ${pct(inp.supplySide.sellShare)} of their income (the fee part netted: paid to them in USD), fee payers buy the revenue's tokens, the vault spends ${pct(inp.buyback.revenueShare)} of revenue plus what it carried (at most ${pct(inp.buyback.maxBuyPctOfFloat)} of the float; the rest stays in vault_usd); every buyer pays the same average, buy_price_usd; (6) fee tokens ${pct(inp.feeSplit.nodes)} nodes / ${pct(inp.feeSplit.validators)} validators / ${pct(inp.feeSplit.treasury)} treasury, the vault's ${pct(inp.buyback.burn)} burned / ${pct(inp.buyback.treasury)} treasury / ${pct(inp.buyback.execution)} execution; (7) node_margin_pct = income at the end price / (capacity × cost) − 1 moves next month's capacity (× responsiveness, capped at ±${pct(inp.supplySide.maxChange)}).`,
+      `Pool x·y = k from ${toDecimal(rat(inp.pool.tokens, 10n ** BigInt(inp.decimals)), 2)} tokens and $${toDecimal(inp.pool.usd, 2)} ($${toDecimal(startPrice(inp), 6)} a token); over the month it follows dx/dt = S − B·x²/k (S tokens sold, B USD spent in the month), which has a closed form (taken in double precision, then rounded to the base unit); buyers get the rounded-down tokens, split by their USD, and the pool ends at ⌈k / x⌉ USD, so k never falls. price_usd: the pool after the month. circulating = supply − locked − treasury − burned. Tokens exact to the base unit; GPU-hours to 10⁻¹²; a fractional elasticity's power in double precision.`,
+    ];
+  };
   const title = (inp: EconomyInputs, scenario?: string) =>
     `${inp.months[0]} to ${inp.months.at(-1)}${scenario ? `, scenario ${scenario}` : ''} — ${m.file}`;
 
@@ -304,7 +367,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
           ],
           rows: bandRows,
           notes: [
-            `Demand gets a lognormal shock each month (volatility ${pct(inp.demand.volatility)} a month, mean 1); an exogenous trade moves the pool's price each month (volatility ${pct(inp.marketVolatility)} a year): traders buy into outside or sell from outside and the holders. Everything else as in the exact loop.`,
+            `Demand gets a lognormal shock each month (volatility ${pct(inp.demand.volatility)} a month, mean 1); an exogenous order joins each month's batch, one that alone would move the price by the market's move (volatility ${pct(inp.marketVolatility)} a year): traders buy into outside or sell from outside and the holders. Everything else as in the exact loop.`,
             'Statistics in floating point (whole tokens, USD): percentiles by linear interpolation (Hyndman–Fan type 7). capacity in GPU-hours.',
             "Each run draws from its own xoroshiro128+ stream (the seed's generator jumped once per run, pure-rand): the same seed gives the same bands on any machine.",
           ],
@@ -336,7 +399,9 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         name: 'months',
         title: `The closed loop by scenario: ${names.join(', ')} — ${m.file}`,
         columns: [col('scenario'), ...MONTH_COLUMNS],
-        rows: runs.flatMap((r) => r.months.map((x) => ({ scenario: r.name, ...monthRow(x) }))),
+        rows: runs.flatMap((r) =>
+          r.months.map((x) => ({ scenario: r.name, ...monthRow(x, m.decimals) })),
+        ),
         notes: notes(first.inp),
       },
       {
@@ -371,7 +436,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         name: 'months',
         title: `The closed loop, ${title(inp, o.scenario)}`,
         columns: MONTH_COLUMNS,
-        rows: months.map(monthRow),
+        rows: months.map((x) => monthRow(x, m.decimals)),
         notes: notes(inp),
       },
       {
@@ -381,7 +446,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         columns: ledgerColumns(inp),
         rows: lazy(() => months.map((x) => ledgerRow(inp, x))),
         notes: [
-          "locked_: not yet vested; holders_: unlocked and not sold; treasury: the treasury category's unlocked tokens plus its fee and buyback shares, less emission; pool: in the x·y = k pool; outside: bought by traders (Monte Carlo only); execution: execution rewards; burned: destroyed.",
+          "locked_: not yet vested; holders_: unlocked and not sold; treasury: the treasury category's unlocked tokens plus its fee and buyback shares, less emission (and less its liquidity with market.liquidity from it); pool: in the x·y = k pool; outside: bought by traders (Monte Carlo only); execution: execution rewards; burned: destroyed.",
         ],
       },
       {

@@ -32,7 +32,22 @@ const SUPPLY = [
   ['total_supply', 'total supply'],
 ] as const;
 
-/** months: price (USD) above circulating and total supply (tokens); with scenarios, colour = scenario. */
+/** The first month from which every month burns at least what unlocks (net_deflation_from), from the months table. */
+function netDeflationFrom(t: LoadedTable, d: number): string | undefined {
+  let from: string | undefined;
+  for (const r of t.rows) {
+    const [u, b] = [value(t, r, 'unlocked', d) ?? 0, value(t, r, 'burned', d) ?? 0];
+    if (u - b <= 0) from ??= String(r.month);
+    else from = undefined;
+  }
+  return from;
+}
+
+/**
+ * months: price (USD) above circulating and total supply (tokens); with scenarios, colour = scenario.
+ * One economy: the buyers' average price beside the pool's month-end price, and a rule at
+ * net_deflation_from when the horizon reaches it.
+ */
 export function simulateMonthsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
   if (t.rows.length === 0) return undefined;
   const d = report.decimals;
@@ -40,11 +55,23 @@ export function simulateMonthsChart(report: Report, t: LoadedTable): ChartSpec |
     ? [...new Set(t.rows.map((r) => String(r.scenario)))]
     : undefined;
   const sc = (r: (typeof t.rows)[number]) => (scenarios ? { scenario: String(r.scenario) } : {});
-  const prices = t.rows.map((r) => ({
-    month: String(r.month),
-    ...sc(r),
-    price: round(value(t, r, 'price_usd', d) ?? 0),
-  }));
+  const PRICES = [
+    ['price_usd', 'pool price (month end)'],
+    ['buy_price_usd', "buyers' average price"],
+  ] as const;
+  const priceSeries = PRICES.filter(([k]) => !scenarios && t.columns.some((c) => c.key === k)).map(
+    ([, s]) => s,
+  );
+  const prices = t.rows.flatMap((r): Record<string, unknown>[] =>
+    scenarios || priceSeries.length < 2
+      ? [{ month: String(r.month), ...sc(r), price: round(value(t, r, 'price_usd', d) ?? 0) }]
+      : PRICES.map(([k, series]) => ({
+          month: String(r.month),
+          series,
+          price: value(t, r, k, d) === null ? null : round(value(t, r, k, d) as number),
+        })),
+  );
+  const deflation = scenarios ? undefined : netDeflationFrom(t, d);
   const raw = t.rows.flatMap((r) =>
     SUPPLY.map(([key, series]) => ({
       month: String(r.month),
@@ -58,7 +85,9 @@ export function simulateMonthsChart(report: Report, t: LoadedTable): ChartSpec |
   const x = dateX('month', 'month (UTC)');
   const priceColour = scenarios
     ? { color: colour('scenario', 'scenario', scenarios) }
-    : { color: { value: '#4e79a7' } };
+    : priceSeries.length === 2
+      ? { color: colour('series', 'series', priceSeries) }
+      : { color: { value: '#4e79a7' } };
   const supplyEnc = scenarios
     ? {
         color: colour('scenario', 'scenario', scenarios),
@@ -99,13 +128,38 @@ export function simulateMonthsChart(report: Report, t: LoadedTable): ChartSpec |
       {
         width: WIDTH,
         height: PANEL_HEIGHT,
-        data: { values: raw.map((p) => ({ ...p, tokens: round(p.tokens / unit.div) })) },
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          x,
-          y: { field: 'tokens', type: 'quantitative', title: unit.label, axis: { format: ',~r' } },
-          ...supplyEnc,
-        },
+        layer: [
+          {
+            data: { values: raw.map((p) => ({ ...p, tokens: round(p.tokens / unit.div) })) },
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              x,
+              y: {
+                field: 'tokens',
+                type: 'quantitative',
+                title: unit.label,
+                axis: { format: ',~r' },
+              },
+              ...supplyEnc,
+            },
+          },
+          ...(deflation
+            ? [
+                {
+                  data: {
+                    values: [{ month: deflation, label: `net deflation from ${deflation}` }],
+                  },
+                  layer: [
+                    { mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { x } },
+                    {
+                      mark: { type: 'text', align: 'right', dx: -4, dy: 8, baseline: 'top', y: 0 },
+                      encoding: { x, text: { field: 'label' } },
+                    },
+                  ],
+                },
+              ]
+            : []),
+        ],
       },
     ],
   } as unknown as ChartSpec;

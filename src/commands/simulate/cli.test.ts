@@ -16,17 +16,18 @@ describe('ai-econ simulate', () => {
   test('months: SPEC columns; month 1 by hand', () => {
     const lines = csv(['--months', '3']);
     expect(lines[0]).toBe(
-      'month,demand_gpu_hours,capacity_gpu_hours,utilization_pct,multiplier,fee_usd_per_gpu_hour,revenue_usd,price_usd,unlocked,sold_by_holders,sold_by_nodes,bought_for_fees,bought_back,burned,emitted,node_margin_pct,treasury,circulating,total_supply',
+      'month,demand_gpu_hours,capacity_gpu_hours,utilization_pct,multiplier,fee_usd_per_gpu_hour,revenue_usd,price_usd,buy_price_usd,unlocked,sold_by_holders,sold_by_nodes,bought_for_fees,bought_back,burned,vault_usd,emitted,node_margin_pct,treasury,circulating,total_supply',
     );
     // U₀ = 80% = target: m = 1, fee = the H100 list price $2.99; 1.5M GPU-hours requested of 2M
     // offered: utilization 75%, revenue 1.5M × $2.99 = $4,485,000. 20M tokens emitted.
     expect(lines[1]).toMatch(
-      /^2026-05,1500000,2000000,75,1,2\.99,4485000,[0-9.]+,84083333\.333333333333333333,/,
+      /^2026-05,1500000,2000000,75,1,2\.99,4485000,[0-9.]+,[0-9.]+,84083333\.333333333333333333,/,
     );
-    expect(lines[1].split(',')[14]).toBe('20000000');
+    expect(lines[1].split(',')[16]).toBe('20000000');
     // Month 2: the nodes' margin was positive, so capacity grew by the 15% cap: 2.3M; m(75%) =
-    // 1 − 0.5·(0.8 − 0.75)/0.8 = 0.96875, fee $2.99 × 0.96875 = $2.8965625.
-    expect(lines[2]).toMatch(/^2026-06,[0-9.]+,2300000,[0-9.]+,0\.96875,2\.8965625,/);
+    // 1 − 0.5·(0.8 − 0.75)/0.8 = 0.96875, and the file's fees.market.adjustment 50% closes half the
+    // gap from month 1's m = 1: 0.984375, fee $2.99 × 0.984375 = $2.94328125.
+    expect(lines[2]).toMatch(/^2026-06,[0-9.]+,2300000,[0-9.]+,0\.984375,2\.94328125,/);
     expect(lines).toHaveLength(4);
   });
 
@@ -60,6 +61,13 @@ describe('ai-econ simulate', () => {
       'unlock_sold_vs_pool_pct',
       'cumulative_burned',
       'burned_vs_emitted_and_unlocked_pct',
+      'burned_value_usd',
+      'fee_cycle_months',
+      'months_float_cap_bound',
+      'vault_usd_unspent',
+      'pool_tokens_min_vs_start_pct',
+      'liquidity_usd_net',
+      'last_unlock_month',
       'net_deflation_from',
     ]);
     for (const x of t.rows) expect(x.what_it_means.length).toBeGreaterThan(20);
@@ -84,7 +92,7 @@ describe('ai-econ simulate', () => {
     ]);
     const risks = csv(['--all-scenarios', '--table', 'risks']);
     expect(risks[0]).toBe('metric,bear,base,bull,what_it_means');
-    expect(risks).toHaveLength(13);
+    expect(risks).toHaveLength(20);
   });
 
   test('--runs 2000 --seed 7: bands and p_ risks; the same seed gives the same bytes; JSON carries seed, runs, version', () => {
@@ -129,6 +137,80 @@ describe('ai-econ simulate', () => {
     for (const x of p) expect(Number(x.value)).toBeGreaterThanOrEqual(0);
     const c = cli(['simulate', '--runs', '2000', '--seed', '8', '-f', 'json']);
     expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  const risk = (args: string[], metric: string): string => {
+    const row = csv(['--table', 'risks', ...args]).find((l) => l.startsWith(`${metric},`));
+    if (!row) throw new Error(`no risk ${metric}`);
+    return row.split(',')[1];
+  };
+
+  test('more usage burns more: the built-in file at 0%, 5% and 10% demand growth', () => {
+    const at = (g: string) => ['--set', `economy.demand.growth=${g}`];
+    const value = ['0%', '5%', '10%'].map((g) => Number(risk(at(g), 'burned_value_usd')));
+    const tokens = ['0%', '5%', '10%'].map((g) => Number(risk(at(g), 'cumulative_burned')));
+    // $166M, $1.02B, $9.08B of value; 1.14B, 1.60B, 2.10B tokens.
+    expect(value[0]).toBeGreaterThan(100e6);
+    expect(value[1]).toBeGreaterThan(value[0] * 5);
+    expect(value[2]).toBeGreaterThan(value[1] * 5);
+    expect(tokens[1]).toBeGreaterThan(tokens[0]);
+    expect(tokens[2]).toBeGreaterThan(tokens[1]);
+  });
+
+  test('no fee cycle on the built-in file; without the damping one shows where demand is elastic', () => {
+    expect(risk(['--months', '120'], 'fee_cycle_months')).toBe('0');
+    const elastic = ['--months', '120', '--set', 'economy.demand.elasticity=2'];
+    const undamped = [...elastic, '--set', 'fees.market.adjustment=100%'];
+    expect(Number(risk(undamped, 'fee_cycle_months'))).toBeGreaterThanOrEqual(4);
+    // A bound on the monthly change alone keeps the cycle; the partial adjustment ends it.
+    const bounded = [...undamped, '--set', 'fees.market.maxChangePerMonth=12.5%'];
+    expect(Number(risk(bounded, 'fee_cycle_months'))).toBeGreaterThanOrEqual(4);
+    expect(risk(elastic, 'fee_cycle_months')).toBe('0');
+  });
+
+  test('binding constraints are named: the float cap and the unspent USD, a thin pool, the end of vesting', () => {
+    const tight = ['--set', 'buyback.maxBuyPctOfFloat=0.5%'];
+    expect(Number(risk(tight, 'months_float_cap_bound'))).toBeGreaterThan(0);
+    expect(Number(risk(tight, 'vault_usd_unspent'))).toBeGreaterThan(0);
+    const months = csv([...tight, '--months', '6']);
+    const vaultUsd = months[0].split(',').indexOf('vault_usd');
+    expect(months.slice(1).some((l) => Number(l.split(',')[vaultUsd]) > 0)).toBe(true);
+    // A fixed pool is drained by the 2027-04 cliff's buyers and sellers; one that follows the market is not.
+    const fixed = ['--set', 'economy.market.liquidity.model=fixed'];
+    expect(Number(risk(fixed, 'pool_tokens_min_vs_start_pct'))).toBeLessThan(20);
+    expect(Number(risk([], 'pool_tokens_min_vs_start_pct'))).toBeGreaterThan(50);
+    expect(Number(risk(fixed, 'liquidity_usd_net'))).toBe(0);
+    const r = cli(['simulate', '--table', 'risks', '-f', 'json']);
+    const rows = JSON.parse(r.stdout).tables[0].rows as {
+      metric: string;
+      value: string;
+      what_it_means: string;
+    }[];
+    const ndf = rows.find((x) => x.metric === 'net_deflation_from')!;
+    expect(ndf.value).toBe('2030-05');
+    expect(rows.find((x) => x.metric === 'last_unlock_month')!.value).toBe('2030-04');
+    expect(ndf.what_it_means).toContain('only with the end of vesting');
+  });
+
+  test('sweep -f svg draws a month metric as a heatmap: months by colour, never as never', () => {
+    const r = cli([
+      'sweep',
+      'simulate',
+      '--vary',
+      'economy.months=24,60',
+      '--vary',
+      'economy.demand.growth=0%,10%',
+      '--metric',
+      'net_deflation_from',
+      '-f',
+      'svg',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<svg');
+    // 24 months end before vesting does: never; 60 months reach 2030-05.
+    expect(r.stdout).toContain('>never<');
+    expect(r.stdout).toContain('>2030-05<');
+    expect(r.stdout).toContain('grey: never within the horizon');
   });
 
   test('a file written by init works, deterministic and Monte Carlo', () => {
@@ -179,6 +261,42 @@ describe('ai-econ simulate', () => {
         'economy: { demand: { growth: 8% } }',
         'economy: { supply: { sellShare: 101% } }',
         /scenarios\.bull\.economy\.supply\.sellShare: expected 0% to 100%; found 101%/,
+      ],
+      // The new fields: the fee's dynamics, the pool's liquidity, GPU-hours written as amounts.
+      [
+        '    adjustment: 50% ',
+        '    adjustment: 0% ',
+        /fees\.market\.adjustment: expected a share above 0; found "0%"/,
+      ],
+      [
+        '    adjustment: 50% ',
+        '    adjustment: 50%\n    maxChangePerMonth: 150% ',
+        /fees\.market\.maxChangePerMonth: expected 0% to 100%; found 150%/,
+      ],
+      [
+        '      model: marketCap ',
+        '      model: marketcap ',
+        /economy\.market\.liquidity\.model: expected fixed or marketCap; found "marketcap"/,
+      ],
+      [
+        '      share: 20% ',
+        '      share: 100% ',
+        /economy\.market\.liquidity\.share: expected above 0% and below 100%; found 100%/,
+      ],
+      [
+        '      share: 20% ',
+        '      # share: 20% ',
+        /economy\.market\.liquidity: model marketCap needs share/,
+      ],
+      [
+        '      from: Community Treasury  #',
+        '      from: Treasury  #',
+        /economy\.market\.liquidity\.from: no category "Treasury" in allocations/,
+      ],
+      [
+        '    gpuHours: 1_500_000 ',
+        '    gpuHours: 1.5 million ',
+        /economy\.demand\.gpuHours: expected GPU-hours like/,
       ],
     ];
     for (const [from, to, msg] of cases) {

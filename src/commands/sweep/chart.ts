@@ -86,6 +86,27 @@ function withSubtitleNote(f: Record<string, unknown>, note: string): Record<stri
   return { ...f, title: { ...title, subtitle: `${title.subtitle}${note}` } };
 }
 
+const MONTH = /^(\d{4})-(\d{2})$/;
+/** A month as a count of months (year·12 + month − 1), `never` as null; undefined: not a month metric's value. */
+const monthIndex = (v: unknown): number | null | undefined => {
+  const text =
+    v === null || v === undefined
+      ? ''
+      : String(typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v);
+  if (text === 'never') return null;
+  const m = MONTH.exec(text);
+  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : undefined;
+};
+const monthText = (i: number): string =>
+  `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** A metric whose values are months (YYYY-MM) or `never`, one of them a month: net_deflation_from, emission_runs_out. */
+function monthMetric(c: Column, rows: readonly Row[]): (number | null)[] | undefined {
+  const xs = rows.map((r) => monthIndex(r[c.key]));
+  if (xs.some((x) => x === undefined) || !xs.some((x) => typeof x === 'number')) return undefined;
+  return xs as (number | null)[];
+}
+
 /** points: a line per metric over one parameter, a heatmap over two; nothing for three or more, or for sensitivity runs. */
 export function pointsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
   if (t.rows.length === 0 || report.tables.some((x) => x.name === 'sensitivity')) return undefined;
@@ -93,11 +114,113 @@ export function pointsChart(report: Report, t: LoadedTable): ChartSpec | undefin
   const params = t.columns.slice(0, axisCount).map((c) => c.key);
   const metricKeys = t.columns.slice(axisCount).map((c) => c.key);
   const metrics = numericMetrics(t.columns.slice(axisCount), t.rows, report.decimals, metricKeys);
+  if (params.length === 2) {
+    // The first metric with numbers or months colours the grid.
+    for (const c of t.columns.slice(axisCount)) {
+      const m = metrics.find((x) => x.column.key === c.key);
+      if (m) return heatmap(report, t, params as [string, string], m, metricKeys);
+      const months = monthMetric(c, t.rows);
+      if (months) return monthHeatmap(report, t, params as [string, string], c, months, metricKeys);
+    }
+    return undefined;
+  }
   if (metrics.length === 0) return undefined;
   if (params.length === 1) return lineChart(report, t, params[0], metrics, metricKeys);
-  if (params.length === 2)
-    return heatmap(report, t, params as [string, string], metrics[0], metricKeys);
   return undefined;
+}
+
+/**
+ * A heatmap of a month metric: colour by the month (earlier: darker), `never` (within the horizon)
+ * as a grey cell, each cell labelled with its month or `never`.
+ */
+function monthHeatmap(
+  report: Report,
+  t: LoadedTable,
+  [px, py]: [string, string],
+  c: Column,
+  months: (number | null)[],
+  all: string[],
+): ChartSpec {
+  const xs = [...new Set(t.rows.map((r) => String(r[px])))];
+  const ys = [...new Set(t.rows.map((r) => String(r[py])))];
+  const values = t.rows.map((r, i) => ({
+    x: String(r[px]),
+    y: String(r[py]),
+    month: months[i],
+    label: months[i] === null ? 'never' : monthText(months[i] as number),
+  }));
+  const distinct = [...new Set(months.filter((m): m is number => m !== null))].sort(
+    (a, b) => a - b,
+  );
+  // At most 8 legend labels, the first and the last among them.
+  const step = Math.ceil(distinct.length / 8);
+  const ticks = distinct.filter((_, i) => i % step === 0 || i === distinct.length - 1);
+  const never = months.some((m) => m === null);
+  const labels = xs.length * ys.length <= 400;
+  const f = frame(
+    report,
+    `Sweep of ${String(report.params.command ?? 'a command')}: ${c.key} over ${px} × ${py}`,
+  );
+  const others = all.length > 1 ? `; colour: ${c.key} (another: --metric NAME first)` : '';
+  return {
+    ...withSubtitleNote(
+      f,
+      `${others}; earlier months darker${never ? '; grey: never within the horizon' : ''}`,
+    ),
+    data: { values },
+    encoding: {
+      x: { field: 'x', type: 'ordinal', title: px, sort: xs, axis: { labelAngle: 0 } },
+      y: { field: 'y', type: 'ordinal', title: py, sort: [...ys].reverse() },
+    },
+    layer: [
+      {
+        transform: [{ filter: 'datum.month !== null' }],
+        mark: { type: 'rect' },
+        encoding: {
+          color: {
+            field: 'month',
+            type: 'quantitative',
+            title: 'month',
+            scale: {
+              scheme: 'viridis',
+              ...(distinct.length === 1 ? { domain: [distinct[0] - 1, distinct[0] + 1] } : {}),
+            },
+            legend: {
+              orient: 'right',
+              values: ticks,
+              labelExpr:
+                "floor(datum.value / 12) + '-' + (datum.value % 12 < 9 ? '0' : '') + (datum.value % 12 + 1)",
+            },
+          },
+        },
+      },
+      ...(never
+        ? [
+            {
+              transform: [{ filter: 'datum.month === null' }],
+              mark: { type: 'rect', color: '#d9d9d9' },
+            },
+          ]
+        : []),
+      ...(labels
+        ? [
+            {
+              mark: { type: 'text', fontSize: 11 },
+              encoding: {
+                text: { field: 'label', type: 'nominal' },
+                color: {
+                  condition: {
+                    test: `datum.month === null || datum.month > ${(distinct[0] + distinct[distinct.length - 1]) / 2}`,
+                    value: 'black',
+                  },
+                  value: 'white',
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  } as unknown as ChartSpec;
 }
 
 /** The sweep's varied paths lead its columns: as many as the JSON params' `vary` lists. */

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { MAX_POINTS, type Shard } from '../../core/grid.js';
-import type { Column, ColumnKind } from '../../core/table.js';
+import { NEVER, type Column, type ColumnKind } from '../../core/table.js';
 import type { PointResult, SweepHeader } from './engine.js';
 
 const MAGIC = 'ai_econ_sweep';
@@ -112,7 +112,7 @@ function cellProblem(v: unknown, c: Column, decimals: number): string | undefine
     number: 'a number (a decimal, like "0.25")',
     float: 'a number (like "0.25" or "1e+21")',
     int: 'a whole number (like "12")',
-    date: 'a date (YYYY-MM-DD or YYYY-MM)',
+    date: `a date (YYYY-MM-DD or YYYY-MM) or ${NEVER}`,
     text: 'text',
   };
   if (typeof v !== 'string') return expected(what[c.kind]);
@@ -134,7 +134,7 @@ function cellProblem(v: unknown, c: Column, decimals: number): string | undefine
     case 'date': {
       const m = MONTH.exec(v);
       const d = DAY.exec(v);
-      ok = m ? realMonth(m[2]) : d ? realDay(d[1], d[2], d[3]) : false;
+      ok = v === NEVER || (m ? realMonth(m[2]) : d ? realDay(d[1], d[2], d[3]) : false);
       break;
     }
     default: {

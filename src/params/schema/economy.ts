@@ -6,15 +6,25 @@
  * `simulate` reject the same files.
  */
 import { z } from 'zod';
-import { parseSignedShare } from '../../core/units.js';
-import { amount, date, integer, number, scalar, share, usd } from './fields.js';
+import { parseAmount, parseSignedShare } from '../../core/units.js';
+import { amount, date, found, integer, number, scalar, share, usd } from './fields.js';
+import { amountJson } from './patterns.js';
+
+/** GPU-hours a month: a number, or an amount with a suffix (`1.5M`), as token amounts are written. */
+const gpuHours = (description: string) =>
+  scalar(
+    (t) => parseAmount(t, 'GPU-hours'),
+    'GPU-hours like 1_500_000 or 1.5M',
+    description,
+    amountJson(),
+  );
 
 const signedShare = (description: string) =>
   scalar((t) => parseSignedShare(t), 'a rate like 5% or -2%', description);
 
 const DemandSchema = z
   .strictObject({
-    gpuHours: number('GPU-hours of training requested in month 1, at the list fee'),
+    gpuHours: gpuHours('GPU-hours of training requested in month 1, at the list fee'),
     growth: signedShare('Growth of demand per month, e.g. 5% (may be negative)'),
     elasticity: number(
       'Price elasticity: requested = demand · m^(−elasticity), m = fee / list fee (0: demand ignores the fee)',
@@ -25,7 +35,7 @@ const DemandSchema = z
 
 const SupplySchema = z
   .strictObject({
-    gpuHours: number('GPU-hours the nodes offer in month 1 (capacity)'),
+    gpuHours: gpuHours('GPU-hours the nodes offer in month 1 (capacity)'),
     costPerGpuHourUsd: usd(
       'What a node pays to offer one GPU-hour (power, hardware, hosting), USD',
     ),
@@ -67,14 +77,39 @@ const PoolSchema = z
   })
   .describe('Constant-product pool (x·y = k) every trade goes through');
 
+const LiquiditySchema = z
+  .strictObject({
+    model: z
+      .enum(['fixed', 'marketCap'], {
+        error: (iss) => `expected fixed or marketCap; found ${found(iss.input)}`,
+      })
+      .describe(
+        "fixed: the pool keeps its depth; marketCap: before each month's trades liquidity providers bring the pool's tokens to `share` of the circulating supply (its USD side to that share of the market value), adding or withdrawing both sides at the pool price",
+      ),
+    share: share(
+      "marketCap: the pool's tokens as a share of the circulating supply, above 0% and below 100% (the seeded pool's share keeps the start as it is)",
+    ).optional(),
+    from: z
+      .string()
+      .min(1)
+      .describe(
+        "marketCap: the category whose place the providers' tokens come from and go back to (default: pool.from); their USD comes from and goes outside the model",
+      )
+      .optional(),
+  })
+  .describe("How the pool's depth follows the market (default: fixed)");
+
 const MarketSchema = z
   .strictObject({
     pool: PoolSchema,
+    liquidity: LiquiditySchema.optional(),
     volatility: share(
       'Monte Carlo: exogenous market moves, annual volatility, e.g. 80%',
     ).optional(),
   })
-  .describe('The market the token trades in');
+  .describe(
+    "The market the token trades in: one pool, where every month's trades clear at one price",
+  );
 
 export const EconomySchema = z
   .strictObject({
@@ -92,7 +127,7 @@ export const EconomySchema = z
     market: MarketSchema,
   })
   .describe(
-    "The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool. Checked across fields when loaded: sell shares 0–100%; holders.sellShare keys, emission.from, market.pool.from and treasury name allocation categories; market.pool.tokens fits in what its category has unlocked before month 1; supply.maxChange below 100%; the fees and buyback sections present (split and 70/29/1 adding up to 100%); the same for every scenario's economy overrides",
+    "The closed loop of `ai-econ simulate`: demand, GPU supply, sellers, emission and the pool. Checked across fields when loaded: sell shares 0–100%; holders.sellShare keys, emission.from, market.pool.from and treasury name allocation categories; market.pool.tokens fits in what its category has unlocked before month 1; market.liquidity: marketCap needs share (above 0%, below 100%), from names a category; supply.maxChange below 100%; the fees and buyback sections present (split and 70/29/1 adding up to 100%); the same for every scenario's economy overrides",
   );
 
 /** What a scenario may override: any field of `economy`, section by section. */
@@ -108,6 +143,7 @@ export const EconomyOverrideSchema = z
     market: z
       .strictObject({
         pool: PoolSchema.partial().optional(),
+        liquidity: LiquiditySchema.partial().optional(),
         volatility: MarketSchema.shape.volatility,
       })
       .optional(),

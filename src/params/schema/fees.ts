@@ -14,6 +14,14 @@ const MarketSchema = z.strictObject({
   belowSlope: number('Multiplier slope below target: m = 1 − belowSlope·(target − U)/target'),
   aboveSlope: number('Multiplier slope above target: m = 1 + aboveSlope·(U − target)/(1 − target)'),
   floor: number('Lowest multiplier, e.g. 0.25'),
+  maxChangePerMonth: share(
+    "simulate: the largest change of the multiplier in a month, as a share of last month's, e.g. 12.5% (EIP-1559 bounds its base fee so per block); unset: no bound",
+    { positive: true },
+  ).optional(),
+  adjustment: share(
+    "simulate: the share of the gap between m(U) and last month's multiplier closed each month, e.g. 50% (partial adjustment: damps a fee that would flip every other month); unset: 100%, at once",
+    { positive: true },
+  ).optional(),
 });
 
 export const SplitSchema = z
