@@ -172,6 +172,26 @@ export function shellOf(g: Globals): Shell {
       if (format === 'html') return writeText(g, await page.reportHtml(r));
       await writeFiles(g.output!, await page.reportMd(r));
     },
+    playPage: async () => {
+      const [{ readParamText }, { playHtml }, { playScript }, { packageVersion }] =
+        await Promise.all([
+          import('../params/load.js'),
+          import('../render/play/html.js'),
+          import('../runtime/play.js'),
+          import('../params/package.js'),
+        ]);
+      const file = configFile(g.config);
+      const { text, shown, builtin } = readParamText(file);
+      const data = {
+        yaml: text,
+        file: shown,
+        builtin,
+        ...(file !== undefined ? { config: file } : {}),
+        ...(g.set?.length ? { set: [...g.set] } : {}),
+        version: packageVersion(),
+      };
+      await writeText(g, playHtml(data, playScript()));
+    },
     checkFolder: () => checkFolder(g.output!),
     cores: () => defaultJobs(),
     parse: async (spec, words, name) => parseOptions(spec, rawOptionsOf(spec, words, name)),

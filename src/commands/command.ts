@@ -86,6 +86,11 @@ export interface Shell {
   exists(file: string): boolean;
   /** The economy page, as html (to stdout or -o) or md (report.md and SVG files into the -o folder). */
   page(report: EconomyReport, format: 'html' | 'md'): Promise<void>;
+  /**
+   * `ai-econ play`: the page of the parameter file the globals name (with --set as its starting
+   * values), to stdout or atomically to -o.
+   */
+  playPage(): Promise<void>;
   /** Check the -o folder of `report -f md` before the work starts. */
   checkFolder(): void;
   /** How many threads a sweep may use by default (cores, or the Slurm task's CPUs). */

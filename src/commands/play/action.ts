@@ -1,0 +1,21 @@
+/**
+ * `ai-econ play`: check the options and the parameter file (a bad file or --set stops here with
+ * the same messages as every command), then the shell writes the page (src/render/play/).
+ */
+import { InputError } from '../../core/errors.js';
+import type { ToolAction } from '../command.js';
+
+export const play: ToolAction = async (_call, shell) => {
+  const g = shell.globals;
+  if (g.format !== 'table' && g.format !== 'html')
+    throw new InputError(
+      `option --format: ai-econ play writes html (the default); found ${g.format}`,
+    );
+  if (g.table !== undefined || g.columns !== undefined)
+    throw new InputError(
+      `option ${g.table !== undefined ? '--table' : '--columns'}: ai-econ play shows its own views; run the command itself for one table`,
+    );
+  shell.checkOutput();
+  await shell.model();
+  await shell.playPage();
+};
