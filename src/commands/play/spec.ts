@@ -4,7 +4,7 @@ import type { CommandSpec } from '../spec.js';
 export const spec = {
   name: 'play',
   description:
-    'one self-contained page (opens offline) that reruns the model in the browser as you change its assumptions: controls named by their --set paths, charts, and the risks exactly as simulate prints them',
+    'one offline page that reruns the model in the browser as you change its assumptions: charts, and the risks exactly as simulate prints them',
   options: [],
   examples: [
     'ai-econ play -o play.html                  the built-in parameters; open play.html in a browser',

@@ -76,7 +76,7 @@ class Page {
       const box = el('div', { class: 'control' });
       box.append(el('label', { for: 'scenario' }, 'Scenario'));
       const sel = el('select', { id: 'scenario', name: 'scenario' });
-      sel.append(el('option', { value: '' }, '(none: the file as it is)'));
+      sel.append(el('option', { value: '' }, '(none)'));
       for (const s of this.play.scenarios) sel.append(el('option', { value: s }, s));
       sel.addEventListener('change', () => this.schedule());
       box.append(sel, el('span', { class: 'unit' }, '--scenario'));
