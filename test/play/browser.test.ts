@@ -228,6 +228,11 @@ if (!HAVE)
       [390, 844, 'play-390.png'],
     ] as const) {
       await page.setViewport({ width, height });
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, 0);
+        document.getElementById('controls')!.scrollTop = 0;
+      });
       await new Promise((r) => setTimeout(r, 200));
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         width,
