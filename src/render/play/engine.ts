@@ -13,7 +13,7 @@ import { PARAMS_EXPECTED, parseYaml, sectionValidator } from '../../params/parse
 import { ParamFileError, problemText, resolveParams, type Model } from '../../params/model.js';
 import { parseOverride, type Override } from '../../params/overrides.js';
 import { ParamsSchema } from '../../params/schema/index.js';
-import { descriptionAt } from '../../params/schema/keys.js';
+import { descriptionAt, keysAt } from '../../params/schema/keys.js';
 import { buildUnlocks } from '../../commands/unlocks/build.js';
 import { buildBurn } from '../../commands/burn/build.js';
 import { simulateReport } from '../../commands/simulate/build.js';
@@ -193,8 +193,10 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 const getIn = (raw: unknown, parts: readonly string[]): unknown =>
   parts.reduce<unknown>((n, p) => (isObj(n) && Object.hasOwn(n, p) ? n[p] : undefined), raw);
-/** Whether the schema has the field (another version may not: its control is left out). */
-const known = (path: string): boolean => descriptionAt(ParamsSchema, path.split('.')) !== undefined;
+/** Whether the schema has the field as one value (not a section): else its control is left out. */
+const known = (path: string): boolean =>
+  descriptionAt(ParamsSchema, path.split('.')) !== undefined &&
+  keysAt(ParamsSchema, path.split('.')).length === 0;
 
 /** A failed state: each problem as the CLI prints it, with the control it belongs to if any. */
 export interface Problems {
