@@ -172,24 +172,16 @@ export function shellOf(g: Globals): Shell {
       if (format === 'html') return writeText(g, await page.reportHtml(r));
       await writeFiles(g.output!, await page.reportMd(r));
     },
-    playPage: async () => {
-      const [{ readParamText }, { playHtml }, { playScript }, { packageVersion }] =
-        await Promise.all([
-          import('../params/load.js'),
-          import('../render/play/html.js'),
-          import('../runtime/play.js'),
-          import('../params/package.js'),
-        ]);
+    paramText: async () => {
+      const { readParamText } = await import('../params/load.js');
       const file = configFile(g.config);
-      const { text, shown, builtin } = readParamText(file);
-      const data = {
-        yaml: text,
-        file: shown,
-        builtin,
-        ...(file !== undefined ? { config: file } : {}),
-        ...(g.set?.length ? { set: [...g.set] } : {}),
-        version: packageVersion(),
-      };
+      return { ...readParamText(file), ...(file !== undefined ? { file } : {}) };
+    },
+    playPage: async (data) => {
+      const [{ playHtml }, { playScript }] = await Promise.all([
+        import('../render/play/html.js'),
+        import('../runtime/play.js'),
+      ]);
       await writeText(g, playHtml(data, playScript()));
     },
     checkFolder: () => checkFolder(g.output!),

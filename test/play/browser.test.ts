@@ -23,7 +23,9 @@ function cliRisks(args: string[]): Map<string, string> {
   const r = cli(['simulate', '--table', 'risks', '-f', 'csv', ...args]);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   const rows = r.stdout.trim().split('\n').slice(1);
-  return new Map(rows.map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)![1]]));
+  return new Map(
+    rows.map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)?.[1] ?? '']),
+  );
 }
 
 const metrics = (page: Page): Promise<[string, string][]> =>
@@ -165,7 +167,7 @@ if (!HAVE)
 
   test('three changed inputs: figures equal the CLI with the same --set; the command line says so', async () => {
     for (const s of SET) {
-      const [name, value] = s.split('=');
+      const [name = '', value = ''] = s.split('=');
       await typeInto(page, name, value);
     }
     expect(await settled(page)).toBe('done');
@@ -310,7 +312,7 @@ if (!existsSync(FIREFOX))
   test("from file://: changed values recompute to the CLI's figures; a bad value shows the CLI's message", async () => {
     const set = ['economy.demand.elasticity=1', 'economy.demand.growth=8%'];
     for (const s of set) {
-      const [name, value] = s.split('=');
+      const [name = '', value = ''] = s.split('=');
       await page.$eval(
         `input[name="${name}"]`,
         (e, v) => {

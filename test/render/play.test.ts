@@ -39,7 +39,7 @@ function cliRisks(args: string[]): Map<string, string> {
       .trim()
       .split('\n')
       .slice(1)
-      .map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)![1]]),
+      .map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)?.[1] ?? '']),
   );
 }
 
@@ -59,7 +59,7 @@ async function libRisks(set: string[], scenario?: string): Promise<Map<string, s
       .trim()
       .split('\n')
       .slice(1)
-      .map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)![1]]),
+      .map((l) => [l.slice(0, l.indexOf(',')), /^[^,]+,([^,]*)/.exec(l)?.[1] ?? '']),
   );
 }
 

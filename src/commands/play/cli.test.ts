@@ -7,7 +7,7 @@ const CONFIG = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
 /** The parameter data a page holds. */
 const dataOf = (html: string): Record<string, unknown> =>
   JSON.parse(
-    /<script type="application\/json" id="play-data">([\s\S]*?)<\/script>/.exec(html)![1],
+    /<script type="application\/json" id="play-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '',
   ) as Record<string, unknown>;
 
 describe('ai-econ play', () => {

@@ -18,23 +18,10 @@ import { buildUnlocks } from '../../commands/unlocks/build.js';
 import { buildBurn } from '../../commands/burn/build.js';
 import { simulateReport } from '../../commands/simulate/build.js';
 import { csvText } from '../csv-text.js';
-import { displayText } from '../../core/cells.js';
+import type { PlayData } from '../../commands/play/data.js';
 
-/** What `ai-econ play` puts into the page: the parameter file's text and how the CLI names it. */
-export interface PlayData {
-  /** The parameter file's text. */
-  yaml: string;
-  /** The file as messages and titles name it (`built-in configs/gensyn.yaml`, `my.yaml`). */
-  file: string;
-  /** The built-in parameters (no -c). */
-  builtin: boolean;
-  /** The -c argument that reproduces it on the command line (absent: the built-in file). */
-  config?: string;
-  /** `ai-econ play --set`: the starting values (a path no control has stays set throughout). */
-  set?: string[];
-  /** The ai-econ version that wrote the page. */
-  version: string;
-}
+export type { PlayData } from '../../commands/play/data.js';
+import { displayText } from '../../core/cells.js';
 
 /** A control of the page: an input whose name is its `--set` path. */
 export interface Control {
@@ -316,7 +303,7 @@ export class Play {
       if (p.economy) {
         simulate = await simulateReport(model, o);
         const t = simulate.tables.find((x) => x.name === 'risks')!;
-        const [, value] = t.columns;
+        const value = t.columns.find((c) => c.key === 'value')!;
         risks = (await allRows(t)).map((r: Row) => ({
           metric: String(r.metric),
           text: csvText(r.value, value, simulate!.decimals),
