@@ -23,6 +23,7 @@ legend { font-weight: 600; padding: 0 4px; }
 .control .error { grid-area: error; color: var(--bad); font-size: .85em; white-space: pre-wrap; overflow-wrap: anywhere; }
 .control .error:empty { display: none; }
 input[aria-invalid=true] { border-color: var(--bad) !important; outline: 2px solid var(--bad); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
 button { font: inherit; padding: 5px 12px; border: 1px solid #777; border-radius: 4px; background: #f4f4f4; cursor: pointer; }

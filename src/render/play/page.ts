@@ -101,13 +101,15 @@ class Page {
         value: c.start,
         spellcheck: 'false',
         autocomplete: 'off',
-        'aria-describedby': `${id}-unit ${id}-err`,
+        'aria-describedby': `${id}-unit ${c.help ? `${id}-help ` : ''}${id}-err`,
         ...(c.placeholder ? { placeholder: c.placeholder } : {}),
         ...(c.help ? { title: c.help } : {}),
       });
       const unit = el('span', { class: 'unit', id: `${id}-unit` }, c.unit);
       const err = el('span', { class: 'error', id: `${id}-err`, role: 'alert' });
       box.append(label, input, unit);
+      // The schema's description: a tooltip, and read out with the box.
+      if (c.help) box.append(el('span', { class: 'sr-only', id: `${id}-help` }, c.help));
       if (c.slider) {
         const s = c.slider;
         const range = el('input', {
