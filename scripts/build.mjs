@@ -12,6 +12,7 @@ import {
   packagesIn,
   importCycle,
   CLI_ONLY,
+  playPageOptions,
 } from './bundle.mjs';
 
 // AI_ECON_DIST lets parallel work build to its own folder (inside the checkout, so the bundle
@@ -37,6 +38,10 @@ const loaded = packagesIn(staticInputs(metafile, outputOf(metafile, 'src/index.t
 );
 if (loaded.length)
   throw new Error(`importing the library would load ${loaded.join(', ')}; load them lazily`);
+
+// The script of the `ai-econ play` page, for the browser: one file, no import of any kind, which
+// `ai-econ play` inlines into the page with the parameter file.
+await build(playPageOptions(outdir));
 
 // The built-in parameters' snapshot (src/params/builtin.ts), and the parameter file's JSON Schema
 // beside the bundle, for editors (`ai-econ schema --path`).

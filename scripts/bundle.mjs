@@ -36,6 +36,42 @@ export const buildOptions = (outdir) => ({
   },
 });
 
+/**
+ * The `ai-econ play` page's script (dist/play.js): the engines, Vega and Vega-Lite for the browser,
+ * as one classic script. The page runs from file:// and loads nothing, so nothing may stay an
+ * import: a module the page reaches that imports a Node built-in fails this build. Two things are
+ * left out on purpose:
+ * - what the page's code loads only with import() — the CLI's file readers (a grants file, the
+ *   package's version for Monte Carlo reports), which the page never runs: they stay `import()`
+ *   calls to nothing, so any that ran would show as a request (the browser test fails on any);
+ * - zod's translations of its messages (zod/v4/locales/index.js, ~250 KB): no code uses them (our
+ *   messages are our own; zod's English default is loaded by zod itself).
+ */
+export const playPageOptions = (outdir) => ({
+  entryPoints: ['src/render/play/page.ts'],
+  outfile: `${outdir}/play.js`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'play-page',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) =>
+          a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined,
+        );
+        b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+          contents: 'export {};',
+        }));
+      },
+    },
+  ],
+});
+
 /** The output file built from an entry point (`src/index.ts`). */
 export const outputOf = (metafile, entry) =>
   Object.keys(metafile.outputs).find((o) => metafile.outputs[o].entryPoint === entry);

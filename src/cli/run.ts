@@ -172,6 +172,18 @@ export function shellOf(g: Globals): Shell {
       if (format === 'html') return writeText(g, await page.reportHtml(r));
       await writeFiles(g.output!, await page.reportMd(r));
     },
+    paramText: async () => {
+      const { readParamText } = await import('../params/load.js');
+      const file = configFile(g.config);
+      return { ...readParamText(file), ...(file !== undefined ? { file } : {}) };
+    },
+    playPage: async (data) => {
+      const [{ playHtml }, { playScript }] = await Promise.all([
+        import('../render/play/html.js'),
+        import('../runtime/play.js'),
+      ]);
+      await writeText(g, playHtml(data, playScript()));
+    },
     checkFolder: () => checkFolder(g.output!),
     cores: () => defaultJobs(),
     parse: async (spec, words, name) => parseOptions(spec, rawOptionsOf(spec, words, name)),

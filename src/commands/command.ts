@@ -16,6 +16,7 @@ import type { ChartBuilder } from './chart.js';
 import type { BuildEnv, Builder } from './env.js';
 import type { CommandSpec } from './spec.js';
 import type { EconomyReport } from './report/build.js';
+import type { PlayData } from './play/data.js';
 
 /** How `sweep` reads a command's report. */
 export interface SweepTraits {
@@ -86,6 +87,10 @@ export interface Shell {
   exists(file: string): boolean;
   /** The economy page, as html (to stdout or -o) or md (report.md and SVG files into the -o folder). */
   page(report: EconomyReport, format: 'html' | 'md'): Promise<void>;
+  /** The parameter file the globals name, read once: its text and how messages name it. */
+  paramText(): Promise<{ text: string; shown: string; builtin: boolean; file?: string }>;
+  /** `ai-econ play`: its page for `data`, to stdout or atomically to -o. */
+  playPage(data: PlayData): Promise<void>;
   /** Check the -o folder of `report -f md` before the work starts. */
   checkFolder(): void;
   /** How many threads a sweep may use by default (cores, or the Slurm task's CPUs). */

@@ -12,6 +12,7 @@ import { command as burn } from './burn/index.js';
 import { command as simulate } from './simulate/index.js';
 import { command as sweep } from './sweep/index.js';
 import { command as report } from './report/index.js';
+import { command as play } from './play/index.js';
 import { command as init } from './init/index.js';
 import { command as validate } from './validate/index.js';
 import { command as schema } from './schema/index.js';
@@ -28,6 +29,7 @@ export const COMMANDS = {
   burn,
   simulate,
   report,
+  play,
   sweep,
 } as const;
 

@@ -8,14 +8,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Column, Report, Row, Table } from '../core/table.js';
 import { formatUnits } from '../core/amount.js';
 import type { Sink } from './sink.js';
-import { exactText } from '../core/cells.js';
+import { csvText, neutralise, plainNumber } from './csv-text.js';
 import { eachChunk } from '../core/rows.js';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
-const TRIGGERS = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
-export function neutralise(s: string): string {
-  return TRIGGERS.has(s.charCodeAt(0)) && !NUMBER.test(s) ? `'${s}` : s;
-}
+export { csvText, neutralise } from './csv-text.js';
 
 /** Rows a write holds (big exports stream in writes of this many lines). */
 export const BATCH = 2048;
@@ -60,11 +56,8 @@ export function csvLine(cols: readonly Column[], decimals: number): (row: Row) =
         t = lastOut[k];
         if (lastQuote[k]) quote = true;
       } else {
-        const e = exactText(v, cols[k], decimals);
-        if (e === null) t = '';
-        else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) t = e;
-        else {
-          t = neutralise(e);
+        t = csvText(v, cols[k], decimals);
+        if (t !== '' && !plainNumber(v)) {
           const q = NEEDS_QUOTES.test(t);
           if (q) quote = true;
           if (typeof v === 'string') {

@@ -25,7 +25,6 @@ import { addSpan, monthLabels, monthOf } from '../../core/date.js';
 import { groupThousands } from '../../core/amount.js';
 import type { Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
-import { packageVersion } from '../../params/package.js';
 import type { BuildEnv, Builder } from '../env.js';
 import type { OptionsOf } from '../spec.js';
 import type { spec } from './spec.js';
@@ -193,6 +192,8 @@ export const buildBurn: Builder<typeof spec> = async (
     const runs = o.runs;
     const spec = setup.specOf(o.scenario);
     const seed = o.seed ?? 1;
+    // Recorded in the report; the package file is read only for a Monte Carlo.
+    const version = (await import('../../params/package.js')).packageVersion();
     const progress =
       runs * spec.months.length >= 2_000_000
         ? env.progress?.(`Monte Carlo, ${groupThousands(String(runs))} runs`, spec.months.length)
@@ -283,7 +284,7 @@ export const buildBurn: Builder<typeof spec> = async (
             ],
           },
         ],
-        { seed, runs, version: packageVersion() },
+        { seed, runs, version },
       ),
       params: { seed },
     };

@@ -30,7 +30,6 @@ import {
   type Table,
 } from '../../core/table.js';
 import { economyInputs, type EconomyModel } from '../../params/economy.js';
-import { packageVersion } from '../../params/package.js';
 import type { BuildEnv, Builder, Progress } from '../env.js';
 import type { spec } from './spec.js';
 
@@ -480,12 +479,15 @@ const BAND_NAMES = {
 } as const;
 
 /** The command's builder: declared options (src/reports/specs.ts), progress through the runner. */
-export const simulateReport: Builder<typeof spec> = (m, o, env: BuildEnv = {}) => {
+export const simulateReport: Builder<typeof spec> = async (m, o, env: BuildEnv = {}) => {
   let bar: Progress | undefined;
+  // The version is recorded in Monte Carlo reports; the package file is read only for those.
+  const version =
+    o.runs === undefined ? undefined : (await import('../../params/package.js')).packageVersion();
   try {
     return buildSimulate(m, {
       ...o,
-      version: packageVersion(),
+      version,
       onProgress: (done, total) => {
         bar ??= env.progress?.(`Monte Carlo, ${groupThousands(String(o.runs ?? 0))} runs`, total);
         bar?.update(done);

@@ -8,7 +8,6 @@ import type { Step } from '../../core/units.js';
 import type { Category, Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
 import type { BuildEnv, Builder } from '../env.js';
-import { grantsTable } from './grants.js';
 import { cumulativeByCategory } from './chart.js';
 import { allRows } from '../../core/rows.js';
 import { amountsNote, vestingAssumed } from '../notes.js';
@@ -56,7 +55,9 @@ const unlocksReport = async (
     decimals: m.decimals,
     tables: [t],
   });
-  if (o.grants)
+  if (o.grants) {
+    // Reading a grants file (node streams, csv-parse) loads only here.
+    const { grantsTable } = await import('./grants.js');
     return report(
       await grantsTable(m, o.grants, {
         from: o.from,
@@ -67,6 +68,7 @@ const unlocksReport = async (
         splitter: env.exec?.grants,
       }),
     );
+  }
   if (o.at) return report(atTable(m, cats, o.at, notes));
   if (o.events) return report(eventsTable(m, cats, o.from, o.to, notes));
   return report(periodsTable(m, cats, { every, from: o.from, to: o.to }, notes));

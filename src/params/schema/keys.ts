@@ -45,3 +45,30 @@ export function keysAt(schema: z.ZodType, path: readonly (string | number)[]): s
   const d = def(s);
   return d.type === 'object' && d.shape ? Object.keys(d.shape) : [];
 }
+
+/** The description the schema gives the field at `path` (a record's entries share one), if any. */
+export function descriptionAt(
+  schema: z.ZodType,
+  path: readonly (string | number)[],
+): string | undefined {
+  let s: z.ZodType | undefined = schema;
+  for (const p of path) {
+    if (!s) return undefined;
+    const d = def(unwrap(s));
+    s =
+      d.type === 'object' && typeof p === 'string'
+        ? d.shape?.[p]
+        : d.type === 'record'
+          ? d.valueType
+          : d.type === 'array' && typeof p === 'number'
+            ? d.element
+            : undefined;
+  }
+  // The description sits on the field itself or on what an optional or default wraps.
+  while (s) {
+    if (s.description) return s.description;
+    const d = def(s);
+    s = d.innerType;
+  }
+  return undefined;
+}
