@@ -16,6 +16,7 @@ import {
   chmodSync,
   constants,
   createWriteStream,
+  fstatSync,
   lstatSync,
   mkdirSync,
   readlinkSync,
@@ -25,6 +26,7 @@ import {
   statSync,
   type Stats,
   type WriteStream,
+  writeSync,
 } from 'node:fs';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
@@ -84,12 +86,39 @@ export function quietOnClosedPipe(): void {
   });
 }
 
+/**
+ * Whether stdout is a file or a device other than a terminal (`> out.csv`, `> /dev/full`): Node
+ * writes those with one write(2) a chunk and takes a short count (a file that reached `ulimit -f`)
+ * as done, so the rest of the chunk would be lost without an error. Such a stdout is written here,
+ * looping until every byte is written or write(2) fails.
+ */
+function stdoutIsFile(): boolean {
+  try {
+    const st = fstatSync(1);
+    return st.isFile() || st.isBlockDevice() || (st.isCharacterDevice() && !process.stdout.isTTY);
+  } catch {
+    return false;
+  }
+}
+
+/** Write all of `chunk` to `fd`, however many write(2) calls it takes; a failure is an OutputError. */
+export function writeAllSync(fd: number, chunk: string | Uint8Array): void {
+  const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  try {
+    for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
+  } catch (e) {
+    throw asOutputError(e);
+  }
+}
+
 export function stdoutSink(): Sink {
   const out = process.stdout;
+  const file = stdoutIsFile();
   return {
     isTTY: Boolean(out.isTTY),
     async write(chunk) {
       if (pipeClosed) return;
+      if (file) return writeAllSync(1, chunk);
       if (!out.write(chunk)) await once(out, 'drain');
     },
     async close() {},

@@ -125,6 +125,50 @@ describe('a full disk is one line and exit 1', () => {
   });
 });
 
+/** A bash command line running the built CLI with `args` (each word quoted for the shell). */
+const shellLine = (args: readonly string[]): string =>
+  [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+
+describe('a file that reaches its size limit (ulimit -f) is exit 1, every format (issue 21.3)', () => {
+  // Node writes a file on stdout with one write(2) a chunk and took a short count as done: the last
+  // chunk was cut and the run exited 0. Each of these writes its output in one or few chunks.
+  test.each([
+    [['burn', '--months', '1200', '-f', 'csv']],
+    [['burn', '--months', '1200']],
+    [['burn', '-f', 'svg']],
+    [['schema']],
+    [['simulate', '--runs', '20', '-f', 'csv']],
+    [['sweep', 'burn', '--vary', 'buyback.revenueShare=10%..30%:1%', '-f', 'csv']],
+    [['sweep', 'burn', '--vary', 'buyback.revenueShare=10%..30%:1%', '--shard', '0/1']],
+    [['unlocks', '-f', 'json']],
+    [['unlocks', '-f', 'md']],
+    [['report', '-f', 'html']],
+  ])('%j > file with ulimit -f 1', (args) => {
+    const out = join(tmp(), 'out');
+    const r = spawnSync('bash', ['-c', `ulimit -f 1; ${shellLine(args)} > ${out}`], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    expect(r.stderr).toBe('ai-econ: cannot write output: file too large\n');
+    expect(r.status).toBe(1);
+    expect(statSync(out).size).toBe(1024);
+  });
+  test.each([
+    [['burn', '--months', '1200', '-f', 'csv']],
+    [['burn', '--months', '1200']],
+    [['schema']],
+    [['unlocks', '-f', 'json']],
+  ])('control: %j | head -1 stays quiet, exit 0', (args) => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; ${shellLine(args)} | head -1 > /dev/null`],
+      { encoding: 'utf8', cwd: ROOT },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('an interrupted -o run leaves no temporary file', () => {
   const grants = (): string => {
     const f = join(tmp(), 'g.csv');
