@@ -59,7 +59,18 @@ export function exactText(cell: Cell, col: Column, decimals: number): string | n
   }
 }
 
-/** JSON value of a cell: exact decimal strings for tokens, USD, percents and exact numbers; numbers for counts and statistics. */
+/**
+ * A floating-point fraction as the percent every format prints (`0.25` → `25`): 100 × x, to the 15
+ * significant digits a double holds, so the multiplication adds no noise (`0.07` → `7`, not
+ * `7.000000000000001`).
+ */
+export const floatPercent = (x: number): number => Number((x * 100).toPrecision(15));
+
+/**
+ * JSON value of a cell: exact decimal strings for tokens, USD, percents and exact numbers; numbers
+ * for counts and statistics. A percent is a percent in every format (`40.4` means 40.4%): exact ones
+ * as decimal strings, floating-point ones as numbers (floatPercent).
+ */
 export function jsonValue(cell: Cell, col: Column, decimals: number): string | number | null {
   const [c, column] = untype(cell, col);
   if (c === null || c === undefined) return null;
@@ -73,7 +84,7 @@ export function jsonValue(cell: Cell, col: Column, decimals: number): string | n
     return Number(c);
   }
   if (typeof c === 'number' && column.kind !== 'text' && column.kind !== 'date')
-    return Number.isFinite(c) ? c : null;
+    return Number.isFinite(c) ? (column.kind === 'pct' ? floatPercent(c) : c) : null;
   return exactText(c, column, decimals);
 }
 

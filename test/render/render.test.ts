@@ -39,6 +39,21 @@ describe('cells', () => {
     expect(exactText(rat(123456789n, 1000n), col('u', 'usd'), 18)).toBe('123456.789');
     expect(displayText(rat(-5n, 2n), col('u', 'usd'), 18)).toBe('-$2.50');
   });
+  test('a floating-point percent is the same percent in json, csv and the table view (issue 21.4)', () => {
+    const p = col('p', 'pct', 2);
+    for (const x of [0.00187828, 0.437, 0.07, 1, 0, -0.955, 0.5, 0.123456789]) {
+      const fromJson = jsonValue(x, p, 18);
+      expect(typeof fromJson).toBe('number');
+      // csv rounds to 6 decimals; json keeps the double's digits, as 100 × the fraction.
+      expect(Number(exactText(x, p, 18))).toBeCloseTo(fromJson as number, 6);
+      expect(displayText(x, p, 18)).toBe(`${(fromJson as number).toFixed(2)}%`);
+    }
+    expect(jsonValue(0.00187828, p, 18)).toBe(0.187828);
+    expect(jsonValue(0.07, p, 18)).toBe(7); // not 7.000000000000001
+    expect(jsonValue({ as: 'pct', v: 0.25 }, col('value', 'number'), 18)).toBe(25);
+    // Exact percents were already percents (decimal strings).
+    expect(jsonValue(rat(1n, 4n), p, 18)).toBe('25');
+  });
   test('counts and statistics are JSON numbers; empty cells null', () => {
     expect(jsonValue(42, col('n', 'int'), 18)).toBe(42);
     expect(jsonValue(0.25, col('f', 'float'), 18)).toBe(0.25);
