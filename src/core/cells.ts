@@ -1,6 +1,6 @@
 /** How a cell prints: exactly (csv, json) or for reading (table, md). */
 import { formatUnits, groupThousands, unitScale } from './amount.js';
-import { type Rational, rat, mul, toDecimal, fractionToDecimal } from './rational.js';
+import { type Rational, rat, mul, toDecimal, toNumber, fractionToDecimal } from './rational.js';
 import type { Cell, Column, TypedCell } from './table.js';
 import { escapeControl } from './text.js';
 
@@ -99,6 +99,42 @@ const DEFAULT_DP: Record<Column['kind'], number> = {
   float: 2,
 };
 
+/**
+ * The display rule for USD (table, md, html): a USD amount shows its column's decimals (`dp`, 2 by
+ * default) and at least USD_SIGNIFICANT significant digits: a smaller amount gets the decimals it
+ * needs (at most EXACT_DIGITS.usd), trimmed of trailing zeros beyond the column's. So a $0.0696
+ * price never shows as $0.07 or 0, and $0.1 in a 4-decimal column stays $0.1000.
+ */
+export const USD_SIGNIFICANT = 3;
+
+/** Decimals the display rule gives a USD amount of magnitude `abs` in a column of `dp` decimals. */
+export function usdDecimals(abs: number, dp: number): number {
+  if (!(abs > 0) || abs >= 10 ** (USD_SIGNIFICANT - 1)) return dp;
+  const lead = Math.floor(Math.log10(abs));
+  return Math.min(EXACT_DIGITS.usd, Math.max(dp, USD_SIGNIFICANT - 1 - lead));
+}
+
+/** `digits` with the decimals beyond the first `dp` trimmed of trailing zeros (and the point, if none are left). */
+const trimBeyond = (digits: string, dp: number): string => {
+  const point = digits.indexOf('.');
+  if (point < 0) return digits;
+  const keep = point + (dp > 0 ? dp + 1 : 0);
+  let end = digits.length;
+  while (end > keep && digits[end - 1] === '0') end--;
+  if (end === point + 1) end = point;
+  return digits.slice(0, end);
+};
+
+/** A USD amount as the table, md and html views show it (see USD_SIGNIFICANT). */
+function usdText(c: number | Rational, dp: number): string {
+  const negative = typeof c === 'number' ? c < 0 : c.n < 0n;
+  const abs = typeof c === 'number' ? Math.abs(c) : rat(negative ? -c.n : c.n, c.d);
+  const d = usdDecimals(typeof abs === 'number' ? abs : toNumber(abs), dp);
+  const digits = typeof abs === 'number' ? abs.toFixed(d) : toDecimal(abs, d, { fixed: true });
+  const text = groupThousands(d > dp ? trimBeyond(digits, dp) : digits);
+  return (negative && /[1-9]/.test(text) ? '-$' : '$') + text;
+}
+
 /** Human text of a cell: rounded for display only, with thousands separators; control characters escaped. */
 export function displayText(cell: Cell, col: Column, decimals: number): string {
   return escapeControl(displayRaw(cell, col, decimals));
@@ -116,10 +152,8 @@ function displayRaw(cell: Cell, col: Column, decimals: number): string {
         return groupThousands(fractionToDecimal(c, unitScale(decimals), dp, { fixed: true }));
       return r ? fixed(mul(r, rat(1n, unitScale(decimals))), dp) : String(c);
     case 'usd':
-      if (r) return (r.n < 0n ? '-$' : '$') + fixed(r.n < 0n ? rat(-r.n, r.d) : r, dp);
-      return typeof c === 'number'
-        ? (c < 0 ? '-$' : '$') + groupThousands(Math.abs(c).toFixed(dp))
-        : String(c);
+      if (r) return usdText(r, dp);
+      return typeof c === 'number' ? usdText(c, dp) : String(c);
     case 'pct':
       if (r) return `${fixed(mul(r, rat(100n)), dp)}%`;
       return typeof c === 'number' ? `${(c * 100).toFixed(dp)}%` : String(c);

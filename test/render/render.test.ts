@@ -54,6 +54,26 @@ describe('cells', () => {
     // Exact percents were already percents (decimal strings).
     expect(jsonValue(rat(1n, 4n), p, 18)).toBe('25');
   });
+  test("usd: at least 3 significant digits below $100, the column's decimals otherwise (issue 21.5)", () => {
+    const p4 = col('p', 'usd', 4);
+    expect(displayText(0.0696123, p4, 18)).toBe('$0.0696');
+    expect(displayText(0.00123456, p4, 18)).toBe('$0.00123');
+    expect(displayText(0.1, p4, 18)).toBe('$0.1000'); // the column's 4 decimals stay
+    expect(displayText(rat(123n, 1_000_000n), p4, 18)).toBe('$0.000123');
+    expect(displayText(0.07, col('u', 'usd'), 18)).toBe('$0.07');
+    expect(displayText(0.0004999, col('u', 'usd'), 18)).toBe('$0.0005');
+    expect(displayText(1.5, col('r', 'usd', 0), 18)).toBe('$1.5');
+    expect(displayText(4_485_000.4, col('r', 'usd', 0), 18)).toBe('$4,485,000');
+    expect(displayText(rat(-7n, 100_000n), col('u', 'usd'), 18)).toBe('-$0.00007');
+    expect(displayText(0, p4, 18)).toBe('$0.0000');
+    // Any amount from 10⁻⁸ (10 decimals at most) keeps its first 3 significant digits.
+    fc.assert(
+      fc.property(fc.double({ min: 1e-8, max: 99, noNaN: true }), (x) => {
+        const shown = Number(displayText(x, col('u', 'usd'), 18).replace(/[$,]/g, ''));
+        expect(Math.abs(shown - x) / x).toBeLessThanOrEqual(0.00501);
+      }),
+    );
+  });
   test('counts and statistics are JSON numbers; empty cells null', () => {
     expect(jsonValue(42, col('n', 'int'), 18)).toBe(42);
     expect(jsonValue(0.25, col('f', 'float'), 18)).toBe(0.25);

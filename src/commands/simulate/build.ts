@@ -346,7 +346,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       o.onProgress?.(k + 1, inp.months.length);
     });
     const bandCol = (name: string): Column =>
-      name === 'price_usd'
+      name.endsWith('_price_usd')
         ? col(name, 'usd', 4)
         : name.endsWith('utilization_pct')
           ? col(name, 'pct', 1)
