@@ -30,6 +30,7 @@ import {
   type Table,
 } from '../../core/table.js';
 import { economyInputs, type EconomyModel } from '../../params/economy.js';
+import { lazyRows } from '../../core/rows.js';
 import type { BuildEnv, Builder, Progress } from '../env.js';
 import type { spec } from './spec.js';
 
@@ -375,7 +376,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
           name: 'risks',
           title: 'Risks: the exact run, and the share of Monte Carlo runs (p_)',
           columns: [col('metric'), col('value', 'number'), col('what_it_means')],
-          rows: lazy(() =>
+          rows: lazyRows(() =>
             [...riskRows(economyRisks(inp, simulateEconomy(inp))), ...pRiskRows(risks)].map(
               ([metric, value, what_it_means]) => ({ metric, value, what_it_means }),
             ),
@@ -443,7 +444,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         title:
           'Where every token is at the end of each month (the places add up to the supply, to the base unit)',
         columns: ledgerColumns(inp),
-        rows: lazy(() => months.map((x) => ledgerRow(inp, x))),
+        rows: lazyRows(() => months.map((x) => ledgerRow(inp, x))),
         notes: [
           "locked_: not yet vested; holders_: unlocked and not sold; treasury: the treasury category's unlocked tokens plus its fee and buyback shares, less emission (and less its liquidity with market.liquidity from it); pool: in the x·y = k pool; outside: bought by traders (Monte Carlo only); execution: execution rewards; burned: destroyed.",
         ],
@@ -452,7 +453,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         name: 'risks',
         title: 'Risks of the seed, as numbers',
         columns: [col('metric'), col('value', 'number'), col('what_it_means')],
-        rows: lazy(() =>
+        rows: lazyRows(() =>
           riskRows(economyRisks(inp, months)).map(([metric, value, what_it_means]) => ({
             metric,
             value,
@@ -463,11 +464,6 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       },
     ],
   };
-}
-
-/** Rows computed only if a renderer reads them (csv prints the main table only). */
-function* lazy(rows: () => Row[]): Iterable<Row> {
-  yield* rows();
 }
 
 const BAND_NAMES = {
