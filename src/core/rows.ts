@@ -12,6 +12,23 @@ export function lazyRows(compute: () => Row[]): Iterable<Row> {
   return { [Symbol.iterator]: () => (rows ??= compute())[Symbol.iterator]() };
 }
 
+/** Rows a table built from a generator holds as an array (more stream: see rowsFrom). */
+export const KEEP_ROWS = 10_000;
+
+/**
+ * A table's rows from `make` (a fresh generator each call): an array when there are at most
+ * `keep`, else an iterable that runs `make` again for each read, so a table of millions of rows
+ * (a daily schedule to 9999) streams in constant memory and still reads the same every time.
+ */
+export function rowsFrom(make: () => Iterable<Row>, keep = KEEP_ROWS): Row[] | Iterable<Row> {
+  const head: Row[] = [];
+  for (const r of make()) {
+    if (head.length === keep) return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+    head.push(r);
+  }
+  return head;
+}
+
 /** Iterators that are their own iterable (generators) can be read once: the ones read so far. */
 const spent = new WeakSet<object>();
 const isOneShot = (x: object): boolean => typeof (x as { next?: unknown }).next === 'function';

@@ -46,24 +46,19 @@ export function periodRows(
   cats: readonly CategorySchedule[],
   opts: { anchor: CalDate; every: Step; from?: CalDate; to?: CalDate },
 ): PeriodRow[] {
+  return [...eachPeriodRow(cats, opts)];
+}
+
+/** periodRows one row at a time, in constant memory (a daily table to 9999 has millions). */
+export function* eachPeriodRow(
+  cats: readonly CategorySchedule[],
+  opts: { anchor: CalDate; every: Step; from?: CalDate; to?: CalDate },
+): Generator<PeriodRow> {
   const last = lastUnlockDate(cats) ?? opts.anchor;
-  const ends: CalDate[] = [];
-  for (let k = 0; ; k++) {
-    // Past the calendar's end (9999-12-31) the last period closes on that day.
-    const b =
-      tryAddOffset(opts.anchor, STEP[opts.every][0] * k, STEP[opts.every][1] * k) ?? MAX_DATE;
-    if (b === MAX_DATE && ends[ends.length - 1] === MAX_DATE) break;
-    if (opts.to !== undefined ? b > opts.to : k > 0 && ends[ends.length - 1] >= last) {
-      if (opts.to !== undefined && (ends.length === 0 || ends[ends.length - 1] < opts.to))
-        ends.push(opts.to);
-      break;
-    }
-    ends.push(b);
-  }
   const idx = cats.map(() => 0);
   const cum = cats.map(() => 0n);
-  const rows: PeriodRow[] = [];
-  for (const end of ends) {
+  /** The row of the period ending on `end` (undefined before `from`: only counted). */
+  const rowTo = (end: CalDate): PeriodRow | undefined => {
     const amounts = cats.map((c, i) => {
       let a = 0n;
       while (idx[i] < c.unlocks.length && c.unlocks[idx[i]].date <= end)
@@ -71,15 +66,31 @@ export function periodRows(
       cum[i] += a;
       return a;
     });
-    if (opts.from !== undefined && end < opts.from) continue;
-    rows.push({
+    if (opts.from !== undefined && end < opts.from) return undefined;
+    return {
       date: end,
       amounts,
       total: amounts.reduce((a, b) => a + b, 0n),
       cumulative: cum.reduce((a, b) => a + b, 0n),
-    });
+    };
+  };
+  let prev: CalDate | undefined;
+  for (let k = 0; ; k++) {
+    // Past the calendar's end (9999-12-31) the last period closes on that day.
+    const b =
+      tryAddOffset(opts.anchor, STEP[opts.every][0] * k, STEP[opts.every][1] * k) ?? MAX_DATE;
+    if (b === MAX_DATE && prev === MAX_DATE) break;
+    if (opts.to !== undefined ? b > opts.to : k > 0 && prev !== undefined && prev >= last) {
+      if (opts.to !== undefined && (prev === undefined || prev < opts.to)) {
+        const r = rowTo(opts.to);
+        if (r) yield r;
+      }
+      break;
+    }
+    const r = rowTo(b);
+    if (r) yield r;
+    prev = b;
   }
-  return rows;
 }
 
 export interface PointRow {

@@ -22,3 +22,26 @@ describe('small prices keep their significant digits in every view (issue 21.5)'
     expect(out).toContain('$0.000123');
   });
 });
+
+describe('unbounded outputs stream or are refused with the size (issue 21.18)', () => {
+  const daily = ['unlocks', '--every', 'day', '--to', '2600-12-31'];
+  test('json of 210,000 daily rows streams in constant memory', () => {
+    const r = cli([...daily, '-f', 'json'], { env: { AI_ECON_STATS: '1' } });
+    expect(r.code).toBe(0);
+    const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1]);
+    // 340 MB before (every row held, then the whole table as one string); ~90 MB streamed.
+    expect(kb).toBeLessThan(160 * 1024);
+    const json = JSON.parse(r.stdout);
+    expect(json.tables[0].rows).toHaveLength(209_896);
+    expect(json.tables[0].rows.at(-1)).toMatchObject({
+      date: '2600-12-31',
+      cumulative: '10000000000',
+    });
+  });
+  test.each([['svg'], ['html']])('a chart of more than 20,000 rows is refused (-f %s)', (f) => {
+    const r = cli([...daily, '-f', f]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('would draw more than 20,000 rows: use -f csv, -f json or -f md');
+  });
+});

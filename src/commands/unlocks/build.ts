@@ -1,15 +1,15 @@
 /** `unlocks`: what unlocks when — per period, at a date, as discrete events, or per beneficiary. */
 import { InputError } from '../../core/errors.js';
 import { rat } from '../../core/rational.js';
-import { col, type Report, type Table } from '../../core/table.js';
-import { periodRows, pointInTime, unlockEvents } from '../../core/unlocks.js';
+import { col, type Report, type Row, type Table } from '../../core/table.js';
+import { eachPeriodRow, pointInTime, unlockEvents } from '../../core/unlocks.js';
 import type { CalDate } from '../../core/date.js';
 import type { Step } from '../../core/units.js';
 import type { Category, Model } from '../../params/model.js';
 import { suggestion } from '../../core/suggest.js';
 import type { BuildEnv, Builder } from '../env.js';
-import { cumulativeByCategory } from './chart.js';
-import { allRows } from '../../core/rows.js';
+import { plotValue } from '../chart.js';
+import { eachChunk, rowsFrom } from '../../core/rows.js';
 import { amountsNote, vestingAssumed } from '../notes.js';
 import type { spec } from './spec.js';
 import type { OptionsOf } from '../spec.js';
@@ -26,11 +26,23 @@ export const buildUnlocks: Builder<typeof spec> = async (
     throw new InputError(
       'option --chart: draws the unlocks per period; it cannot be used with --at, --events or --grants',
     );
-  // Cumulative unlocks per category and in total.
-  const { cats, cumulative } = cumulativeByCategory(r, { ...t, rows: await allRows(t) });
-  const total = cumulative[0]?.map((_, i) => cumulative.reduce((a, s) => a + s[i], 0)) ?? [];
+  // Cumulative unlocks per category and in total, read chunk by chunk (a daily table has millions
+  // of rows: only the running totals are kept).
+  const cats = t.columns.filter(
+    (c) => c.kind === 'token' && c.key !== 'total' && c.key !== 'cumulative',
+  );
+  const sums = cats.map(() => 0);
+  const cumulative = cats.map(() => [] as number[]);
+  const total: number[] = [];
+  for await (const chunk of eachChunk(t))
+    for (const row of chunk) {
+      cats.forEach((c, k) =>
+        cumulative[k].push((sums[k] += plotValue(row[c.key], c, r.decimals) ?? 0)),
+      );
+      total.push(sums.reduce((a, x) => a + x, 0));
+    }
   const series = [
-    ...cats.map((label, k) => ({ label, values: cumulative[k] })),
+    ...cats.map((c, k) => ({ label: c.key, values: cumulative[k] })),
     { label: 'total', values: total },
   ];
   return { ...r, lineCharts: [{ series, period: o.every ?? 'month' }] };
@@ -103,7 +115,17 @@ function periodsTable(
   o: { every: Step; from?: CalDate; to?: CalDate },
   notes: string[],
 ): Table {
-  const rows = periodRows(cats, { anchor: m.tge, every: o.every, from: o.from, to: o.to });
+  const period = { anchor: m.tge, every: o.every, from: o.from, to: o.to };
+  function* rows(): Generator<Row> {
+    for (const r of eachPeriodRow(cats, period))
+      yield {
+        date: r.date,
+        ...Object.fromEntries(cats.map((c, i) => [c.name, r.amounts[i]])),
+        total: r.total,
+        cumulative: r.cumulative,
+        unlocked_pct: rat(r.cumulative, m.supply),
+      };
+  }
   return {
     name: 'periods',
     title: `${m.params.token.name} (${m.symbol}) unlocks per ${o.every} from TGE ${m.tge} — ${m.file}`,
@@ -114,13 +136,8 @@ function periodsTable(
       col('cumulative', 'token', 0),
       col('unlocked_pct', 'pct'),
     ],
-    rows: rows.map((r) => ({
-      date: r.date,
-      ...Object.fromEntries(cats.map((c, i) => [c.name, r.amounts[i]])),
-      total: r.total,
-      cumulative: r.cumulative,
-      unlocked_pct: rat(r.cumulative, m.supply),
-    })),
+    // Streamed past KEEP_ROWS rows (a daily table to 9999 has 2.9 million): constant memory.
+    rows: rowsFrom(rows),
     terminal: ['date', 'total', 'cumulative', 'unlocked_pct'],
     notes: [
       'Each row is the period ending on its date (the first: everything up to TGE); unlocked_pct = cumulative / total supply.',
