@@ -255,7 +255,11 @@ export async function sweep<C extends keyof SweepCommands>(
   return buildSweep(plan, { jobs: own.jobs ?? 1, params }, { exec: threads, ...env });
 }
 
-/** How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom; `width` wraps table-view notes (default: no wrapping, as the CLI off a terminal). */
+/**
+ * How to render, beyond the format: the CLI's --table, --columns, --totals, --wide, --bom;
+ * `width` fits the table view to that many columns as on a terminal (compact numbers, fewer
+ * columns, notes wrapped; default: every column, as the CLI piped without $COLUMNS).
+ */
 export type RenderLibOptions = Omit<RenderOptions, 'format' | 'noColor'>;
 
 /**

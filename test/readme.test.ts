@@ -103,7 +103,8 @@ describe('documentation examples', () => {
         throw new Error(`${file}:${step.line}: cannot run ${step.command}`);
       const r = cli(args.slice(1), {
         cwd: dir,
-        env: { NO_COLOR: '1', AI_ECON_TODAY: '2027-04-29', COLUMNS: '100' },
+        // Piped and no $COLUMNS: every column, as the pages show them.
+        env: { NO_COLOR: '1', AI_ECON_TODAY: '2027-04-29' },
       });
       expect({ line: step.line, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({
         line: step.line,

@@ -63,7 +63,7 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
       wide: g.wide,
       bom: g.bom,
       noColor: g.color === false,
-      width: terminalWidth(),
+      width: g.output === undefined ? terminalWidth() : undefined,
     });
     await sink.close();
   } catch (e) {
@@ -72,11 +72,14 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   }
 }
 
-/** The terminal's width ($COLUMNS, else the terminal's own, else 100); undefined when stdout is no terminal (nothing to fit). */
+/**
+ * The width stdout's table view fits: $COLUMNS when set (a terminal, or a pipe such as `| less`),
+ * else a terminal's own (else 100); undefined for a pipe or file without $COLUMNS (every column).
+ */
 function terminalWidth(): number | undefined {
-  if (!process.stdout.isTTY) return undefined;
   const c = Number(process.env.COLUMNS);
-  if (Number.isInteger(c) && c > 0) return c;
+  if (process.env.COLUMNS && Number.isInteger(c) && c > 0) return c;
+  if (!process.stdout.isTTY) return undefined;
   return process.stdout.columns || 100;
 }
 

@@ -173,5 +173,59 @@ function displayRaw(cell: Cell, col: Column, decimals: number): string {
   }
 }
 
+/**
+ * Compact numbers, for a table that does not fit its terminal otherwise: 3 significant digits and
+ * the suffix the amount flags read (k thousand, M million, B billion, T trillion), so a column of
+ * `1,449,083,333` shows `1.45B` and `75,750,000` shows `75.8M`; trailing zeros go (`10B`). An amount
+ * below 1,000 shows as usual (displayText); percents, dates and text never change. Exact values
+ * stay in csv and json.
+ */
+export const COMPACT_UNITS = [
+  ['T', 1e12],
+  ['B', 1e9],
+  ['M', 1e6],
+  ['k', 1e3],
+] as const;
+
+/** Kinds whose cells compactText shortens. */
+export const isCompactable = (column: Column): boolean =>
+  column.kind === 'token' ||
+  column.kind === 'usd' ||
+  column.kind === 'number' ||
+  column.kind === 'float' ||
+  column.kind === 'int';
+
+/** A non-negative number of at least 1,000 in compact form (`1.45B`). */
+export function compactNumber(a: number): string {
+  for (const [i, [suffix, size]] of COMPACT_UNITS.entries()) {
+    if (a < size) continue;
+    const q = Number((a / size).toPrecision(3));
+    // 999,950 rounds to 1000k: that is 1M.
+    if (q >= 1000 && i > 0)
+      return `${Number((a / COMPACT_UNITS[i - 1][1]).toPrecision(3))}${COMPACT_UNITS[i - 1][0]}`;
+    return `${q >= 1000 ? groupThousands(String(Math.round(q))) : String(q)}${suffix}`;
+  }
+  return String(a);
+}
+
+/** A cell's compact text (see COMPACT_UNITS); control characters escaped. */
+export function compactText(cell: Cell, col: Column, decimals: number): string {
+  const [c, column] = untype(cell, col);
+  if (!isCompactable(column) || c === null || c === undefined)
+    return displayText(cell, col, decimals);
+  const x =
+    typeof c === 'number'
+      ? c
+      : typeof c === 'bigint'
+        ? column.kind === 'token'
+          ? Number(c) / 10 ** decimals
+          : Number(c)
+        : isRational(c)
+          ? toNumber(column.kind === 'token' ? mul(c, rat(1n, unitScale(decimals))) : c)
+          : NaN;
+  if (!Number.isFinite(x) || Math.abs(x) < 1000) return displayText(cell, col, decimals);
+  return `${x < 0 ? '-' : ''}${column.kind === 'usd' ? '$' : ''}${compactNumber(Math.abs(x))}`;
+}
+
 export const isNumeric = (column: Column): boolean =>
   column.kind !== 'text' && column.kind !== 'date';

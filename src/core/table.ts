@@ -51,8 +51,16 @@ export interface Table {
   csvTail?: (columns: readonly Column[], decimals: number) => AsyncIterable<string | Uint8Array>;
   totals?: Row;
   notes?: string[];
-  /** The columns a terminal shows by default (so the table fits 100 columns); `--wide` shows all. */
+  /**
+   * The columns a narrow terminal keeps first, most important first (the rest follow in table
+   * order); `--wide` shows all.
+   */
   terminal?: readonly string[];
+  /**
+   * Columns that add up others (`total`: the categories): a narrow terminal that hides some of the
+   * parts but shows their sum says so.
+   */
+  parts?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Report {

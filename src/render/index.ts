@@ -3,7 +3,6 @@ import { suggestion } from '../core/suggest.js';
 import { InputError } from '../core/errors.js';
 import type { Report, Table } from '../core/table.js';
 import type { Sink } from './sink.js';
-import { allRows } from '../core/rows.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'svg' | 'html';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'svg', 'html'];
@@ -21,7 +20,11 @@ export interface RenderOptions {
   bom?: boolean;
   /** --no-color given. */
   noColor?: boolean;
-  /** The terminal's width, for wrapping notes. */
+  /**
+   * table view: the width to fit (a terminal's, or $COLUMNS when piped): compact numbers, then
+   * the most important columns, unless `wide` or `columns`; notes wrap to it. Undefined: every
+   * column, notes unwrapped.
+   */
   width?: number;
 }
 
@@ -40,30 +43,6 @@ export function select(report: Report, opts: Pick<RenderOptions, 'table' | 'colu
   }
   const columns = opts.columns.map((k) => t.columns.find((c) => c.key === k)!);
   return { ...report, tables: [{ ...t, columns, terminal: undefined }] };
-}
-
-/** On a terminal, each table shows the columns that fit its width unless --wide; a note says what was left out. */
-async function forTerminal(report: Report, width: number): Promise<Report> {
-  const { fitColumns } = await import('./fit.js');
-  const tables = await Promise.all(
-    report.tables.map(async (t): Promise<Table> => {
-      const rows = await allRows(t);
-      const columns = fitColumns(t, rows, report.decimals, width);
-      if (columns.length === t.columns.length) return { ...t, rows, chunks: undefined };
-      const left = t.columns.filter((c) => !columns.includes(c)).map((c) => c.key);
-      return {
-        ...t,
-        rows,
-        chunks: undefined,
-        columns,
-        notes: [
-          ...(t.notes ?? []),
-          `Not shown to fit ${width} columns: ${left.join(', ')} (see them with --wide, --columns or -f csv).`,
-        ],
-      };
-    }),
-  );
-  return { ...report, tables };
 }
 
 export function pickTable(report: Report, name?: string): Table {
@@ -130,14 +109,13 @@ export async function render(report: Report, sink: Sink, opts: RenderOptions): P
       return renderHtml(report, r, sink, opts.table);
     }
     default: {
+      // Fitted to the width (a terminal's, or $COLUMNS) unless --wide or --columns.
       const { renderTable } = await import('./table.js');
-      return renderTable(
-        sink.isTTY && !opts.wide && opts.columns === undefined
-          ? await forTerminal(r, opts.width ?? 100)
-          : r,
-        sink,
-        { colorLevel: await colorLevel(sink, opts.noColor), width: opts.width },
-      );
+      return renderTable(r, sink, {
+        colorLevel: await colorLevel(sink, opts.noColor),
+        width: opts.width,
+        fit: !opts.wide && opts.columns === undefined,
+      });
     }
   }
 }

@@ -24,6 +24,8 @@ export function cli(
     ...process.env,
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
+    // $COLUMNS fits a piped table view to its width: only where a test sets it.
+    COLUMNS: undefined,
     ...opts.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];

@@ -1,6 +1,9 @@
 /** The reading views (table, md, html) of the built CLI, as a newcomer sees them (issue 21). */
 import { describe, expect, test } from '@jest/globals';
-import { cli } from './run.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, cli, tmp } from './run.js';
 
 const ok = (args: string[], env?: Record<string, string | undefined>): string => {
   const r = cli(args, { env });
@@ -43,5 +46,108 @@ describe('unbounded outputs stream or are refused with the size (issue 21.18)', 
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('would draw more than 20,000 rows: use -f csv, -f json or -f md');
+  });
+});
+
+/** Run on a pseudo-terminal `cols` wide (script), without colour; the output's lines. */
+const onTerminal = (args: string[], cols = 100): string[] => {
+  const line = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+  const r = spawnSync('script', ['-qc', `stty cols ${cols}; ${line}`, '/dev/null'], {
+    cwd: ROOT,
+    env: { ...process.env, COLUMNS: undefined, NO_COLOR: '1' },
+    encoding: 'utf8',
+    input: '',
+  });
+  return r.stdout.replace(/\r/g, '').split('\n');
+};
+const widest = (lines: string[]): number => Math.max(...lines.map((l) => [...l].length));
+/** The header cells of the first grid (a header on two lines, whose second starts blank, as one). */
+const header = (lines: string[]): string[] => {
+  const top = lines.findIndex((l) => l.startsWith('┌'));
+  const cellsOf = (l = '') =>
+    l
+      .split('│')
+      .slice(1, -1)
+      .map((x) => x.trim());
+  const [first, next] = [cellsOf(lines[top + 1]), cellsOf(lines[top + 2])];
+  const two = next[0] === '';
+  return first.map((c, j) => (two && next[j] ? `${c} ${next[j]}` : c));
+};
+
+describe('unlocks fits 100 columns by compact numbers first (issue 21.21)', () => {
+  test('Team, Investors and the sale stay; only a small category goes, and the total says so', () => {
+    const lines = onTerminal(['unlocks']);
+    expect(widest(lines)).toBeLessThanOrEqual(100);
+    const h = header(lines);
+    expect(h).toEqual(expect.arrayContaining(['Community Treasury', 'Investors', 'Team']));
+    expect(h).toEqual(expect.arrayContaining(['total', 'cumulative', 'unlocked_pct']));
+    const text = lines.join('\n');
+    expect(text).toMatch(/│ 2027-04-29 │ +75\.8M │ +740M │ +625M │/);
+    expect(text).toContain('Numbers compact to fit 100 columns');
+    const hidden = [
+      'Community Treasury',
+      'Investors',
+      'Team',
+      'Community Sale',
+      'Testnet Rewards',
+    ].filter((c) => !h.includes(c));
+    for (const c of hidden) expect(text).toMatch(new RegExp(`total and cumulative include .*${c}`));
+  });
+  test('a wide terminal shows every column in full', () => {
+    const lines = onTerminal(['unlocks'], 200);
+    expect(lines.join('\n')).toContain('1,449,083,333');
+    expect(lines.join('\n')).not.toContain('compact');
+  });
+  test('piped (| less) with $COLUMNS: the same fitting as on the terminal', () => {
+    const piped = cli(['unlocks'], { env: { COLUMNS: '100' } });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.trimEnd().split('\n')).toEqual(
+      onTerminal(['unlocks']).join('\n').trimEnd().split('\n'),
+    );
+    // Without $COLUMNS a pipe gets every column, exactly (a file, a script).
+    expect(cli(['unlocks']).stdout).toContain('1,449,083,333');
+  });
+});
+
+describe('explanations and important columns at 100 columns (issue 21.22)', () => {
+  test('simulate --table risks: what_it_means as a list under the table', () => {
+    const lines = onTerminal(['simulate', '--table', 'risks']);
+    expect(widest(lines)).toBeLessThanOrEqual(100);
+    expect(header(lines)).toEqual(['metric', 'value']);
+    const text = lines.join('\n');
+    expect(text).toContain('\nwhat_it_means\n- reward_dependence_pct: Share of the nodes');
+    expect(text).toContain('- net_deflation_from: First month from which');
+  });
+  test('--wide: every column, and the explanations still as a list (no wrapped grid)', () => {
+    const lines = onTerminal(['simulate', '--table', 'risks', '--all-scenarios', '--wide']);
+    expect(widest(lines)).toBeLessThanOrEqual(100);
+    expect(header(lines)).toEqual(['metric', 'bear', 'base', 'bull']);
+    expect(lines.join('\n')).toContain('- fee_volatility_pct: How much the fee');
+  });
+  test('simulate months: price_usd is shown before multiplier', () => {
+    const h = header(onTerminal(['simulate', '--table', 'months']));
+    expect(h).toContain('price_usd');
+    expect(h).not.toContain('multiplier');
+  });
+});
+
+describe('the table view streams (issue 21.23)', () => {
+  test('a table read once (grants) with a wider cell after the first 2,048 rows: a new grid, nothing cut', () => {
+    const rows = ['beneficiary,category,amount'];
+    for (let i = 0; i < 2500; i++) rows.push(`b${i},Team,${1000 + i}`);
+    rows.push(`a-much-longer-beneficiary-name,Team,5`);
+    const g = join(tmp(), 'g.csv');
+    writeFileSync(g, `${rows.join('\n')}\n`);
+    const r = cli(['unlocks', '--grants', g]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('┌'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('└'))).toHaveLength(2);
+    expect(lines.filter((l) => /^│ date /.test(l))).toHaveLength(2);
+    expect(r.stdout).toContain('│ a-much-longer-beneficiary-name │');
+    const data = lines.filter((l) => /^│ \d{4}-/.test(l));
+    expect(data.length).toBe(
+      cli(['unlocks', '--grants', g, '-f', 'csv']).stdout.split('\n').length - 2,
+    );
   });
 });

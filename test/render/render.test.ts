@@ -1,10 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { displayText, exactText, jsonValue } from '../../src/core/cells.js';
+import {
+  compactNumber,
+  compactText,
+  displayText,
+  exactText,
+  jsonValue,
+} from '../../src/core/cells.js';
+import { parseAmount } from '../../src/core/units.js';
 import { neutralise, renderCsv } from '../../src/render/csv.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMd } from '../../src/render/md.js';
-import { rat } from '../../src/core/rational.js';
+import { rat, toNumber } from '../../src/core/rational.js';
 import { col, type Report } from '../../src/core/table.js';
 import type { Sink } from '../../src/runtime/output.js';
 
@@ -71,6 +78,27 @@ describe('cells', () => {
       fc.property(fc.double({ min: 1e-8, max: 99, noNaN: true }), (x) => {
         const shown = Number(displayText(x, col('u', 'usd'), 18).replace(/[$,]/g, ''));
         expect(Math.abs(shown - x) / x).toBeLessThanOrEqual(0.00501);
+      }),
+    );
+  });
+  test('compact numbers: 3 significant digits and the suffixes the flags read (issue 21.21)', () => {
+    expect(compactNumber(1_449_083_333)).toBe('1.45B');
+    expect(compactNumber(75_750_000)).toBe('75.8M');
+    expect(compactNumber(10e9)).toBe('10B');
+    expect(compactNumber(999_500)).toBe('1M');
+    expect(compactNumber(999_400)).toBe('999k');
+    expect(compactNumber(1.5e15)).toBe('1,500T');
+    const t = col('t', 'token', 0);
+    expect(compactText(1_449_083_333n * E18, t, 18)).toBe('1.45B');
+    expect(compactText(999n * E18, t, 18)).toBe('999');
+    expect(compactText(-4_485_000, col('u', 'usd'), 18)).toBe('-$4.49M');
+    expect(compactText(rat(1n, 3n), col('p', 'pct'), 18)).toBe('33.33%');
+    // The compact text reads back, through the amount parser, within half its last digit.
+    fc.assert(
+      fc.property(fc.double({ min: 1000, max: 1e14, noNaN: true }), (x) => {
+        const text = compactNumber(x);
+        const back = toNumber(parseAmount(text.replace(/,/g, '')));
+        expect(Math.abs(back - x) / x).toBeLessThanOrEqual(0.00501);
       }),
     );
   });

@@ -1,7 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import Table3 from 'cli-table3';
-import { drawGrid, GRID_ROWS } from '../../src/render/table.js';
+import { drawGrid } from '../../src/render/table.js';
+
+/** Sizes around a cli-table3 slice of 16 rows (the grid was once drawn in slices). */
+const GRID_ROWS = 16;
 
 type Align = 'left' | 'right';
 
@@ -17,7 +20,7 @@ const whole = (head: string[], body: string[][], colAligns: Align[]): string => 
   return g.toString();
 };
 
-describe('drawGrid: a table drawn in slices joins into the grid drawn whole', () => {
+describe('drawGrid: a table drawn row by row is the grid cli-table3 draws whole', () => {
   const head = ['month', 'amount', 'note'];
   const aligns: Align[] = ['left', 'right', 'left'];
   const row = (i: number) => [

@@ -75,6 +75,34 @@ const MONTH_COLUMNS: Column[] = [
   col('total_supply', 'token', 0),
 ];
 
+/** The months columns a narrow terminal keeps first, most important first. */
+const MONTHS_TERMINAL = [
+  'month',
+  'price_usd',
+  'revenue_usd',
+  'utilization_pct',
+  'circulating',
+  'burned',
+  'emitted',
+  'unlocked',
+  'node_margin_pct',
+  'fee_usd_per_gpu_hour',
+  'demand_gpu_hours',
+  'capacity_gpu_hours',
+];
+
+/** The bands columns a narrow terminal keeps first: the price band, then the other medians. */
+const BANDS_TERMINAL = [
+  'month',
+  'p5_price_usd',
+  'p50_price_usd',
+  'p95_price_usd',
+  'p50_utilization_pct',
+  'p50_circulating',
+  'p50_cumulative_burned',
+  'p50_capacity_gpu_hours',
+];
+
 const monthRow = (x: EconomyMonth, decimals: number): Row => ({
   month: x.month,
   demand_gpu_hours: rat(x.requested, GPU_HOUR),
@@ -116,6 +144,13 @@ function ledgerColumns(inp: EconomyInputs): Column[] {
     ...['treasury', 'nodes', 'validators', 'pool', 'outside', 'execution', 'burned', 'sum'].map(t),
   ];
 }
+
+/** `sum` adds up every place a token can be. */
+const ledgerParts = (inp: EconomyInputs) => ({
+  sum: ledgerColumns(inp)
+    .map((c) => c.key)
+    .filter((k) => k !== 'month' && k !== 'sum'),
+});
 
 function ledgerRow(inp: EconomyInputs, x: EconomyMonth): Row {
   const l = x.ledger;
@@ -366,6 +401,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
             ),
           ],
           rows: bandRows,
+          terminal: BANDS_TERMINAL,
           notes: [
             `Demand gets a lognormal shock each month (volatility ${pct(inp.demand.volatility)} a month, mean 1); an exogenous order joins each month's batch, one that alone would move the price by the market's move (volatility ${pct(inp.marketVolatility)} a year): traders buy into outside or sell from outside and the holders. Everything else as in the exact loop.`,
             'Statistics in floating point (whole tokens, USD): percentiles by linear interpolation (Hyndman–Fan type 7). capacity in GPU-hours.',
@@ -402,12 +438,14 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         rows: runs.flatMap((r) =>
           r.months.map((x) => ({ scenario: r.name, ...monthRow(x, m.decimals) })),
         ),
+        terminal: ['scenario', ...MONTHS_TERMINAL],
         notes: notes(first.inp),
       },
       {
         name: 'ledger',
         title: 'Where every token is, by scenario (the places add up to the supply)',
         columns: [col('scenario'), ...ledgerColumns(first.inp)],
+        parts: ledgerParts(first.inp),
         rows: runs.flatMap((r) =>
           r.months.map((x) => ({ scenario: r.name, ...ledgerRow(r.inp, x) })),
         ),
@@ -437,6 +475,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         title: `The closed loop, ${title(inp, o.scenario)}`,
         columns: MONTH_COLUMNS,
         rows: months.map((x) => monthRow(x, m.decimals)),
+        terminal: MONTHS_TERMINAL,
         notes: notes(inp),
       },
       {
@@ -445,6 +484,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
           'Where every token is at the end of each month (the places add up to the supply, to the base unit)',
         columns: ledgerColumns(inp),
         rows: lazyRows(() => months.map((x) => ledgerRow(inp, x))),
+        parts: ledgerParts(inp),
         notes: [
           "locked_: not yet vested; holders_: unlocked and not sold; treasury: the treasury category's unlocked tokens plus its fee and buyback shares, less emission (and less its liquidity with market.liquidity from it); pool: in the x·y = k pool; outside: bought by traders (Monte Carlo only); execution: execution rewards; burned: destroyed.",
         ],

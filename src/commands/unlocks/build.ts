@@ -138,7 +138,17 @@ function periodsTable(
     ],
     // Streamed past KEEP_ROWS rows (a daily table to 9999 has 2.9 million): constant memory.
     rows: rowsFrom(rows),
-    terminal: ['date', 'total', 'cumulative', 'unlocked_pct'],
+    // A narrow terminal keeps the sums and the largest categories.
+    terminal: [
+      'date',
+      'total',
+      'cumulative',
+      'unlocked_pct',
+      ...[...cats]
+        .sort((a, b) => (b.allocation > a.allocation ? 1 : b.allocation < a.allocation ? -1 : 0))
+        .map((c) => c.name),
+    ],
+    parts: { total: cats.map((c) => c.name), cumulative: cats.map((c) => c.name) },
     notes: [
       'Each row is the period ending on its date (the first: everything up to TGE); unlocked_pct = cumulative / total supply.',
       ...notes,
