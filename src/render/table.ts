@@ -13,14 +13,7 @@ import { eachChunk } from '../core/rows.js';
 import { wrapLines } from './wrap.js';
 import { drawLineChart } from './terminal-chart.js';
 import { escapeControl } from '../core/text.js';
-import {
-  cellText,
-  chooseLayout,
-  headText,
-  layoutNotes,
-  textWidth,
-  wholeLayout,
-} from './fit.js';
+import { cellText, chooseLayout, headText, layoutNotes, textWidth, wholeLayout } from './fit.js';
 
 /** Rows read before the first is drawn: with the header and the totals, they set the widths. */
 export const MEASURE_ROWS = 2048;
