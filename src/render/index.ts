@@ -83,7 +83,22 @@ export function preload(format: Format): void {
   p.catch(() => undefined);
 }
 
+/**
+ * --totals adds a table's totals row; a table without one (unlocks' periods, burn's months: flows
+ * beside running totals and prices, where a column sum would mislead) is refused rather than
+ * printed without it.
+ */
+export function checkTotals(report: Report, table?: string): void {
+  const t = pickTable(report, table);
+  if (t.totals) return;
+  const withTotals = report.tables.filter((x) => x.totals).map((x) => x.name);
+  throw new InputError(
+    `option --totals: table ${t.name} of ${report.command} has no totals row (sum its columns in a spreadsheet where that makes sense); ${withTotals.length ? `tables with one: ${withTotals.join(', ')}` : 'none of its tables has one'}`,
+  );
+}
+
 export async function render(report: Report, sink: Sink, opts: RenderOptions): Promise<void> {
+  if (opts.totals) checkTotals(report, opts.table);
   const r = select(report, opts);
   switch (opts.format) {
     case 'csv': {

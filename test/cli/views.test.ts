@@ -151,3 +151,26 @@ describe('the table view streams (issue 21.23)', () => {
     );
   });
 });
+
+describe('--totals adds a totals row, or says there is none (issue 21.25)', () => {
+  test.each([
+    [['unlocks'], 'table periods of unlocks has no totals row'],
+    [['burn'], 'table months of burn has no totals row'],
+    [['burn', '--runs', '20'], 'table bands of burn has no totals row'],
+    [['quote', '--gpu-hours', '100', '--table', 'job'], 'table job of quote has no totals row'],
+  ])('%j --totals: exit 2, nothing written', (args, message) => {
+    for (const f of ['csv', 'table', 'json']) {
+      const r = cli([...args, '--totals', '-f', f]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`ai-econ: error: option --totals: ${message}`);
+    }
+    if (args[0] === 'quote')
+      expect(cli([...args, '--totals']).stderr).toContain('tables with one: breakdown, split');
+  });
+  test('control: unlocks --events --totals appends its totals row', () => {
+    const r = cli(['unlocks', '--events', '--totals', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('total,,10000000000,100,');
+  });
+});

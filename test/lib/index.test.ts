@@ -156,14 +156,17 @@ describe('render returns the text the CLI prints', () => {
     const r = cli(['burn', '-f', 'json', '--set', 'projection.months=3', '--growth', '5%']);
     expect(await render(await burn(m, { growth: '5%' }), 'json')).toBe(r.stdout);
     expect(
-      await render(await unlocks(undefined, { every: 'year' }), 'csv', {
+      await render(await unlocks(undefined, { events: true }), 'csv', {
         totals: true,
-        columns: ['date', 'total'],
+        columns: ['date', 'amount'],
       }),
     ).toBe(
-      cli(['unlocks', '-f', 'csv', '--every', 'year', '--totals', '--columns', 'date,total'])
-        .stdout,
+      cli(['unlocks', '-f', 'csv', '--events', '--totals', '--columns', 'date,amount']).stdout,
     );
+    // A table without a totals row: refused, as by the CLI (issue 21.25).
+    await expect(
+      render(await unlocks(undefined, { every: 'year' }), 'csv', { totals: true }),
+    ).rejects.toThrow('option --totals: table periods of unlocks has no totals row');
   });
   test('an unknown format is an InputError with a suggestion', async () => {
     await expect(render(await allocation(), 'cvs' as never)).rejects.toThrow(
