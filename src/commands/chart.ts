@@ -58,13 +58,13 @@ export const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(
 export const source = (report: Report): string =>
   String(report.params.config ?? 'built-in parameters');
 
-/** The frame every chart shares. */
-export function frame(report: Report, title: string): Record<string, unknown> {
+/** The frame every chart shares (`note`: words after the subtitle's source). */
+export function frame(report: Report, title: string, note?: string): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title,
-      subtitle: `ai-econ ${report.command} — ${source(report)}`,
+      subtitle: `ai-econ ${report.command} — ${source(report)}${note ? `; ${note}` : ''}`,
       anchor: 'start',
     },
     width: WIDTH,
@@ -76,7 +76,14 @@ export function frame(report: Report, title: string): Record<string, unknown> {
       font: 'Helvetica, Arial, sans-serif',
       title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#555' },
       axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+      // Legends readable when a page shows the chart narrower than 800 pixels (the report).
+      legend: {
+        labelFontSize: 13,
+        titleFontSize: 13,
+        symbolSize: 160,
+        labelLimit: 260,
+        titleLimit: 480,
+      },
     },
   };
 }
@@ -114,3 +121,35 @@ export const colour = (
 /** Format for axis labels of plotted numbers with thousands separators. */
 export const NUMBER_FORMAT = ',.4~r';
 export const USD_FORMAT = '$,.4~s';
+
+/** The legend of a fan's series: solid line swatches (the band's pale fill would be the swatch). */
+export const FAN_LEGEND = {
+  symbolType: 'stroke',
+  symbolOpacity: 1,
+  symbolStrokeWidth: 3,
+};
+
+/**
+ * A band narrower than this share of its panel's height cannot be seen: the panel says so.
+ */
+export const NARROW_BAND = 0.02;
+
+/**
+ * When a p5–p95 band is too thin to see on its axis, the words that say how wide it is at most
+ * (`p5–p95 within 0.8% of the median: too narrow to see`); else undefined.
+ */
+export function narrowBandNote(
+  points: readonly { p5: number; p50: number; p95: number }[],
+  zero = true,
+): string | undefined {
+  if (points.length === 0) return undefined;
+  const top = Math.max(...points.map((p) => p.p95));
+  const bottom = zero
+    ? Math.min(0, ...points.map((p) => p.p5))
+    : Math.min(...points.map((p) => p.p5));
+  const range = top - bottom;
+  const widest = Math.max(...points.map((p) => p.p95 - p.p5));
+  if (!(range > 0) || widest / range >= NARROW_BAND) return undefined;
+  const rel = Math.max(...points.map((p) => (p.p50 ? (p.p95 - p.p5) / Math.abs(p.p50) : 0)));
+  return `p5–p95 band at most ${Number((rel * 100).toPrecision(2))}% of the median wide: too narrow to see at this scale`;
+}

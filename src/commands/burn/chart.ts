@@ -3,9 +3,11 @@ import type { Report } from '../../core/table.js';
 import {
   type ChartSpec,
   type LoadedTable,
+  FAN_LEGEND,
   colour,
   dateX,
   frame,
+  narrowBandNote,
   round,
   tokenUnit,
   value,
@@ -92,11 +94,16 @@ export function bandsChart(report: Report, t: LoadedTable): ChartSpec | undefine
   const runs = report.meta?.runs;
   const names = BANDS.map(([, s]) => s);
   const x = dateX('month', 'month (UTC)');
-  const color = colour('series', 'series', names);
+  const color = {
+    ...colour('series', 'series (line: p50; band: p5–p95)', names),
+    legend: { orient: 'top', direction: 'horizontal', columns: 0, ...FAN_LEGEND },
+  };
+  const note = narrowBandNote(values.filter((p) => p.series === 'circulating'));
   return {
     ...frame(
       report,
       `Monte Carlo${runs ? ` (${Number(runs).toLocaleString('en-US')} runs, seed ${String(report.meta?.seed)})` : ''}: p5–p95 band and p50 line of circulating and cumulative burned`,
+      note && `circulating's ${note}`,
     ),
     data: { values },
     layer: [

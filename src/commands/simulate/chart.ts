@@ -10,6 +10,7 @@ import {
   WIDTH,
   colour,
   dateX,
+  narrowBandNote,
   round,
   stackedFrame,
   tokenUnit,
@@ -165,68 +166,61 @@ export function simulateMonthsChart(report: Report, t: LoadedTable): ChartSpec |
   } as unknown as ChartSpec;
 }
 
-/** A p5–p95 band with its p50 line, coloured by series. */
+type Band = { month: string; series: string; p5: number; p50: number; p95: number };
+
+/**
+ * One series' p5–p95 band with its p50 line, on its own axis (from zero, or around the data with
+ * `zero: false`); its title names it and says when the band is too narrow to see.
+ */
 function fan(
-  values: Record<string, unknown>[],
-  title: string,
-  format: string,
-  names: string[],
+  values: Band[],
+  o: { name: string; axis: string; format: string; zero?: boolean; colour?: string },
 ): Record<string, unknown> {
   const x = dateX('month', 'month (UTC)');
-  // One series: its name is the axis title, no legend.
-  const color =
-    names.length > 1
-      ? colour('series', 'series', names)
-      : { ...colour('series', 'series', names), legend: null };
+  const zero = o.zero ?? true;
+  const note = narrowBandNote(values, zero);
+  const y = { type: 'quantitative', scale: { zero } };
+  const color = o.colour ?? '#4e79a7';
   return {
     width: WIDTH,
     height: PANEL_HEIGHT,
+    title: { text: note ? `${o.name}: ${note}` : o.name, anchor: 'start', fontSize: 12 },
     data: { values },
     layer: [
       {
-        mark: { type: 'area', opacity: 0.25 },
+        mark: { type: 'area', opacity: 0.25, color },
         encoding: {
           x,
-          y: { field: 'p5', type: 'quantitative', title, axis: { format } },
+          y: { ...y, field: 'p5', title: o.axis, axis: { format: o.format } },
           y2: { field: 'p95' },
-          color,
         },
       },
       {
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x, y: { field: 'p50', type: 'quantitative' }, color },
+        mark: { type: 'line', strokeWidth: 2, color },
+        encoding: { x, y: { ...y, field: 'p50' } },
       },
     ],
   };
 }
 
-/** bands: the fans of the token price, of circulating and cumulative burned, and of utilization. */
+/**
+ * bands: the fans of the token price, of circulating, of cumulative burned (each on its own axis,
+ * so a band narrow beside the other's values shows) and of utilization.
+ */
 export function simulateBandsChart(report: Report, t: LoadedTable): ChartSpec | undefined {
   if (t.rows.length === 0) return undefined;
   const d = report.decimals;
-  const pts = (key: string, series: string, scale = 1) =>
-    t.rows.map(
-      (r) =>
-        ({
-          month: String(r.month),
-          series,
-          ...Object.fromEntries(
-            ['p5', 'p50', 'p95'].map((p) => [p, (value(t, r, `${p}_${key}`, d) ?? 0) * scale]),
-          ),
-        }) as { month: string; series: string; p5: number; p50: number; p95: number },
-    );
-  const scaled = (ps: ReturnType<typeof pts>, div = 1) =>
-    ps.map((p) => ({
-      ...p,
-      p5: round(p.p5 / div),
-      p50: round(p.p50 / div),
-      p95: round(p.p95 / div),
-    }));
-  const tokens = [
-    ...pts('circulating', 'circulating'),
-    ...pts('cumulative_burned', 'cumulative burned'),
-  ];
-  const unit = tokenUnit(Math.max(...tokens.map((p) => p.p95)));
+  const pts = (key: string, series: string, div = 1): Band[] =>
+    t.rows.map((r) => {
+      const at = (p: string) => round((value(t, r, `${p}_${key}`, d) ?? 0) / div);
+      return { month: String(r.month), series, p5: at('p5'), p50: at('p50'), p95: at('p95') };
+    });
+  const tokens = (key: string) => {
+    const unit = tokenUnit(Math.max(...t.rows.map((r) => value(t, r, `p95_${key}`, d) ?? 0)));
+    return { values: pts(key, key, unit.div), axis: unit.label };
+  };
+  const circulating = tokens('circulating');
+  const burned = tokens('cumulative_burned');
   const runs = report.meta?.runs;
   return {
     ...stacked(
@@ -234,14 +228,29 @@ export function simulateBandsChart(report: Report, t: LoadedTable): ChartSpec | 
       `Monte Carlo${runs ? ` (${Number(runs).toLocaleString('en-US')} runs, seed ${String(report.meta?.seed)})` : ''}: p5–p95 band and p50 line of price, supply and utilization`,
     ),
     vconcat: [
-      fan(scaled(pts('price_usd', 'token price')), 'token price (USD)', PRICE_FORMAT, [
-        'token price',
-      ]),
-      fan(scaled(tokens, unit.div), unit.label, ',~r', ['circulating', 'cumulative burned']),
+      fan(pts('price_usd', 'token price'), {
+        name: 'token price',
+        axis: 'token price (USD)',
+        format: PRICE_FORMAT,
+      }),
+      fan(circulating.values, {
+        name: 'circulating',
+        axis: circulating.axis,
+        format: ',~r',
+        zero: false,
+      }),
+      fan(burned.values, {
+        name: 'cumulative burned',
+        axis: burned.axis,
+        format: ',~r',
+        colour: '#f28e2b',
+      }),
       // utilization_pct cells are fractions (a pct column): plotted as percent.
-      fan(scaled(pts('utilization_pct', 'utilization')), 'utilization of GPU capacity', '.0%', [
-        'utilization',
-      ]),
+      fan(pts('utilization_pct', 'utilization'), {
+        name: 'utilization of GPU capacity',
+        axis: 'percent',
+        format: '.0%',
+      }),
     ],
   } as unknown as ChartSpec;
 }

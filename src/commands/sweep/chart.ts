@@ -252,7 +252,7 @@ function lineChart(
         title: param,
         scale: { zero: false },
         axis: {
-          format: percent ? '.3~%' : ',.4~r',
+          format: percent ? '.3~%' : isUsdPath(param) ? '$,.4~s' : ',.4~r',
           ...(texts.length <= 12 ? { values: nums } : {}),
         },
       }
@@ -260,7 +260,7 @@ function lineChart(
         field: 'x',
         type: 'ordinal',
         title: param,
-        sort: [...new Set(texts)],
+        sort: [...new Set(texts)].map((x) => paramLabel(param, x)),
         axis: { labelAngle: 0 },
       };
   const drawn = metrics.slice(0, MAX_PANELS);
@@ -283,7 +283,7 @@ function lineChart(
         height: drawn.length > 2 ? 140 : 190,
         data: {
           values: m.values.map((v, i) => ({
-            x: numeric ? nums[i] : texts[i],
+            x: numeric ? nums[i] : paramLabel(param, texts[i]),
             value: round(v / s.div),
             metric: m.column.key,
           })),
@@ -311,6 +311,52 @@ function lineChart(
   } as unknown as ChartSpec;
 }
 
+/** A --vary path whose values are US dollars (`projection.revenue.startUsd`). */
+const isUsdPath = (path: string): boolean => /usd$/i.test(path);
+/** A parameter value as an axis or bar label: a USD path's values with their `$`. */
+const paramLabel = (path: string, v: unknown): string => {
+  const text = String(v);
+  return isUsdPath(path) && !text.startsWith('$') ? `$${text}` : text;
+};
+
+/** Thousands, millions or billions, whichever keeps the largest value readable. */
+const bigUnit = (max: number): { div: number; word: string } =>
+  max >= 1e9
+    ? { div: 1e9, word: 'billion' }
+    : max >= 1e6
+      ? { div: 1e6, word: 'million' }
+      : max >= 1e4
+        ? { div: 1e3, word: 'thousand' }
+        : { div: 1, word: '' };
+
+/**
+ * A heatmap's scale: one precision for every cell — the decimals that give the largest value
+ * 3 significant digits and the smallest non-zero one 2 (at most 6) — and USD in thousands,
+ * millions or billions with its `$`.
+ */
+function cellScale(c: Column, values: number[]): MetricScale {
+  const s = scaleOf(c, values);
+  const max = Math.max(...values.map(Math.abs));
+  const u = c.kind === 'usd' ? bigUnit(max) : undefined;
+  const div = u ? u.div : s.div;
+  const unit = u ? (u.word ? `${u.word} USD` : 'USD') : s.unit;
+  const title = u ? `${c.key} (${unit})` : s.title;
+  const pct = c.kind === 'pct';
+  const shown = values.map((v) => Math.abs((v / div) * (pct ? 100 : 1))).filter((v) => v > 0);
+  const dp = shown.length
+    ? Math.min(
+        6,
+        Math.max(
+          0,
+          2 - Math.floor(Math.log10(Math.max(...shown))),
+          1 - Math.floor(Math.log10(Math.min(...shown))),
+        ),
+      )
+    : 0;
+  const format = c.kind === 'usd' ? `$,.${dp}f` : pct ? `.${dp}%` : `,.${dp}f`;
+  return { div, title, unit, format };
+}
+
 function heatmap(
   report: Report,
   t: LoadedTable,
@@ -318,13 +364,13 @@ function heatmap(
   m: { column: Column; values: number[] },
   all: string[],
 ): ChartSpec {
-  const s = scaleOf(m.column, m.values);
-  const xs = [...new Set(t.rows.map((r) => String(r[px])))];
-  const ys = [...new Set(t.rows.map((r) => String(r[py])))];
+  const s = cellScale(m.column, m.values);
+  const xs = [...new Set(t.rows.map((r) => paramLabel(px, r[px])))];
+  const ys = [...new Set(t.rows.map((r) => paramLabel(py, r[py])))];
   // Fields x and y: Vega-Lite would read a dotted path (buyback.revenueShare) as nested fields.
   const values = t.rows.map((r, i) => ({
-    x: String(r[px]),
-    y: String(r[py]),
+    x: paramLabel(px, r[px]),
+    y: paramLabel(py, r[py]),
     value: round(m.values[i] / s.div),
   }));
   const labels = xs.length * ys.length <= 400;
@@ -399,7 +445,10 @@ export function tornadoChart(report: Report, t: LoadedTable): ChartSpec | undefi
     const b = base ? num(base[key]) : null;
     if (b === null || [...lows, ...highs].some((v) => v === null)) continue;
     const s = scaleOf(column, [b, ...(lows as number[]), ...(highs as number[])]);
-    const label = (r: Row) => `${String(r.parameter)} (${String(r.low)} → ${String(r.high)})`;
+    const label = (r: Row) => {
+      const p = String(r.parameter);
+      return `${p} (${paramLabel(p, r.low)} → ${paramLabel(p, r.high)})`;
+    };
     const labels = rows.map(label);
     const values = rows.flatMap((r, i) => [
       {
