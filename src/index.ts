@@ -43,6 +43,13 @@ export { PARSERS as parse } from './commands/parsers.js';
 export { rat, toDecimal } from './core/rational.js';
 /** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
 export { allRows as rowsOf } from './core/rows.js';
+/**
+ * A cell as plain data, whatever its kind (bigint base units, a rational `{ n, d }`, a typed cell
+ * `{ as, v, dp }` such as a risk's value): `cellValue` as json has it (a decimal string, a number
+ * or null; percents as percents), `cellText` as csv prints it (exact text, null when empty).
+ * Give the cell's column and the report's `decimals`.
+ */
+export { jsonValue as cellValue, exactText as cellText } from './core/cells.js';
 
 /**
  * A parameter file with problems: `problems` lists every one as data

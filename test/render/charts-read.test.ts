@@ -111,7 +111,9 @@ describe('legends, bars and bands a reader can see', () => {
     expect(spec).toMatchObject({ config: { legend: { labelFontSize: 13, titleFontSize: 13 } } });
   });
   test('rewards: a panel per role on its own scale, so validator bars show', async () => {
-    const spec = (await requireChart(await sourced(buildRewards(await model(), {})))) as Spec;
+    const spec = (await requireChart(
+      await sourced(buildRewards(await model(), {})),
+    )) as unknown as Spec;
     const panels = spec.vconcat as Spec[];
     expect(panels).toHaveLength(2);
     const data = panels.map((p) => (p.data as { values: { reward: number }[] }).values);
@@ -124,7 +126,7 @@ describe('legends, bars and bands a reader can see', () => {
   test('simulate bands: supply on its own axes; a band too narrow to see says so', async () => {
     const spec = (await requireChart(
       await sourced(simulateReport(await model(), { runs: 30, seed: 2 })),
-    )) as Spec;
+    )) as unknown as Spec;
     const titles = (spec.vconcat as Spec[]).map((p) => (p.title as { text: string }).text);
     expect(titles).toHaveLength(4);
     expect(titles[1]).toMatch(
