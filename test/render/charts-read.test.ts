@@ -20,7 +20,14 @@ const sourced = async (r: Report | Promise<Report>): Promise<Report> => ({
 });
 const sweepOf = (vary: string[], sensitivity = false, metrics?: string[]): Promise<Report> =>
   buildSweep(
-    { command: 'burn', sets: [], axes: vary.map(parseVary), options: {}, sensitivity, metrics },
+    {
+      command: 'burn',
+      sets: [],
+      axes: vary.map((v) => parseVary(v)),
+      options: {},
+      sensitivity,
+      metrics,
+    },
     { params: { command: 'burn', config: 'built-in configs/gensyn.yaml', vary } },
   );
 const texts = (svg: string): string[] =>
