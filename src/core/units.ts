@@ -6,8 +6,29 @@ import { InputError } from './errors.js';
 import { type Rational, rat, parseDecimal, mul, div, cmp, eq } from './rational.js';
 import { parseDate, type CalDate, type Duration, type DurationUnit } from './date.js';
 
-const show = (s: string): string => JSON.stringify(s);
-const clean = (s: string): string => s.trim().replace(/_/g, '');
+/** Text in quotes, as JSON writes it, with the line separators JSON leaves raw escaped too. */
+export const quoted = (s: string): string =>
+  JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+const show = quoted;
+
+/** A line break or another control character inside a value (its ends are trimmed). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+
+/**
+ * Refuse a value with a line break or a control character inside (`1\n%`, a CSV cell `"1\n000"`):
+ * such text is never read around, as a number on two lines is not one the user can see.
+ */
+export function oneLine(text: string, what: string): string {
+  const t = text.trim();
+  const c = CONTROL.exec(t);
+  if (c)
+    throw new InputError(
+      `expected ${what} on one line; found ${show(text)}, with ${LINE_BREAK.test(c[0]) ? 'a line break' : c[0] === '\t' ? 'a tab' : 'a control character'} inside`,
+    );
+  return t;
+}
+const clean = (s: string, what: string): string => oneLine(s, what).replace(/_/g, '');
 
 /** Amount suffixes and what they multiply by (`1.5M`); a sweep's ranges may mix them (`500k..2M`). */
 export const SUFFIX: Readonly<Record<string, bigint>> = {
@@ -48,7 +69,7 @@ function ungroup(t: string, text: string, what: string, like: string): string {
 
 /** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
 function separators(text: string, what: string, like: string): string {
-  const t = text.trim().replace(/^\+(?=[\d.])/, '');
+  const t = oneLine(text, what).replace(/^\+(?=[\d.])/, '');
   if (t.includes('_') && t.includes(','))
     throw new InputError(
       `expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`,
@@ -79,7 +100,7 @@ export function parseAmount(text: string, what = 'an amount'): Rational {
 
 /** A USD figure: like an amount, with an optional leading `$`. */
 export function parseUsd(text: string, what = 'a USD amount'): Rational {
-  return parseAmount(text.trim().replace(/^\$/, ''), what);
+  return parseAmount(oneLine(text, what).replace(/^\$/, ''), what);
 }
 
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
@@ -95,7 +116,7 @@ export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
  * with both readings (1% or 100%?): no input is read in a way the message would not show.
  */
 export function parseShare(text: string, what = 'a share'): Rational {
-  const t = text.trim();
+  const t = oneLine(text, what);
   const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
   if (m) return div(parseDecimal(m[1]), rat(100n));
@@ -122,7 +143,7 @@ export const parseFraction = (text: string, what = 'a fraction'): Rational =>
 
 /** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`, `-0.02`; above −100%. */
 export function parseSignedShare(text: string, what = 'a rate'): Rational {
-  const t = text.trim();
+  const t = oneLine(text, what);
   const negative = t.startsWith('-');
   const v = parseShare(negative ? t.slice(1) : t, what);
   if (negative && v.n > v.d)
@@ -195,7 +216,7 @@ const MAX_DURATION: Record<DurationUnit, number> = {
  * longer than 10,000 years is refused, never rounded.
  */
 export function parseDuration(text: string, what = 'a duration'): Duration {
-  const t = clean(text);
+  const t = clean(text, what);
   if (t === '0') return { n: 0, unit: 'day' };
   const m = DURATION.exec(t);
   const unit = m ? DURATION_UNITS[m[2].toLowerCase()] : undefined;
@@ -243,7 +264,7 @@ export const STEPS: readonly Step[] = ['day', 'week', 'month', 'quarter', 'year'
 
 /** A vesting / period step: day | week | month | quarter | year (plurals and "monthly" also read). */
 export function parseStep(text: string, what = 'a step'): Step {
-  const t = text.trim().toLowerCase();
+  const t = oneLine(text, what).toLowerCase();
   const base = t
     .replace(/ly$/, '')
     .replace(/s$/, '')
@@ -257,7 +278,7 @@ export function parseStep(text: string, what = 'a step'): Step {
 export type DateOrDuration = { kind: 'date'; date: CalDate } | { kind: 'after'; span: Duration };
 
 export function parseDateOrDuration(text: string, what = 'a date or a duration'): DateOrDuration {
-  const t = text.trim();
+  const t = oneLine(text, what);
   if (/^\d{4}-/.test(t)) return { kind: 'date', date: parseDate(t, what) };
   try {
     return { kind: 'after', span: parseDuration(t, what) };

@@ -30,7 +30,7 @@ import {
   type Problem,
 } from './model.js';
 import { keysAt } from './schema/keys.js';
-import { applyOverrides, overrideAt, type Override } from './overrides.js';
+import { applyOverrides, overrideAt, setFlag, type Override } from './overrides.js';
 import { readTextLimited, TooLargeError } from './readfile.js';
 
 export { ParamFileError, pathString, problemText, resolveParams } from './model.js';
@@ -231,13 +231,13 @@ class WithOverrides implements Locator {
   }
   at(path: Path, key?: string): string {
     const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
-    return o ? `option --set ${o.text}` : this.inner.at(path, key);
+    return o ? setFlag(o.text) : this.inner.at(path, key);
   }
   problem(path: Path, message: string, key?: string): Problem {
     const full = key !== undefined ? [...path, key] : path;
     const o = overrideAt(this.paths, this.overrides, full);
     return o
-      ? { path: full, message, file: this.file, flag: `option --set ${o.text}` }
+      ? { path: full, message, file: this.file, flag: setFlag(o.text) }
       : this.inner.problem(path, message, key);
   }
 }

@@ -9,11 +9,16 @@ import { parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { keysAt } from './schema/keys.js';
 import { suggestion } from '../core/suggest.js';
+import { quoted } from '../core/units.js';
 import { ParamFileError, type Path } from './model.js';
+
+/** How messages name a `--set` flag: its text, quoted when a line break or control character is in it. */
+export const setFlag = (text: string): string =>
+  `option --set ${/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text) ? quoted(text) : text}`;
 
 /** A problem with the flag itself (its syntax, or a path that does not exist), as data like the file's. */
 const flagError = (text: string, path: Path, message: string): ParamFileError =>
-  new ParamFileError([{ path, message, flag: `option --set ${text}` }]);
+  new ParamFileError([{ path, message, flag: setFlag(text) }]);
 
 export interface Override {
   /** The flag's text, `projection.months=0`, for messages and JSON `params`. */

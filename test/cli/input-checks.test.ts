@@ -1,0 +1,52 @@
+/** Issue 21: bad input is exit 2 with one located message, never a crash or a silent misread. */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, cli, expectUserError, tmpFile } from './run.js';
+
+const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
+const ONE_LINE = /on one line; found "[^"]*\\n[^"]*", with a line break inside/;
+
+describe('21.9 a line break inside a number', () => {
+  test.each<[string, string[], RegExp | string]>([
+    [
+      '--utilization (read as 1% before)',
+      ['quote', '--gpu-hours', '5', '--utilization', '1\n%'],
+      'option --utilization',
+    ],
+    ['--gpu-hours (a crash before)', ['quote', '--gpu-hours', '1,0\n00'], 'option --gpu-hours'],
+    [
+      '--set with a YAML escape',
+      ['burn', '--set', 'projection.revenue.growth="1\\n%"'],
+      'option --set projection.revenue.growth="1\\n%"',
+    ],
+  ])('%s', (_name, args, where) => {
+    const r = cli(args);
+    expectUserError(r, where);
+    expect(r.stderr).toMatch(ONE_LINE);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  test('a --set holding a line break is named on one line', () => {
+    const r = cli(['burn', '--set', 'projection.revenue.startUsd=1\n000']);
+    expectUserError(r, 'option --set "projection.revenue.startUsd=1\\n000"');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  test('a YAML string', () => {
+    const f = tmpFile('p.yaml', GOOD.replace('priceUsd: 0.10 ', 'priceUsd: "0.\\n10"'));
+    const r = cli(['validate', '-c', f]);
+    expectUserError(r, /p\.yaml:20:13: token\.priceUsd: expected a USD amount on one line/);
+  });
+  test.each<[string, string, string[]]>([
+    [
+      'nodes',
+      'id,role,stake,tasks,quality,uptime\nn1,compute,"1\n000",10,90%,99%\n',
+      ['rewards', '--nodes'],
+    ],
+    ['grants', 'beneficiary,category,amount\nal,Team,"1\n000"\n', ['unlocks', '--grants']],
+    ['jobs', 'id,gpu_hours\nj,"1\n0"\n', ['quote', '--jobs']],
+  ])('a quoted %s cell', (_name, text, args) => {
+    const f = tmpFile('data.csv', text);
+    const r = cli([...args, f]);
+    expectUserError(r, /data\.csv:3: row 1, column \w+: expected .* on one line/);
+  });
+});
