@@ -67,13 +67,29 @@ function readValueOnce(o: Override): unknown {
       o.path.split('.'),
       `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
     );
+  // An anchor (&a) or alias (*a) refers across a document; a flag's value is one value, so either
+  // is a mistake (YAML would drop `&a` or fail on an unknown `*a`): say how to write the text.
+  let anchor: string | undefined;
   visit(doc, {
+    Alias(_k, node) {
+      anchor ??= `*${node.source}`;
+    },
+    Node(_k, node) {
+      if (node.anchor) anchor ??= `&${node.anchor}`;
+    },
     Scalar(_k, node) {
+      if (node.anchor) anchor ??= `&${node.anchor}`;
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined)
         node.value = node.source;
     },
   });
-  return doc.toJS({ maxAliasCount: 50 });
+  if (anchor !== undefined)
+    throw flagError(
+      o.text,
+      o.path.split('.'),
+      `the value has a YAML ${anchor.startsWith('*') ? 'alias' : 'anchor'} ${anchor}, which a flag cannot use; for the text itself, quote it: ${o.path}="${o.value.replace(/["\\]/g, '\\$&')}"`,
+    );
+  return doc.toJS();
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> =>

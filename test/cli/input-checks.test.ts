@@ -50,3 +50,31 @@ describe('21.9 a line break inside a number', () => {
     expectUserError(r, /data\.csv:3: row 1, column \w+: expected .* on one line/);
   });
 });
+
+describe('21.12 YAML anchors and aliases in --set and --vary', () => {
+  test.each<[string, string[], string]>([
+    [
+      'an alias in --set',
+      ['burn', '--set', 'token=*a'],
+      'option --set token=*a: the value has a YAML alias *a',
+    ],
+    [
+      'an anchor in --set (dropped before)',
+      ['burn', '--set', 'token.name=&a x'],
+      'option --set token.name=&a x: the value has a YAML anchor &a',
+    ],
+    [
+      'an alias in --vary',
+      ['sweep', 'burn', '--vary', 'projection.months=*a,2'],
+      'option --vary projection.months=*a,2: at *a: the value has a YAML alias',
+    ],
+  ])('%s: exit 2 naming the flag', (_name, args, where) => {
+    const r = cli(args);
+    expectUserError(r, where);
+    expect(r.stderr).toContain('for the text itself, quote it');
+  });
+  test('the quoted text is read as text', () => {
+    const r = cli(['allocation', '--set', 'token.name="*a"', '-f', 'json']);
+    expect(r.code).toBe(0);
+  });
+});
