@@ -9,7 +9,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   if (candidates.length === 0) return undefined;
   const lower = candidates.map((c) => c.toLowerCase());
   const x = input.trim().toLowerCase();
-  if (!x) return undefined;
+  // Nothing empty, and no edit distances over a 16 MB cell: no name is that long.
+  if (!x || x.length > 1000) return undefined;
   const same = lower.indexOf(x);
   if (same >= 0) return candidates[same];
   // Substrings either way (at least 3 characters, so `a` does not match everything): the nearest wins.

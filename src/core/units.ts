@@ -6,9 +6,23 @@ import { InputError } from './errors.js';
 import { type Rational, rat, parseDecimal, mul, div, cmp, eq } from './rational.js';
 import { parseDate, type CalDate, type Duration, type DurationUnit } from './date.js';
 
-/** Text in quotes, as JSON writes it, with the line separators JSON leaves raw escaped too. */
-export const quoted = (s: string): string =>
-  JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+/** The longest value a parser reads, in characters (a thousand digits is past any amount, and keeps big-number arithmetic quick). */
+export const MAX_VALUE_CHARS = 1000;
+/** How much of a longer text a message shows. */
+const SHOWN_CHARS = 60;
+
+/**
+ * Text in quotes, as JSON writes it, with the line separators JSON leaves raw escaped too; a text
+ * longer than a line (a 16 MB CSV cell) is cut, with its length.
+ */
+export const quoted = (s: string): string => {
+  const cut = s.length > SHOWN_CHARS * 2;
+  const q = JSON.stringify(cut ? s.slice(0, SHOWN_CHARS) : s).replace(
+    /[\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+  return cut ? `${q.slice(0, -1)}…" (${s.length.toLocaleString('en-US')} characters)` : q;
+};
 const show = quoted;
 
 /** A line break or another control character inside a value (its ends are trimmed). */
@@ -16,11 +30,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 
 /**
- * Refuse a value with a line break or a control character inside (`1\n%`, a CSV cell `"1\n000"`):
- * such text is never read around, as a number on two lines is not one the user can see.
+ * The trimmed text of a value, refused when it holds a line break or a control character inside
+ * (`1\n%`, a CSV cell `"1\n000"`: never read around, as the user cannot see such a number on one
+ * line) or is longer than any value (a 15 MB cell of digits).
  */
-export function oneLine(text: string, what: string): string {
+export function valueText(text: string, what: string): string {
   const t = text.trim();
+  if (t.length > MAX_VALUE_CHARS)
+    throw new InputError(
+      `expected ${what} of at most ${MAX_VALUE_CHARS} characters; found ${show(text)}`,
+    );
   const c = CONTROL.exec(t);
   if (c)
     throw new InputError(
@@ -28,7 +47,7 @@ export function oneLine(text: string, what: string): string {
     );
   return t;
 }
-const clean = (s: string, what: string): string => oneLine(s, what).replace(/_/g, '');
+const clean = (s: string, what: string): string => valueText(s, what).replace(/_/g, '');
 
 /** Amount suffixes and what they multiply by (`1.5M`); a sweep's ranges may mix them (`500k..2M`). */
 export const SUFFIX: Readonly<Record<string, bigint>> = {
@@ -69,7 +88,7 @@ function ungroup(t: string, text: string, what: string, like: string): string {
 
 /** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
 function separators(text: string, what: string, like: string): string {
-  const t = oneLine(text, what).replace(/^\+(?=[\d.])/, '');
+  const t = valueText(text, what).replace(/^\+(?=[\d.])/, '');
   if (t.includes('_') && t.includes(','))
     throw new InputError(
       `expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`,
@@ -100,7 +119,7 @@ export function parseAmount(text: string, what = 'an amount'): Rational {
 
 /** A USD figure: like an amount, with an optional leading `$`. */
 export function parseUsd(text: string, what = 'a USD amount'): Rational {
-  return parseAmount(oneLine(text, what).replace(/^\$/, ''), what);
+  return parseAmount(valueText(text, what).replace(/^\$/, ''), what);
 }
 
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
@@ -116,7 +135,7 @@ export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
  * with both readings (1% or 100%?): no input is read in a way the message would not show.
  */
 export function parseShare(text: string, what = 'a share'): Rational {
-  const t = oneLine(text, what);
+  const t = valueText(text, what);
   const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
   if (m) return div(parseDecimal(m[1]), rat(100n));
@@ -143,7 +162,7 @@ export const parseFraction = (text: string, what = 'a fraction'): Rational =>
 
 /** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`, `-0.02`; above −100%. */
 export function parseSignedShare(text: string, what = 'a rate'): Rational {
-  const t = oneLine(text, what);
+  const t = valueText(text, what);
   const negative = t.startsWith('-');
   const v = parseShare(negative ? t.slice(1) : t, what);
   if (negative && v.n > v.d)
@@ -264,7 +283,7 @@ export const STEPS: readonly Step[] = ['day', 'week', 'month', 'quarter', 'year'
 
 /** A vesting / period step: day | week | month | quarter | year (plurals and "monthly" also read). */
 export function parseStep(text: string, what = 'a step'): Step {
-  const t = oneLine(text, what).toLowerCase();
+  const t = valueText(text, what).toLowerCase();
   const base = t
     .replace(/ly$/, '')
     .replace(/s$/, '')
@@ -278,7 +297,7 @@ export function parseStep(text: string, what = 'a step'): Step {
 export type DateOrDuration = { kind: 'date'; date: CalDate } | { kind: 'after'; span: Duration };
 
 export function parseDateOrDuration(text: string, what = 'a date or a duration'): DateOrDuration {
-  const t = oneLine(text, what);
+  const t = valueText(text, what);
   if (/^\d{4}-/.test(t)) return { kind: 'date', date: parseDate(t, what) };
   try {
     return { kind: 'after', span: parseDuration(t, what) };

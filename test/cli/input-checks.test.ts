@@ -78,3 +78,24 @@ describe('21.12 YAML anchors and aliases in --set and --vary', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('21.13 a grants file has the 16 MB row limit of the other data files', () => {
+  const big = (cell: string) =>
+    tmpFile('grants.csv', `beneficiary,category,amount\nal,Team,1000\nbob,Team,${cell}\n`);
+  test.each<[string, string, string[]]>([
+    ['a quoted 20 MB cell, csv', `"${'x'.repeat(20_000_000)}"`, ['-f', 'csv']],
+    ['a 20 MB cell of digits, table', '1'.repeat(20_000_000), []],
+  ])('%s: exit 2 before any output', (_name, cell, args) => {
+    const r = cli(['unlocks', '--grants', big(cell), ...args]);
+    expectUserError(r, 'grants.csv:3: invalid CSV: a row longer than 16 MB');
+    expect(r.stderr.length).toBeLessThan(300);
+  });
+  test('a 15 MB amount within the limit: exit 2, the message cut', () => {
+    const r = cli(['unlocks', '--grants', big('1'.repeat(15_000_000)), '-f', 'csv']);
+    expectUserError(
+      r,
+      /row 2, column amount: expected a token amount of at most 1000 characters; found "1{60}…" \(15,000,000 characters\)/,
+    );
+    expect(r.stderr.length).toBeLessThan(300);
+  });
+});
