@@ -86,13 +86,31 @@ export class Located implements Locator {
   }
 }
 
-/** zod issues as located problems; `root` is the schema the issue paths start from. */
+/** The value at `path` of a parsed document (own keys only), and whether it is there. */
+function lookup(raw: unknown, path: Path): { has: boolean; value?: unknown } {
+  let node = raw;
+  for (const p of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, p)) return { has: false };
+    node = (node as Record<string | number, unknown>)[p];
+  }
+  return { has: true, value: node };
+}
+
+/**
+ * zod issues as located problems; `root` is the schema the issue paths start from. `raw` is the
+ * value that was validated (with any --set applied), when it differs from the document's own.
+ */
 export function zodProblems(
   src: Locator,
   doc: Located,
   issues: readonly z.core.$ZodIssue[],
   root: z.ZodType = ParamsSchema,
+  raw?: unknown,
 ): Problem[] {
+  const has = (path: Path): boolean =>
+    raw === undefined ? doc.doc.hasIn(path) : lookup(raw, path).has;
+  const get = (path: Path): unknown =>
+    raw === undefined ? doc.doc.getIn(path) : lookup(raw, path).value;
   const out: Problem[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
@@ -108,14 +126,14 @@ export function zodProblems(
           ),
         );
       }
-    } else if (path.length > 0 && !doc.doc.hasIn(path) && !src.at(path).startsWith('option ')) {
+    } else if (path.length > 0 && !has(path)) {
       out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
     } else if (iss.code === 'invalid_type') {
-      const value = doc.doc.getIn(path);
+      const value = get(path);
       out.push(
         src.problem(
           path,
-          `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`,
+          `expected ${EXPECTED[iss.expected] ?? iss.expected}; found ${describe(value)}`,
         ),
       );
     } else if (iss.code === 'invalid_key' && iss.issues[0]) {
@@ -137,10 +155,19 @@ export function zodProblems(
   return out;
 }
 
+/** zod's names of types, as messages say them. */
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  string: 'a text',
+  boolean: 'true or false',
+};
+
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (isMap(v)) return 'a mapping';
-  if (isSeq(v)) return 'a list';
+  if (isSeq(v) || Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return JSON.stringify(v);
 }
@@ -235,10 +262,15 @@ class WithOverrides implements Locator {
   }
   problem(path: Path, message: string, key?: string): Problem {
     const full = key !== undefined ? [...path, key] : path;
-    const o = overrideAt(this.paths, this.overrides, full);
-    return o
-      ? { path: full, message, file: this.file, flag: setFlag(o.text) }
-      : this.inner.problem(path, message, key);
+    // A flag that set this value or one inside it (a share of the allocations that no longer add up).
+    const o =
+      overrideAt(this.paths, this.overrides, full) ??
+      this.overrides.findLast((_o, i) => full.every((x, j) => x === this.paths[i]?.[j]));
+    if (o) return { path: full, message, file: this.file, flag: setFlag(o.text) };
+    // Elsewhere in the file: the flags still took part (a decimals that a stake no longer fits).
+    const flags = this.overrides.map((x) => setFlag(x.text));
+    const shown = flags.length > 3 ? [...flags.slice(0, 3), `${flags.length - 3} more`] : flags;
+    return this.inner.problem(path, `${message} (with ${shown.join(', ')})`, key);
   }
 }
 
@@ -264,7 +296,18 @@ export function validateRaw(
   }
   const parsed = ParamsSchema.safeParse(raw);
   if (!parsed.success)
-    throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
+    throw new ParamFileError(
+      inFileOrder(
+        zodProblems(
+          where,
+          src,
+          parsed.error.issues,
+          ParamsSchema,
+          overrides.length ? raw : undefined,
+        ),
+        src.file,
+      ),
+    );
   return { params: parsed.data, src: where };
 }
 
@@ -297,7 +340,9 @@ export function sectionValidator(
       else for (const iss of r.error.issues) issues.push({ ...iss, path: [key, ...iss.path] });
     }
     if (issues.length)
-      throw new ParamFileError(inFileOrder(zodProblems(where, src, issues), src.file));
+      throw new ParamFileError(
+        inFileOrder(zodProblems(where, src, issues, ParamsSchema, copy), src.file),
+      );
     const params: Record<string, unknown> = {};
     for (const key of Object.keys(shape)) {
       const v = touched.has(key) ? fresh[key] : (own.data as Record<string, unknown>)[key];

@@ -105,8 +105,8 @@ const itemName = (x: unknown): string | undefined =>
     : undefined;
 
 /**
- * Apply overrides to the parsed document `raw` (mutated); returns the index path each one set,
- * for locating problems. `schema` gives the keys that exist, for "did you mean".
+ * Apply overrides to the parsed document `raw` (mutated); returns the index path each one set (or
+ * the first mapping it had to make on the way), for locating problems. `schema` gives the keys that exist, for "did you mean".
  */
 export function applyOverrides(
   raw: unknown,
@@ -120,7 +120,13 @@ export function applyOverrides(
       throw fail(
         'the path has an empty part; expected names separated by dots, like projection.revenue.growth',
       );
+    // `__proto__` would reach the object's prototype, not an entry: refused as in the file.
+    if (parts.includes('__proto__'))
+      throw fail('"__proto__" cannot be used as a name; choose another');
     const path: (string | number)[] = [];
+    // Where the flag made a new mapping (a new GPU class, a section the file leaves out): problems
+    // inside it are the flag's, not the file's.
+    let made: (string | number)[] | undefined;
     let node: unknown = raw;
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;
@@ -150,12 +156,14 @@ export function applyOverrides(
       if (last) {
         node[part] = readValue(o);
       } else {
-        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined)
+        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined) {
           node[part] = {};
+          made ??= [...path];
+        }
         node = node[part];
       }
     }
-    return path;
+    return made ?? path;
   });
 }
 

@@ -99,3 +99,49 @@ describe('21.13 a grants file has the 16 MB row limit of the other data files', 
     expect(r.stderr.length).toBeLessThan(300);
   });
 });
+
+describe('21.14 --set paths through __proto__ are refused', () => {
+  test.each([
+    ['quote', '--gpu-hours', '1', '--set', 'fees.gpus.__proto__.tflops=1'],
+    ['burn', '--set', 'scenarios.__proto__={months: 2}'],
+    ['sweep', 'burn', '--vary', 'scenarios.__proto__.months=1,2'],
+  ])('%s … %s', (...args) => {
+    expectUserError(cli([...args, '-f', 'json']), '"__proto__" cannot be used as a name');
+  });
+});
+
+describe('21.20 messages about --set', () => {
+  test.each<[string, string, string]>([
+    [
+      'an empty value names no old value',
+      'token.name=',
+      'option --set token.name=: expected a text; found nothing',
+    ],
+    [
+      'a list for a mapping',
+      'token=[1,2]',
+      'option --set token=[1,2]: expected a mapping; found a list',
+    ],
+    [
+      'a new GPU class missing a key',
+      'fees.gpus.constructor.tflops=1',
+      'option --set fees.gpus.constructor.tflops=1: missing required key "pricePerHourUsd"',
+    ],
+    [
+      'a share that breaks the sum',
+      'allocations.Team.share=30%',
+      'option --set allocations.Team.share=30%: allocations add up to 105%',
+    ],
+  ])('%s', (_name, set, message) => {
+    expectUserError(cli(['allocation', '--set', set]), message);
+  });
+  test('a problem elsewhere in the file names the flags that took part', () => {
+    const r = cli(['rewards', '--set', 'token.decimals=0', '--set', 'rewards.stakeMin=0.5']);
+    expectUserError(r, 'option --set rewards.stakeMin=0.5: ');
+    const f = tmpFile('p.yaml', GOOD.replace('stake: 50_000,', 'stake: 50_000.5,'));
+    expectUserError(
+      cli(['rewards', '-c', f, '--set', 'token.decimals=0']),
+      /p\.yaml:\d+:\d+: nodes\[0\]\.stake: .* \(with option --set token\.decimals=0\)/,
+    );
+  });
+});
