@@ -36,6 +36,12 @@ function text(t: string): string {
 export const PARSERS = {
   /** Free text (a name, a file): not empty. */
   text,
+  /** One name that may hold commas, or names separated by commas (`--category`): some name, kept as typed. */
+  names: (t: string): string => {
+    if (t.split(',').every((s) => s.trim() === ''))
+      throw new InputError(`expected a name, or names separated by commas; found ${show(t)}`);
+    return t;
+  },
   /** A comma-separated list of names: `H100,A100`. */
   list: (t: string): string[] => {
     const xs = t

@@ -219,7 +219,7 @@ const DURATION_UNITS: Record<string, DurationUnit> = {
 };
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
 
-/** The longest duration accepted, in each unit: 10,000 years (every date stays within 0001..9999). */
+/** The longest duration accepted, in each unit: 10,000 years (so a date plus a duration stays within a few calendars of 1970..9999). */
 const MAX_DURATION: Record<DurationUnit, number> = {
   hour: 87_660_000,
   day: 3_652_500,

@@ -8,14 +8,22 @@ import { InputError } from '../core/errors.js';
 import { suggestion } from '../core/suggest.js';
 import { MAX_INPUT_BYTES, readTextLimited, TooLargeError } from '../params/readfile.js';
 
-/** The csv-parse `columns` option: lower-cased names, unknown and missing ones refused. */
-export function headerCheck(file: string, allowed: readonly string[], required: readonly string[]) {
+/**
+ * The csv-parse `columns` option: lower-cased names, unknown and missing ones refused; `aliases`
+ * are other words for columns, for "did you mean".
+ */
+export function headerCheck(
+  file: string,
+  allowed: readonly string[],
+  required: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
+) {
   return (header: string[]): string[] => {
     const cols = header.map((h) => h.trim().toLowerCase());
     cols.forEach((c, i) => {
       if (!allowed.includes(c))
         throw new InputError(
-          `unknown column "${header[i]}"${suggestion(c, allowed)}; expected ${allowed.join(', ')}`,
+          `unknown column "${header[i]}"${suggestion(c, allowed, aliases)}; expected ${allowed.join(', ')}`,
           { file, line: 1 },
         );
     });
@@ -157,13 +165,14 @@ export function readCsvFile(
   flag: string,
   allowed: readonly string[],
   required: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
 ): CsvRow[] {
   const text = readFileText(file, flag);
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
       ...CSV_OPTIONS,
-      columns: headerCheck(file, allowed, required),
+      columns: headerCheck(file, allowed, required, aliases),
     }) as never;
   } catch (e) {
     throw csvError(file, e, 1);

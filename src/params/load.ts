@@ -98,14 +98,15 @@ function lookup(raw: unknown, path: Path): { has: boolean; value?: unknown } {
 
 /**
  * zod issues as located problems; `root` is the schema the issue paths start from. `raw` is the
- * value that was validated (with any --set applied), when it differs from the document's own.
+ * value that was validated (with any --set applied), when it differs from the document's own;
+ * `aliases` are other words for keys, for "did you mean" (a node's `node` is its `id`).
  */
 export function zodProblems(
   src: Locator,
   doc: Located,
   issues: readonly z.core.$ZodIssue[],
   root: z.ZodType = ParamsSchema,
-  raw?: unknown,
+  { raw, aliases }: { raw?: unknown; aliases?: Readonly<Record<string, string>> } = {},
 ): Problem[] {
   const has = (path: Path): boolean =>
     raw === undefined ? doc.doc.hasIn(path) : lookup(raw, path).has;
@@ -117,7 +118,7 @@ export function zodProblems(
     if (iss.code === 'unrecognized_keys') {
       const known = keysAt(root, path);
       for (const k of iss.keys) {
-        const guess = didYouMean(k, known);
+        const guess = didYouMean(k, known, aliases);
         out.push(
           src.problem(
             path,
@@ -183,6 +184,9 @@ export function parseYaml(
   file: string,
   expected: { what: string; shape?: 'mapping' | 'list' | 'either' },
 ): { raw: unknown; src: Located } {
+  // YAML breaks lines at CR, LF or CR LF; the parser knows only the last two. A lone CR (a file
+  // from an old Mac editor) becomes LF, one character for one, so offsets stay the same.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const lc = new LineCounter();
   const doc = parseDocument(text, {
     uniqueKeys: true,
@@ -263,9 +267,9 @@ class WithOverrides implements Locator {
   problem(path: Path, message: string, key?: string): Problem {
     const full = key !== undefined ? [...path, key] : path;
     // A flag that set this value or one inside it (a share of the allocations that no longer add up).
-    const o =
-      overrideAt(this.paths, this.overrides, full) ??
-      this.overrides.findLast((_o, i) => full.every((x, j) => x === this.paths[i]?.[j]));
+    let o = overrideAt(this.paths, this.overrides, full);
+    for (let i = this.overrides.length - 1; i >= 0 && !o; i--)
+      if (full.every((x, j) => x === this.paths[i]?.[j])) o = this.overrides[i];
     if (o) return { path: full, message, file: this.file, flag: setFlag(o.text) };
     // Elsewhere in the file: the flags still took part (a decimals that a stake no longer fits).
     const flags = this.overrides.map((x) => setFlag(x.text));
@@ -298,13 +302,9 @@ export function validateRaw(
   if (!parsed.success)
     throw new ParamFileError(
       inFileOrder(
-        zodProblems(
-          where,
-          src,
-          parsed.error.issues,
-          ParamsSchema,
-          overrides.length ? raw : undefined,
-        ),
+        zodProblems(where, src, parsed.error.issues, ParamsSchema, {
+          raw: overrides.length ? raw : undefined,
+        }),
         src.file,
       ),
     );
@@ -341,7 +341,7 @@ export function sectionValidator(
     }
     if (issues.length)
       throw new ParamFileError(
-        inFileOrder(zodProblems(where, src, issues, ParamsSchema, copy), src.file),
+        inFileOrder(zodProblems(where, src, issues, ParamsSchema, { raw: copy }), src.file),
       );
     const params: Record<string, unknown> = {};
     for (const key of Object.keys(shape)) {

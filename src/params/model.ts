@@ -5,7 +5,8 @@
 import { InputError, pathString } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
-import { type Rational, rat, add, cmp, formatPercent, mul, ZERO } from '../core/rational.js';
+import { type Rational, rat, add, cmp, mul, ZERO } from '../core/rational.js';
+import { percentText } from '../core/percent.js';
 import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
 import {
   ParamFileError,
@@ -33,7 +34,7 @@ export {
 export type { Path } from '../core/errors.js';
 export { pathString } from '../core/errors.js';
 
-const pctOf = (x: Rational): string => formatPercent(x);
+const pctOf = (x: Rational): string => percentText(x);
 
 /**
  * Resolve validated parameters into base units and vesting schedules, checking every cross-field

@@ -6,7 +6,8 @@
  */
 import { toUnits } from '../core/amount.js';
 import { checkSplit } from '../core/fees.js';
-import { type Rational, add, cmp, formatPercent, ONE } from '../core/rational.js';
+import { type Rational, add, cmp, ONE } from '../core/rational.js';
+import { percentText } from '../core/percent.js';
 import type { Params } from './schema/index.js';
 import type { NodeInput } from './schema/rewards.js';
 import { suggestion } from '../core/suggest.js';
@@ -104,7 +105,7 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
     if (cmp(sum, ONE) !== 0)
       at(
         ['buyback'],
-        `burn + treasury + execution add up to ${formatPercent(sum)}; they must add up to exactly 100%`,
+        `burn + treasury + execution add up to ${percentText(sum)}; they must add up to exactly 100%`,
       );
   }
   if (p.buyback && !p.projection)

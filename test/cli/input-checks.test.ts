@@ -145,3 +145,68 @@ describe('21.20 messages about --set', () => {
     );
   });
 });
+
+describe('21.20 messages', () => {
+  test('shares off by 1e-10 say by how much', () => {
+    const f = tmpFile('p.yaml', GOOD.replace('share: 40.40%', 'share: 40.4000000001%'));
+    expectUserError(
+      cli(['validate', '-c', f]),
+      'allocations add up to 100.0000000001% of totalSupply; they must add up to exactly 100% (over by 0.0000000001%)',
+    );
+    expectUserError(
+      cli(['burn', '--set', 'buyback.burn=70.00000000001%']),
+      'burn + treasury + execution add up to 100.00000000001%',
+    );
+  });
+  test('a file with CR line breaks only is read like any other', () => {
+    const f = tmpFile('cr.yaml', GOOD.replace(/\n/g, '\r'));
+    expect(cli(['validate', '-c', f]).stdout).toContain('valid');
+    const bad = tmpFile(
+      'cr.yaml',
+      GOOD.replace('priceUsd: 0.10 ', 'priceUsd: zz ').replace(/\n/g, '\r'),
+    );
+    expectUserError(
+      cli(['validate', '-c', bad]),
+      /cr\.yaml:20:13: token\.priceUsd: expected a USD amount/,
+    );
+  });
+  test.each([',', ' , ', ',,'])('--category %j is refused, not zero categories', (v) => {
+    expectUserError(
+      cli(['unlocks', '--category', v]),
+      'option --category: expected a name, or names separated by commas',
+    );
+  });
+  test.each<[string, string, string]>([
+    [
+      'a GPU class',
+      'fees.gpus={"": {tflops: 1, pricePerHourUsd: 1}, H100: {tflops: 1, pricePerHourUsd: 1}}',
+      'a GPU class needs a name; found ""',
+    ],
+    ['a scenario', 'scenarios={" ": {}}', 'a scenario needs a name; found " "'],
+  ])('%s named "" is refused', (_name, set, message) => {
+    expectUserError(cli(['validate', '--set', set]), message);
+  });
+  test('--at and the calendar name the same years', () => {
+    expectUserError(
+      cli(['unlocks', '--at', '1969-12-31']),
+      'out of range (1970-01-01 to 9999-12-31)',
+    );
+    const f = tmpFile(
+      'p.yaml',
+      GOOD.replace(
+        'vesting: { atStart: 50%, linear: 12mo, every: month }',
+        'vesting: { cliff: 7975y }',
+      ),
+    );
+    expectUserError(
+      cli(['validate', '-c', f]),
+      'outside the calendar this tool handles (1970-01-01 to 9999-12-31)',
+    );
+  });
+  test('a nodes column "node" suggests id', () => {
+    const f = tmpFile('nodes.csv', 'node,role,stake,uptime\na,validator,1,1%\n');
+    expectUserError(cli(['rewards', '--nodes', f]), 'unknown column "node" (did you mean "id"?)');
+    const y = tmpFile('nodes.yaml', '- { node: a, role: validator, stake: 1, uptime: 1% }\n');
+    expectUserError(cli(['rewards', '--nodes', y]), 'unknown key "node" (did you mean "id"?)');
+  });
+});

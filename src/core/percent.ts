@@ -1,0 +1,32 @@
+/**
+ * Percents in messages about sums ("add up to 100.00000001%; over by 0.00000001%"): with as many
+ * digits as it takes to tell the value from 0% and 100%, so a sum off by 1e-10 never reads
+ * "over by 0%" or "add up to 100%".
+ */
+import {
+  type Rational,
+  cmp,
+  eq,
+  mul,
+  parseDecimal,
+  rat,
+  toDecimal,
+  ONE,
+  ZERO,
+} from './rational.js';
+
+/** The most digits after the point a message shows. */
+const MAX_DIGITS = 60;
+
+/** x as a percent, to 6 decimals or exactly, and with more digits where 6 would show 0% or 100% for what is neither. */
+export function percentText(x: Rational): string {
+  const p = mul(x, rat(100n));
+  const zero = cmp(x, ZERO) === 0;
+  const whole = cmp(x, ONE) === 0;
+  for (let digits = 6; digits < MAX_DIGITS; digits++) {
+    const s = toDecimal(p, digits);
+    if (eq(parseDecimal(s), p) || ((zero || !/^-?0$/.test(s)) && (whole || s !== '100')))
+      return `${s}%`;
+  }
+  return `${toDecimal(p, MAX_DIGITS)}%`;
+}
