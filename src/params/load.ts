@@ -22,6 +22,7 @@ import { InputError } from '../core/errors.js';
 import { ParamsSchema, type Params } from './schema/index.js';
 import {
   ParamFileError,
+  checkParams,
   inFileOrder,
   resolveParams,
   type Locator,
@@ -299,16 +300,42 @@ export function validateRaw(
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ParamFileError(
-      inFileOrder(
-        zodProblems(where, src, parsed.error.issues, ParamsSchema, {
-          raw: overrides.length ? raw : undefined,
-        }),
-        src.file,
-      ),
-    );
+  if (!parsed.success) {
+    const problems = zodProblems(where, src, parsed.error.issues, ParamsSchema, {
+      raw: overrides.length ? raw : undefined,
+    });
+    problems.push(...crossFieldProblems(raw, where));
+    throw new ParamFileError(inFileOrder(problems, src.file));
+  }
   return { params: parsed.data, src: where };
+}
+
+/**
+ * The cross-field problems of a document some fields of which did not parse: the rules run on the
+ * top-level sections that parse on their own (when token and allocations do), so a wrong value in
+ * one section and a split that does not add up in another are reported in the same run.
+ */
+function crossFieldProblems(raw: unknown, where: Locator): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const doc = raw as Record<string, unknown>;
+  const shape = ParamsSchema.shape as Record<string, z.ZodType>;
+  const params: Record<string, unknown> = {};
+  const failed = new Set<string>();
+  for (const key of Object.keys(shape)) {
+    if (!Object.hasOwn(doc, key)) continue;
+    const r = shape[key]!.safeParse(doc[key]);
+    if (r.success) params[key] = r.data;
+    else failed.add(key);
+  }
+  if (failed.has('token') || failed.has('allocations') || !params.token || !params.allocations)
+    return [];
+  try {
+    return checkParams(params as Params, where, undefined, failed).problems;
+  } catch (e) {
+    // A supply that cannot be read stops the rules; its problem is the zod one's or its own.
+    if (e instanceof ParamFileError) return [...e.problems];
+    throw e;
+  }
 }
 
 /**

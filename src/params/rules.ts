@@ -49,8 +49,15 @@ export function nodeProblems(
   return out;
 }
 
-/** Every cross-field problem of the sections after token and allocations (those are resolved in model.ts). */
-export function sectionProblems(p: Params, decimals: number): Problem[] {
+/**
+ * Every cross-field problem of the sections after token and allocations (those are resolved in
+ * model.ts). `failed`: sections that did not parse (left out of `p`), never reported missing.
+ */
+export function sectionProblems(
+  p: Params,
+  decimals: number,
+  failed: ReadonlySet<string> = new Set(),
+): Problem[] {
   const out: Problem[] = [];
   const at = (path: Path, message: string) => out.push({ path, message });
   const split = (path: Path, s: { nodes: Rational; validators: Rational; treasury: Rational }) => {
@@ -108,17 +115,17 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
         `burn + treasury + execution add up to ${percentText(sum)}; they must add up to exactly 100%`,
       );
   }
-  if (p.buyback && !p.projection)
+  if (p.buyback && !p.projection && !failed.has('projection'))
     at(
       ['buyback'],
       'buyback goes with a projection section (start, months, revenue, price) for ai-econ burn',
     );
-  if (p.projection && !p.buyback)
+  if (p.projection && !p.buyback && !failed.has('buyback'))
     at(
       ['projection'],
       'projection goes with a buyback section (revenueShare, burn, treasury, execution) for ai-econ burn',
     );
-  if (p.scenarios && !p.projection)
+  if (p.scenarios && !p.projection && !failed.has('projection'))
     at(['scenarios'], 'scenarios override the projection section, which is missing');
   return out;
 }

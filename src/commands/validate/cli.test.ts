@@ -370,3 +370,42 @@ describe('validate rejects exactly what the commands reject', () => {
     ]);
   });
 });
+
+describe('every problem in one run, cross-field rules too (issue 21.16)', () => {
+  test('a split that does not add up, an unknown economy name, a pool too deep and a bad field', () => {
+    let text = edit(GOOD, 'share: 40.40%', 'share: 40.30%');
+    text = edit(text, 'from: Community Treasury    #', 'from: Comunity Treasury    #');
+    text = edit(text, 'pool: { tokens: 100_000_000', 'pool: { tokens: 900_000_000');
+    text = edit(text, 'mfu: 40%', 'mfu: 140%');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'allocations add up to 99.9%');
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .map((l) => /p\.yaml:\d+:\d+: ([^:]+):/.exec(l)![1]),
+    ).toEqual(['allocations', 'fees.mfu', 'economy.emission.from', 'economy.market.pool.tokens']);
+    expect(r.stderr).toContain(
+      'the pool needs 900,000,000 tokens but Community Treasury has unlocked only 403,000,000',
+    );
+  });
+  test('a section that does not parse is not also reported missing by the rules that pair it', () => {
+    const text = edit(GOOD, 'months: 60\n  revenue', 'months: 0\n  revenue');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'projection.months');
+    expect(r.stderr).not.toContain('goes with a projection');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  test('a vesting that cannot be made: the economy rules still run, without a false pool problem', () => {
+    let text = edit(
+      GOOD,
+      'vesting: { atStart: 10%, linear: 48mo, every: month }',
+      'vesting: { atStart: 10%, linear: 48mo, segments: [{ linear: 1mo }] }',
+    );
+    text = edit(text, 'treasury: Community Treasury  #', 'treasury: Nobody  #');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'use either linear or segments');
+    expect(r.stderr).toContain('no category "Nobody"');
+    expect(r.stderr).not.toContain('the pool needs');
+  });
+});
