@@ -2,7 +2,7 @@
  * Training-job fees (SPEC §4 quote): GPU-hours from model size, the demand multiplier, the fee
  * lines in USD (exact rationals) and tokens (base units), and the split of the fee.
  */
-import { percentText } from './percent.js';
+import { percentText } from './shown.js';
 import { allocate } from './allocate.js';
 import { InputError } from './errors.js';
 import {

@@ -6,7 +6,7 @@ import { InputError, pathString } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
 import { type Rational, rat, add, cmp, mul, ZERO } from '../core/rational.js';
-import { percentText } from '../core/percent.js';
+import { percentText } from '../core/shown.js';
 import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
 import {
   ParamFileError,

@@ -7,7 +7,7 @@
 import { toUnits } from '../core/amount.js';
 import { checkSplit } from '../core/fees.js';
 import { type Rational, add, cmp, ONE } from '../core/rational.js';
-import { percentText } from '../core/percent.js';
+import { decimalText, percentText } from '../core/shown.js';
 import type { Params } from './schema/index.js';
 import type { NodeInput } from './schema/rewards.js';
 import { suggestion } from '../core/suggest.js';
@@ -115,6 +115,12 @@ export function sectionProblems(
         `burn + treasury + execution add up to ${percentText(sum)}; they must add up to exactly 100%`,
       );
   }
+  if (p.economy) {
+    poolDepth(['economy', 'market', 'pool'], p.economy.market.pool, at);
+    for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+      if (sc.economy?.market?.pool)
+        poolDepth(['scenarios', name, 'economy', 'market', 'pool'], sc.economy.market.pool, at);
+  }
   if (p.buyback && !p.projection && !failed.has('projection'))
     at(
       ['buyback'],
@@ -128,6 +134,33 @@ export function sectionProblems(
   if (p.scenarios && !p.projection && !failed.has('projection'))
     at(['scenarios'], 'scenarios override the projection section, which is missing');
   return out;
+}
+
+/** The shallowest pool `simulate` runs on: at least this many USD and whole tokens at the start. */
+export const MIN_POOL_USD = 1n;
+export const MIN_POOL_TOKENS = 1n;
+
+/**
+ * A pool shallower than $1 or 1 token is no market: its price is kept in millionths of a dollar and
+ * base units, and a pool of $1e-30 has no price at all (simulate divided by zero). Zero is the
+ * economy rules' own problem (economy.ts), not repeated here.
+ */
+function poolDepth(
+  path: Path,
+  pool: { tokens?: Rational; usd?: Rational },
+  at: (path: Path, message: string) => void,
+): void {
+  const below = (x: Rational | undefined, min: bigint) => x && x.n > 0n && x.n < min * x.d;
+  if (below(pool.usd, MIN_POOL_USD))
+    at(
+      [...path, 'usd'],
+      `expected at least $${MIN_POOL_USD} in the pool (a shallower pool has no usable price); found $${decimalText(pool.usd!)}`,
+    );
+  if (below(pool.tokens, MIN_POOL_TOKENS))
+    at(
+      [...path, 'tokens'],
+      `expected at least ${MIN_POOL_TOKENS} token in the pool (a shallower pool has no usable price); found ${decimalText(pool.tokens!)}`,
+    );
 }
 
 /**

@@ -210,3 +210,28 @@ describe('21.20 messages', () => {
     expectUserError(cli(['rewards', '--nodes', y]), 'unknown key "node" (did you mean "id"?)');
   });
 });
+
+describe('21.10 a pool shallower than $1 or 1 token is refused by every command', () => {
+  test.each<[string, string, RegExp]>([
+    [
+      'usd: 1e-30',
+      'pool: { tokens: 100_000_000, usd: 1e-30',
+      /economy\.market\.pool\.usd: expected at least \$1 in the pool .*; found \$0\.0{29}1$/m,
+    ],
+    [
+      'tokens: 1e-18',
+      'pool: { tokens: 0.000000000000000001, usd: 10_000_000',
+      /economy\.market\.pool\.tokens: expected at least 1 token in the pool/,
+    ],
+  ])('%s', (_name, pool, message) => {
+    const f = tmpFile('p.yaml', GOOD.replace('pool: { tokens: 100_000_000, usd: 10_000_000', pool));
+    expectUserError(cli(['validate', '-c', f]), message);
+    expectUserError(cli(['simulate', '-c', f]), message);
+  });
+  test("a scenario's pool too", () => {
+    expectUserError(
+      cli(['simulate', '--set', 'scenarios.bear.economy.market.pool.usd=0.5']),
+      'option --set scenarios.bear.economy.market.pool.usd=0.5: expected at least $1 in the pool',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { percentText } from '../../src/core/percent.js';
+import { decimalText, percentText } from '../../src/core/shown.js';
 import { parseDecimal, rat, sub, cmp, ZERO, ONE } from '../../src/core/rational.js';
 
 describe('percentText: enough digits to tell a sum from 0% and 100% (issue 21.20)', () => {
@@ -32,5 +32,17 @@ describe('percentText: enough digits to tell a sum from 0% and 100% (issue 21.20
         },
       ),
     );
+  });
+});
+
+describe('decimalText: small amounts in messages are never 0', () => {
+  test.each<[string, string]>([
+    ['1e-40', '0.0000000000000000000000000000000000000001'],
+    ['0.5', '0.5'],
+    ['123456789.123456789', '123456789.123456789'],
+  ])('%s → %s', (x, shown) => expect(decimalText(parseDecimal(x))).toBe(shown));
+  test('no finite decimal: 6 significant digits', () => {
+    expect(decimalText(rat(1n, 3n))).toBe('0.333333');
+    expect(decimalText(rat(10n ** 7n, 3n))).toBe('3333333');
   });
 });
