@@ -8,6 +8,7 @@ import { toUnits } from '../core/amount.js';
 import { checkSplit } from '../core/fees.js';
 import { type Rational, add, cmp, ONE } from '../core/rational.js';
 import { decimalText, percentText } from '../core/shown.js';
+import { type CalDate, MAX_DATE, monthOf, tryAddOffset } from '../core/date.js';
 import type { Params } from './schema/index.js';
 import type { NodeInput } from './schema/rewards.js';
 import { suggestion } from '../core/suggest.js';
@@ -115,6 +116,7 @@ export function sectionProblems(
         `burn + treasury + execution add up to ${percentText(sum)}; they must add up to exactly 100%`,
       );
   }
+  horizonProblems(p, failed, at);
   if (p.economy) {
     poolDepth(['economy', 'market', 'pool'], p.economy.market.pool, at);
     for (const [name, sc] of Object.entries(p.scenarios ?? {}))
@@ -134,6 +136,75 @@ export function sectionProblems(
   if (p.scenarios && !p.projection && !failed.has('projection'))
     at(['scenarios'], 'scenarios override the projection section, which is missing');
   return out;
+}
+
+/**
+ * A horizon (projection or economy: a start month and a number of months, and every scenario's)
+ * must stay within the calendar, and start no earlier than the TGE's month: before it the token
+ * does not exist (burn bought nothing in those months, and simulate's pool had nothing unlocked).
+ */
+function horizonProblems(
+  p: Params,
+  failed: ReadonlySet<string>,
+  at: (path: Path, message: string) => void,
+): void {
+  const tge = monthOf(p.token.tge);
+  const check = (
+    section: 'projection' | 'economy',
+    start: { date: CalDate; path: Path },
+    months: { n: number; path: Path },
+  ) => {
+    if (monthOf(start.date) < tge)
+      at(
+        start.path,
+        `${section} starts in ${monthOf(start.date)}, before the token exists (token.tge ${p.token.tge}); start in ${tge} or later`,
+      );
+    else if (tryAddOffset(start.date, months.n - 1, 0) === undefined)
+      at(
+        months.path,
+        `${months.n} months from ${monthOf(start.date)} run past ${MAX_DATE}, the end of the calendar this tool handles`,
+      );
+  };
+  const pr = p.projection;
+  if (pr) {
+    check(
+      'projection',
+      { date: pr.start, path: ['projection', 'start'] },
+      {
+        n: pr.months,
+        path: ['projection', 'months'],
+      },
+    );
+    for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+      if (sc.months !== undefined && sc.months !== pr.months)
+        check(
+          'projection',
+          { date: pr.start, path: ['projection', 'start'] },
+          {
+            n: sc.months,
+            path: ['scenarios', name, 'months'],
+          },
+        );
+  }
+  const e = p.economy;
+  if (!e || failed.has('projection')) return;
+  const horizon = (o?: { start?: CalDate; months?: number }, scenario?: string) => {
+    const at = (k: string): Path =>
+      scenario !== undefined && o?.[k as 'start' | 'months'] !== undefined
+        ? ['scenarios', scenario, 'economy', k]
+        : e[k as 'start' | 'months'] !== undefined
+          ? ['economy', k]
+          : ['projection', k];
+    const date = o?.start ?? e.start ?? pr?.start;
+    const n = o?.months ?? e.months ?? pr?.months;
+    // A missing start or months is the economy rules' own problem (economy.ts).
+    if (date === undefined || n === undefined || n < 1) return;
+    check('economy', { date, path: at('start') }, { n, path: at('months') });
+  };
+  horizon();
+  for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+    if (sc.economy && (sc.economy.start !== undefined || sc.economy.months !== undefined))
+      horizon(sc.economy, name);
 }
 
 /** The shallowest pool `simulate` runs on: at least this many USD and whole tokens at the start. */
@@ -161,6 +232,22 @@ function poolDepth(
       [...path, 'tokens'],
       `expected at least ${MIN_POOL_TOKENS} token in the pool (a shallower pool has no usable price); found ${decimalText(pool.tokens!)}`,
     );
+}
+
+/**
+ * What is valid but likely a mistake, for `validate` to say: two reference prices that differ
+ * (`quote` converts USD to tokens at token.priceUsd; `burn` starts its price at
+ * projection.price.startUsd; `simulate` trades at its pool's price).
+ */
+export function fileWarnings(p: Params): string[] {
+  const out: string[] = [];
+  const usd = (x: Rational) => `$${decimalText(x)}`;
+  const start = p.projection?.price.startUsd;
+  if (start && cmp(start, p.token.priceUsd) !== 0)
+    out.push(
+      `token.priceUsd (${usd(p.token.priceUsd)}) and projection.price.startUsd (${usd(start)}) differ: quote converts USD to tokens at token.priceUsd, burn starts its price at projection.price.startUsd`,
+    );
+  return out;
 }
 
 /**
