@@ -280,17 +280,25 @@ export function durationHours(d: Duration, what = 'duration'): Rational {
 
 export type Step = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const STEPS: readonly Step[] = ['day', 'week', 'month', 'quarter', 'year'];
+/** Every word read as a step (any case): the steps, their plurals and adverbs. */
+export const STEP_WORDS: Readonly<Record<Step, readonly string[]>> = {
+  day: ['day', 'days', 'daily'],
+  week: ['week', 'weeks', 'weekly'],
+  month: ['month', 'months', 'monthly'],
+  quarter: ['quarter', 'quarters', 'quarterly'],
+  year: ['year', 'years', 'yearly', 'annual', 'annually'],
+};
+const STEP_OF = new Map(STEPS.flatMap((s) => STEP_WORDS[s].map((w) => [w, s] as const)));
+/** The other words, for messages: `days, daily, weeks, …`. */
+const STEP_ALIASES = STEPS.flatMap((s) => STEP_WORDS[s].slice(1));
 
-/** A vesting / period step: day | week | month | quarter | year (plurals and "monthly" also read). */
+/** A vesting / period step: day | week | month | quarter | year, or one of STEP_WORDS, any case. */
 export function parseStep(text: string, what = 'a step'): Step {
-  const t = valueText(text, what).toLowerCase();
-  const base = t
-    .replace(/ly$/, '')
-    .replace(/s$/, '')
-    .replace(/^dai$/, 'day')
-    .replace(/^annual$/, 'year');
-  if ((STEPS as readonly string[]).includes(base)) return base as Step;
-  throw new InputError(`expected ${what}: one of ${STEPS.join(', ')}; found ${show(text)}`);
+  const step = STEP_OF.get(valueText(text, what).toLowerCase());
+  if (step) return step;
+  throw new InputError(
+    `expected ${what}: one of ${STEPS.join(', ')} (also ${STEP_ALIASES.join(', ')}); found ${show(text)}`,
+  );
 }
 
 /** A date, or a duration after an anchor date. */

@@ -1,8 +1,10 @@
 /** Issue 21: bad input is exit 2 with one located message, never a crash or a silent misread. */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, cli, expectUserError, tmpFile } from './run.js';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ROOT, cli, expectUserError, tmp, tmpFile } from './run.js';
 
 const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
 const ONE_LINE = /on one line; found "[^"]*\\n[^"]*", with a line break inside/;
@@ -233,5 +235,35 @@ describe('21.10 a pool shallower than $1 or 1 token is refused by every command'
       cli(['simulate', '--set', 'scenarios.bear.economy.market.pool.usd=0.5']),
       'option --set scenarios.bear.economy.market.pool.usd=0.5: expected at least $1 in the pool',
     );
+  });
+});
+
+describe('21.26 init points editors at the schema by a path that holds', () => {
+  const hint = (text: string) => /^# yaml-language-server: \$schema=(.*)$/m.exec(text)?.[1];
+  test('in the checkout: relative to the file', () => {
+    const r = cli(['init', '-'], { cwd: join(ROOT, 'configs') });
+    expect(hint(r.stdout)).toBe('../dist/ai-econ.schema.json');
+  });
+  test('in a project that installed the package (linked): node_modules/…, and an editor-like check passes', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'ai-econ'));
+    mkdirSync(join(dir, 'params'));
+    expect(cli(['init', 'params/p.yaml'], { cwd: dir }).code).toBe(0);
+    const text = readFileSync(join(dir, 'params', 'p.yaml'), 'utf8');
+    const rel = hint(text)!;
+    expect(rel).toBe('../node_modules/ai-econ/dist/ai-econ.schema.json');
+    // What the editor does: load the schema at that path, check the file's values with it.
+    const check = new Ajv2020({ strict: false }).compile(
+      JSON.parse(readFileSync(resolve(dir, 'params', rel), 'utf8')),
+    );
+    expect(check(parse(text))).toBe(true);
+    expect(check(parse(text.replace('every: month }', 'every: monthy }')))).toBe(false);
+  });
+  test('elsewhere: how to write the schema beside the file, never a path into this checkout', () => {
+    const r = cli(['init', '-'], { cwd: tmp() });
+    expect(hint(r.stdout)).toBeUndefined();
+    expect(r.stdout).not.toContain(ROOT);
+    expect(r.stdout).toContain('#   npx ai-econ schema -o ai-econ.schema.json');
   });
 });
