@@ -267,3 +267,20 @@ describe('21.26 init points editors at the schema by a path that holds', () => {
     expect(r.stdout).toContain('#   npx ai-econ schema -o ai-econ.schema.json');
   });
 });
+
+describe('21.27 words for the user', () => {
+  test("init's file cites no SPEC section and no 'seed'", () => {
+    const text = cli(['init', '-']).stdout;
+    expect(text).not.toMatch(/SPEC|\bseed\b/);
+  });
+  test('the risks table is called what it is, not "of the seed" (which reads like --seed)', () => {
+    const title = (
+      JSON.parse(cli(['simulate', '--table', 'risks', '-f', 'json']).stdout) as {
+        tables: { title: string }[];
+      }
+    ).tables[0].title;
+    expect(title).toBe('Risks: the exact run, as numbers');
+    expect(cli(['simulate', '--help']).stdout).toContain('the risks table');
+    expect(cli(['--help']).stdout).not.toContain("seed's");
+  });
+});
