@@ -33,6 +33,13 @@ export function parseOverride(text: string): Override {
   const path = i < 0 ? '' : text.slice(0, i).trim();
   if (i < 0 || path === '')
     throw flagError(text, [], 'expected path=value, like projection.months=24');
+  // YAML would fold a line break into a space (`1\n%` into `1 %`, read as 1%): a flag is one line.
+  if (/[\n\r\u000b\u000c\u0085\u2028\u2029]/.test(text))
+    throw flagError(
+      text,
+      path.split('.'),
+      'expected a value on one line; found a line break (in a quoted text, write \\n for one)',
+    );
   return { text, path, value: text.slice(i + 1) };
 }
 

@@ -32,6 +32,11 @@ describe('21.9 a line break inside a number', () => {
     const r = cli(['burn', '--set', 'projection.revenue.startUsd=1\n000']);
     expectUserError(r, 'option --set "projection.revenue.startUsd=1\\n000"');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // Not folded into "1 %" (read as 1%), as YAML folds a plain scalar's line break.
+    expectUserError(
+      cli(['validate', '--set', 'projection.revenue.growth=1\n%']),
+      'expected a value on one line; found a line break',
+    );
   });
   test('a YAML string', () => {
     const f = tmpFile('p.yaml', GOOD.replace('priceUsd: 0.10 ', 'priceUsd: "0.\\n10"'));
