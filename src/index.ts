@@ -10,7 +10,8 @@
  */
 import { InputError } from './core/errors.js';
 import type { CalDate } from './core/date.js';
-import type { Report } from './core/table.js';
+import type { Column, Report, Row, Table } from './core/table.js';
+import { exactText, isNumeric, jsonValue } from './core/cells.js';
 import { ParamFileError, type Model } from './params/model.js';
 import { parseParams, resolveParams } from './params/load.js';
 import { builtinFromSnapshot, BUILTIN_NAME } from './params/builtin.js';
@@ -43,13 +44,6 @@ export { PARSERS as parse } from './commands/parsers.js';
 export { rat, toDecimal } from './core/rational.js';
 /** A table's rows as an array, whether the report holds them as an array or streams them (`grants`). */
 export { allRows as rowsOf } from './core/rows.js';
-/**
- * A cell as plain data, whatever its kind (bigint base units, a rational `{ n, d }`, a typed cell
- * `{ as, v, dp }` such as a risk's value): `cellValue` as json has it (a decimal string, a number
- * or null; percents as percents), `cellText` as csv prints it (exact text, null when empty).
- * Give the cell's column and the report's `decimals`.
- */
-export { jsonValue as cellValue, exactText as cellText } from './core/cells.js';
 
 /**
  * A parameter file with problems: `problems` lists every one as data
@@ -260,6 +254,67 @@ export async function sweep<C extends keyof SweepCommands>(
     ...(plan.runs !== undefined ? { runs: plan.runs, seed: plan.seed ?? 1 } : {}),
   };
   return buildSweep(plan, { jobs: own.jobs ?? 1, params }, { exec: threads, ...env });
+}
+
+/** The column `key` of a table, or an InputError naming the columns there are. */
+function columnOf(table: Pick<Table, 'name' | 'columns'>, key: string): Column {
+  const c = table.columns.find((x) => x.key === key);
+  if (c) return c;
+  const keys = table.columns.map((x) => x.key);
+  throw new InputError(
+    `table ${table.name}: no column "${key}"${suggestion(key, keys)}; expected one of ${keys.join(', ')}`,
+  );
+}
+
+/**
+ * A cell as plain text: exactly what csv prints for it (tokens in whole tokens, USD and numbers as
+ * exact decimals, percents ×100, dates as YYYY-MM-DD), or null when it is empty. Cells are typed
+ * values (a bigint of base units, a `{ n, d }` fraction, or a `{ as, v, dp }` cell that says how it
+ * prints, like the risks table's values): this reads any of them as the report's columns do.
+ */
+export function cellText(
+  report: Pick<Report, 'decimals'>,
+  table: Pick<Table, 'name' | 'columns'>,
+  row: Row,
+  key: string,
+): string | null {
+  return exactText(row[key] ?? null, columnOf(table, key), report.decimals);
+}
+
+/**
+ * A cell as a JavaScript number, as csv prints it (percents ×100), or null when it is empty or not
+ * a number (a text or date cell, `never`). A double: for charts and statistics, not for sums of
+ * money (use cellText, or the cells themselves, for exact values).
+ */
+export function cellNumber(
+  report: Pick<Report, 'decimals'>,
+  table: Pick<Table, 'name' | 'columns'>,
+  row: Row,
+  key: string,
+): number | null {
+  const column = columnOf(table, key);
+  const text = exactText(row[key] ?? null, column, report.decimals);
+  const cell = row[key];
+  const kind =
+    typeof cell === 'object' && cell !== null && 'as' in cell
+      ? { ...column, kind: cell.as }
+      : column;
+  if (text === null || !isNumeric(kind)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * A cell as json has it: a decimal string for exact amounts, a number for floating-point
+ * statistics (percents as percents), or null when it is empty.
+ */
+export function cellValue(
+  report: Pick<Report, 'decimals'>,
+  table: Pick<Table, 'name' | 'columns'>,
+  row: Row,
+  key: string,
+): string | number | null {
+  return jsonValue(row[key] ?? null, columnOf(table, key), report.decimals);
 }
 
 /**

@@ -22,7 +22,7 @@ const EXAMPLES =
     'ai-econ quote --params 7B --tokens 140B --duration 48h',
     'ai-econ rewards --fees 250k',
     'ai-econ burn --all-scenarios --set projection.revenue.growth=5%',
-    "ai-econ simulate --table risks         the seed's risks as numbers: the whole loop, month by month",
+    'ai-econ simulate --table risks         the risks table: where the loop is fragile, as numbers',
     'ai-econ init && ai-econ validate        write ./ai-econ.yaml, which every command then reads',
   ]) +
   `

@@ -45,7 +45,8 @@ export function parseDate(text: string, what = 'a date'): CalDate {
     throw new InputError(
       `${t} does not exist (${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days)`,
     );
-  if (y < 1970 || y > 9999) throw new InputError(`${what} ${t} is out of range (years 1970–9999)`);
+  if (t < MIN_DATE || t > MAX_DATE)
+    throw new InputError(`${what} ${t} is out of range (${MIN_DATE} to ${MAX_DATE})`);
   return t;
 }
 
@@ -68,11 +69,15 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** The last and first dates any computed date may take: a 4-digit year, so dates sort as text. */
+/**
+ * The last and first dates a given or computed date may take: one calendar for what is typed and
+ * what is derived (so a message never names a range the other refuses); a 4-digit year, so dates
+ * sort as text.
+ */
 export const MAX_DATE: CalDate = '9999-12-31';
-export const MIN_DATE: CalDate = '0001-01-01';
+export const MIN_DATE: CalDate = '1970-01-01';
 
-/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; undefined past 0001-01-01..9999-12-31. */
+/** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; undefined outside MIN_DATE..MAX_DATE. */
 export function tryAddOffset(date: CalDate, months: number, days: number): CalDate | undefined {
   if (
     !Number.isSafeInteger(months) ||
@@ -85,8 +90,11 @@ export function tryAddOffset(date: CalDate, months: number, days: number): CalDa
   if (months) d = addMonths(d, months);
   if (days) d = addDays(d, days);
   if (Number.isNaN(d.getTime())) return undefined;
+  // By the year first: a year of five digits would sort before 9999 as text.
   const y = d.getUTCFullYear();
-  return y < 1 || y > 9999 ? undefined : fromUtc(d);
+  if (y < 1970 || y > 9999) return undefined;
+  const out = fromUtc(d);
+  return out < MIN_DATE ? undefined : out;
 }
 
 /** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; a date past 9999-12-31 is an InputError. */

@@ -2,6 +2,7 @@
  * Training-job fees (SPEC §4 quote): GPU-hours from model size, the demand multiplier, the fee
  * lines in USD (exact rationals) and tokens (base units), and the split of the fee.
  */
+import { percentText } from './shown.js';
 import { allocate } from './allocate.js';
 import { InputError } from './errors.js';
 import {
@@ -12,7 +13,6 @@ import {
   cmp,
   div,
   floor,
-  formatPercent,
   max,
   mul,
   scaledRound,
@@ -225,7 +225,7 @@ export function checkSplit(split: FeeModel['split']): void {
   const s = add(add(split.nodes, split.validators), split.treasury);
   if (cmp(s, ONE) !== 0) {
     throw new InputError(
-      `the split adds up to ${formatPercent(s)}; nodes + validators + treasury must add up to exactly 100%`,
+      `the split adds up to ${percentText(s)}; nodes + validators + treasury must add up to exactly 100%`,
     );
   }
 }

@@ -5,11 +5,19 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 
-export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+export function didYouMean(
+  input: string,
+  candidates: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): string | undefined {
   if (candidates.length === 0) return undefined;
   const lower = candidates.map((c) => c.toLowerCase());
   const x = input.trim().toLowerCase();
-  if (!x) return undefined;
+  // Nothing empty, and no edit distances over a 16 MB cell: no name is that long.
+  if (!x || x.length > 1000) return undefined;
+  // Another word for a candidate (`node` for a node's `id`), which no spelling would find.
+  const alias = Object.hasOwn(aliases, x) ? aliases[x] : undefined;
+  if (alias !== undefined && candidates.includes(alias)) return alias;
   const same = lower.indexOf(x);
   if (same >= 0) return candidates[same];
   // Substrings either way (at least 3 characters, so `a` does not match everything): the nearest wins.
@@ -30,7 +38,11 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 }
 
 /** ` (did you mean "x"?)` or an empty string. */
-export const suggestion = (input: string, candidates: readonly string[]): string => {
-  const g = didYouMean(input, candidates);
+export const suggestion = (
+  input: string,
+  candidates: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
+): string => {
+  const g = didYouMean(input, candidates, aliases);
   return g ? ` (did you mean "${g}"?)` : '';
 };

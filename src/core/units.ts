@@ -6,8 +6,48 @@ import { InputError } from './errors.js';
 import { type Rational, rat, parseDecimal, mul, div, cmp, eq } from './rational.js';
 import { parseDate, type CalDate, type Duration, type DurationUnit } from './date.js';
 
-const show = (s: string): string => JSON.stringify(s);
-const clean = (s: string): string => s.trim().replace(/_/g, '');
+/** The longest value a parser reads, in characters (a thousand digits is past any amount, and keeps big-number arithmetic quick). */
+export const MAX_VALUE_CHARS = 1000;
+/** How much of a longer text a message shows. */
+const SHOWN_CHARS = 60;
+
+/**
+ * Text in quotes, as JSON writes it, with the line separators JSON leaves raw escaped too; a text
+ * longer than a line (a 16 MB CSV cell) is cut, with its length.
+ */
+export const quoted = (s: string): string => {
+  const cut = s.length > SHOWN_CHARS * 2;
+  const q = JSON.stringify(cut ? s.slice(0, SHOWN_CHARS) : s).replace(
+    /[\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+  return cut ? `${q.slice(0, -1)}…" (${s.length.toLocaleString('en-US')} characters)` : q;
+};
+const show = quoted;
+
+/** A line break or another control character inside a value (its ends are trimmed). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+
+/**
+ * The trimmed text of a value, refused when it holds a line break or a control character inside
+ * (`1\n%`, a CSV cell `"1\n000"`: never read around, as the user cannot see such a number on one
+ * line) or is longer than any value (a 15 MB cell of digits).
+ */
+export function valueText(text: string, what: string): string {
+  const t = text.trim();
+  if (t.length > MAX_VALUE_CHARS)
+    throw new InputError(
+      `expected ${what} of at most ${MAX_VALUE_CHARS} characters; found ${show(text)}`,
+    );
+  const c = CONTROL.exec(t);
+  if (c)
+    throw new InputError(
+      `expected ${what} on one line; found ${show(text)}, with ${LINE_BREAK.test(c[0]) ? 'a line break' : c[0] === '\t' ? 'a tab' : 'a control character'} inside`,
+    );
+  return t;
+}
+const clean = (s: string, what: string): string => valueText(s, what).replace(/_/g, '');
 
 /** Amount suffixes and what they multiply by (`1.5M`); a sweep's ranges may mix them (`500k..2M`). */
 export const SUFFIX: Readonly<Record<string, bigint>> = {
@@ -48,7 +88,7 @@ function ungroup(t: string, text: string, what: string, like: string): string {
 
 /** Digit separators out: `_` only between two digits (`10_000`), commas only between groups of three. */
 function separators(text: string, what: string, like: string): string {
-  const t = text.trim().replace(/^\+(?=[\d.])/, '');
+  const t = valueText(text, what).replace(/^\+(?=[\d.])/, '');
   if (t.includes('_') && t.includes(','))
     throw new InputError(
       `expected ${what} like ${like}; found ${show(text)}: use either underscores or commas to group digits, not both`,
@@ -79,7 +119,7 @@ export function parseAmount(text: string, what = 'an amount'): Rational {
 
 /** A USD figure: like an amount, with an optional leading `$`. */
 export function parseUsd(text: string, what = 'a USD amount'): Rational {
-  return parseAmount(text.trim().replace(/^\$/, ''), what);
+  return parseAmount(valueText(text, what).replace(/^\$/, ''), what);
 }
 
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
@@ -95,7 +135,7 @@ export const looksLikeShare = (text: string): boolean => /[%/]/.test(text);
  * with both readings (1% or 100%?): no input is read in a way the message would not show.
  */
 export function parseShare(text: string, what = 'a share'): Rational {
-  const t = text.trim();
+  const t = valueText(text, what);
   const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
   if (m) return div(parseDecimal(m[1]), rat(100n));
@@ -122,7 +162,7 @@ export const parseFraction = (text: string, what = 'a fraction'): Rational =>
 
 /** A rate that may be negative (a decline), written as a share: `3%`, `-2%`, `-1/100`, `-0.02`; above −100%. */
 export function parseSignedShare(text: string, what = 'a rate'): Rational {
-  const t = text.trim();
+  const t = valueText(text, what);
   const negative = t.startsWith('-');
   const v = parseShare(negative ? t.slice(1) : t, what);
   if (negative && v.n > v.d)
@@ -179,7 +219,7 @@ const DURATION_UNITS: Record<string, DurationUnit> = {
 };
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
 
-/** The longest duration accepted, in each unit: 10,000 years (every date stays within 0001..9999). */
+/** The longest duration accepted, in each unit: 10,000 years (so a date plus a duration stays within a few calendars of 1970..9999). */
 const MAX_DURATION: Record<DurationUnit, number> = {
   hour: 87_660_000,
   day: 3_652_500,
@@ -195,7 +235,7 @@ const MAX_DURATION: Record<DurationUnit, number> = {
  * longer than 10,000 years is refused, never rounded.
  */
 export function parseDuration(text: string, what = 'a duration'): Duration {
-  const t = clean(text);
+  const t = clean(text, what);
   if (t === '0') return { n: 0, unit: 'day' };
   const m = DURATION.exec(t);
   const unit = m ? DURATION_UNITS[m[2].toLowerCase()] : undefined;
@@ -240,24 +280,32 @@ export function durationHours(d: Duration, what = 'duration'): Rational {
 
 export type Step = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const STEPS: readonly Step[] = ['day', 'week', 'month', 'quarter', 'year'];
+/** Every word read as a step (any case): the steps, their plurals and adverbs. */
+export const STEP_WORDS: Readonly<Record<Step, readonly string[]>> = {
+  day: ['day', 'days', 'daily'],
+  week: ['week', 'weeks', 'weekly'],
+  month: ['month', 'months', 'monthly'],
+  quarter: ['quarter', 'quarters', 'quarterly'],
+  year: ['year', 'years', 'yearly', 'annual', 'annually'],
+};
+const STEP_OF = new Map(STEPS.flatMap((s) => STEP_WORDS[s].map((w) => [w, s] as const)));
+/** The other words, for messages: `days, daily, weeks, …`. */
+const STEP_ALIASES = STEPS.flatMap((s) => STEP_WORDS[s].slice(1));
 
-/** A vesting / period step: day | week | month | quarter | year (plurals and "monthly" also read). */
+/** A vesting / period step: day | week | month | quarter | year, or one of STEP_WORDS, any case. */
 export function parseStep(text: string, what = 'a step'): Step {
-  const t = text.trim().toLowerCase();
-  const base = t
-    .replace(/ly$/, '')
-    .replace(/s$/, '')
-    .replace(/^dai$/, 'day')
-    .replace(/^annual$/, 'year');
-  if ((STEPS as readonly string[]).includes(base)) return base as Step;
-  throw new InputError(`expected ${what}: one of ${STEPS.join(', ')}; found ${show(text)}`);
+  const step = STEP_OF.get(valueText(text, what).toLowerCase());
+  if (step) return step;
+  throw new InputError(
+    `expected ${what}: one of ${STEPS.join(', ')} (also ${STEP_ALIASES.join(', ')}); found ${show(text)}`,
+  );
 }
 
 /** A date, or a duration after an anchor date. */
 export type DateOrDuration = { kind: 'date'; date: CalDate } | { kind: 'after'; span: Duration };
 
 export function parseDateOrDuration(text: string, what = 'a date or a duration'): DateOrDuration {
-  const t = text.trim();
+  const t = valueText(text, what);
   if (/^\d{4}-/.test(t)) return { kind: 'date', date: parseDate(t, what) };
   try {
     return { kind: 'after', span: parseDuration(t, what) };

@@ -6,16 +6,24 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { suggestion } from '../core/suggest.js';
-import { readTextLimited, TooLargeError } from '../params/readfile.js';
+import { MAX_INPUT_BYTES, readTextLimited, TooLargeError } from '../params/readfile.js';
 
-/** The csv-parse `columns` option: lower-cased names, unknown and missing ones refused. */
-export function headerCheck(file: string, allowed: readonly string[], required: readonly string[]) {
+/**
+ * The csv-parse `columns` option: lower-cased names, unknown and missing ones refused; `aliases`
+ * are other words for columns, for "did you mean".
+ */
+export function headerCheck(
+  file: string,
+  allowed: readonly string[],
+  required: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
+) {
   return (header: string[]): string[] => {
     const cols = header.map((h) => h.trim().toLowerCase());
     cols.forEach((c, i) => {
       if (!allowed.includes(c))
         throw new InputError(
-          `unknown column "${header[i]}"${suggestion(c, allowed)}; expected ${allowed.join(', ')}`,
+          `unknown column "${header[i]}"${suggestion(c, allowed, aliases)}; expected ${allowed.join(', ')}`,
           { file, line: 1 },
         );
     });
@@ -71,7 +79,17 @@ export class CsvRow {
   }
 }
 
-export const CSV_OPTIONS = { bom: true, trim: true, skip_empty_lines: true, info: true } as const;
+/**
+ * How every data file is parsed. A record (a row, with its cells) holds at most 16 MB, the limit of
+ * a whole parameter or node file: a streamed grants file is bounded per row instead of in total.
+ */
+export const CSV_OPTIONS = {
+  bom: true,
+  trim: true,
+  skip_empty_lines: true,
+  info: true,
+  max_record_size: MAX_INPUT_BYTES,
+} as const;
 
 /**
  * csv-parse's own errors (ragged rows, bad quotes): a located InputError `file:line: row N, column C: invalid CSV: …`.
@@ -103,9 +121,10 @@ export function csvError(
       err.column !== undefined &&
       err.column !== null &&
       typeof err.records === 'number';
-    const message = err.message
-      .replace(/^Invalid Record Length: /, '')
-      .replace(/ (at|on) line \d+/, '');
+    const message =
+      err.code === 'CSV_MAX_RECORD_SIZE'
+        ? `a row longer than ${MAX_INPUT_BYTES / (1024 * 1024)} MB, the limit for a row of a data file`
+        : err.message.replace(/^Invalid Record Length: /, '').replace(/ (at|on) line \d+/, '');
     return new InputError(`invalid CSV: ${message}`, {
       file,
       line: err.lines !== undefined ? line0 + err.lines : fallbackLine,
@@ -146,13 +165,14 @@ export function readCsvFile(
   flag: string,
   allowed: readonly string[],
   required: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
 ): CsvRow[] {
   const text = readFileText(file, flag);
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
       ...CSV_OPTIONS,
-      columns: headerCheck(file, allowed, required),
+      columns: headerCheck(file, allowed, required, aliases),
     }) as never;
   } catch (e) {
     throw csvError(file, e, 1);

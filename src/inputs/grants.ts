@@ -29,6 +29,7 @@ import {
   parseDuration,
   parseShare,
   parseStep,
+  quoted,
 } from '../core/units.js';
 import { vestingSchedule, type Portion, type Unlock } from '../core/vesting.js';
 import type { Model } from '../params/load.js';
@@ -162,7 +163,7 @@ export async function* readGrants(
       if (!cat)
         throw r.error(
           'category',
-          `no category "${category}" in ${m.file}${suggestion(category, names)}; expected one of ${names.join(', ')}`,
+          `no category ${quoted(category)} in ${m.file}${suggestion(category, names)}; expected one of ${names.join(', ')}`,
         );
       const amount = r.required(
         'amount',

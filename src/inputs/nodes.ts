@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import type { EpochNode } from '../core/rewards.js';
 import {
+  NODE_ALIASES,
   NODE_COLUMNS,
   NODE_REQUIRED,
   NodeSchema,
@@ -45,7 +46,7 @@ export function toEpochNodes(
 }
 
 function fromCsv(file: string, decimals: number): EpochNode[] {
-  const rows = readCsvFile(file, '--nodes', NODE_COLUMNS, NODE_REQUIRED);
+  const rows = readCsvFile(file, '--nodes', NODE_COLUMNS, NODE_REQUIRED, NODE_ALIASES);
   const inputs = rows.map((r) => {
     const cells = Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== ''));
     const parsed = NodeSchema.safeParse(cells);
@@ -67,7 +68,10 @@ function fromYaml(file: string, decimals: number): EpochNode[] {
   const wrapped = !Array.isArray(raw);
   const root = wrapped ? z.strictObject({ nodes: NodesSchema }) : NodesSchema;
   const parsed = root.safeParse(raw);
-  if (!parsed.success) throw new ParamFileError(zodProblems(src, src, parsed.error.issues, root));
+  if (!parsed.success)
+    throw new ParamFileError(
+      zodProblems(src, src, parsed.error.issues, root, { aliases: NODE_ALIASES }),
+    );
   const list = wrapped
     ? (parsed.data as { nodes: NodeInput[] }).nodes
     : (parsed.data as NodeInput[]);

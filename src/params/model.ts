@@ -5,7 +5,8 @@
 import { InputError, pathString } from '../core/errors.js';
 import { toUnits } from '../core/amount.js';
 import { allocate } from '../core/allocate.js';
-import { type Rational, rat, add, cmp, formatPercent, mul, ZERO } from '../core/rational.js';
+import { type Rational, rat, add, cmp, mul, ZERO } from '../core/rational.js';
+import { percentText } from '../core/shown.js';
 import { vestingSchedule, type Portion, type Unlock, type Vesting } from '../core/vesting.js';
 import {
   ParamFileError,
@@ -33,7 +34,7 @@ export {
 export type { Path } from '../core/errors.js';
 export { pathString } from '../core/errors.js';
 
-const pctOf = (x: Rational): string => formatPercent(x);
+const pctOf = (x: Rational): string => percentText(x);
 
 /**
  * Resolve validated parameters into base units and vesting schedules, checking every cross-field
@@ -48,62 +49,83 @@ export function resolveParams(
   builtin = false,
   same?: Pick<Model, 'params' | 'supply' | 'categories'>,
 ): Model {
-  const errorAt = (path: Path, message: string): InputError =>
-    new ParamFileError([src.problem(path, message)]);
-  const decimals = params.token.decimals;
-  if (decimals > 30) throw errorAt(['token', 'decimals'], `expected 0 to 30; found ${decimals}`);
-  const problems: Problem[] = sectionProblems(params, decimals).map((p) =>
-    src.problem(p.path, p.message),
-  );
-  const reuse =
-    same && same.params.token === params.token && same.params.allocations === params.allocations;
-  const { supply, categories } = reuse ? same : resolveCategories(params, src, problems);
-  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
-  // The economy's cross-field rules (simulate), on the resolved categories.
-  problems.push(...economyProblems(params, categories, src));
+  const { problems, supply, categories } = checkParams(params, src, same);
   if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
   return {
     file: src.file,
     builtin,
     params,
-    decimals,
+    decimals: params.token.decimals,
     supply,
     tge: params.token.tge,
     priceUsd: params.token.priceUsd,
     symbol: params.token.symbol,
     categories,
     where: (path) => src.at(path),
-    errorAt,
+    errorAt: (path, message) => new ParamFileError([src.problem(path, message)]),
   };
 }
 
-/** The supply and each category's size and vesting schedule in base units; problems are added to `problems` (thrown at once when nothing can go on). */
+/**
+ * Every cross-field problem of the parameters, located, without stopping at the first kind (a
+ * file with a split that does not add up, unknown economy names and a pool too deep hears of all
+ * three at once). `failed`: top-level sections that did not parse and are left out of `params`;
+ * the rules that pair sections or read a failed one are skipped rather than misreport it missing.
+ */
+export function checkParams(
+  params: Params,
+  src: Locator,
+  same?: Pick<Model, 'params' | 'supply' | 'categories'>,
+  failed: ReadonlySet<string> = new Set(),
+): { problems: Problem[]; supply: bigint; categories: Category[] } {
+  const decimals = params.token.decimals;
+  if (decimals > 30)
+    throw new ParamFileError([
+      src.problem(['token', 'decimals'], `expected 0 to 30; found ${decimals}`),
+    ]);
+  const problems: Problem[] = sectionProblems(params, decimals, failed).map((p) =>
+    src.problem(p.path, p.message),
+  );
+  const reuse =
+    same && same.params.token === params.token && same.params.allocations === params.allocations;
+  const { supply, categories } = reuse ? same : resolveCategories(params, src, problems);
+  // The economy's cross-field rules (simulate), on the resolved categories; not when a section
+  // they read did not parse.
+  if (!['economy', 'projection', 'scenarios'].some((k) => failed.has(k)))
+    problems.push(...economyProblems(params, categories, src));
+  return { problems, supply, categories };
+}
+
+/**
+ * The supply and each category's size and vesting schedule in base units; problems are added to
+ * `problems`, and only a supply that cannot be read stops here. A category whose shares do not add
+ * up keeps the size its share gives, and one whose vesting is wrong unlocks at its start, so the
+ * rules after these (the economy's) still run on what the file says.
+ */
 function resolveCategories(
   params: Params,
   src: Locator,
   problems: Problem[],
 ): { supply: bigint; categories: Category[] } {
-  const errorAt = (path: Path, message: string): InputError =>
-    new ParamFileError([src.problem(path, message)]);
   const decimals = params.token.decimals;
-  const units = (path: Path, tokens: Rational): bigint => {
+  const fail = (path: Path, e: unknown): void => {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(src.problem(path, e.message));
+  };
+  const units = (path: Path, tokens: Rational): bigint | undefined => {
     try {
       return toUnits(tokens, decimals, pathString(path));
     } catch (e) {
-      throw errorAt(path, (e as Error).message);
+      fail(path, e);
+      return undefined;
     }
   };
-  let supply = 0n;
-  try {
-    supply = units(['token', 'totalSupply'], params.token.totalSupply);
-  } catch (e) {
-    throw new ParamFileError([...(e as ParamFileError).problems, ...problems]);
+  const supply = units(['token', 'totalSupply'], params.token.totalSupply) ?? 0n;
+  if (supply === 0n) {
+    if (!problems.some((p) => p.path.join('.') === 'token.totalSupply'))
+      problems.push(src.problem(['token', 'totalSupply'], 'expected a positive supply; found 0'));
+    throw new ParamFileError(inFileOrder(problems, src.file));
   }
-  if (supply === 0n)
-    throw new ParamFileError([
-      src.problem(['token', 'totalSupply'], 'expected a positive supply; found 0'),
-      ...problems,
-    ]);
 
   // Allocation sizes: exact shares of the supply, rounded by largest remainder so they add up.
   const seen = new Map<string, number>();
@@ -131,33 +153,42 @@ function resolveCategories(
       problems.push(
         src.problem(['allocations', i], 'missing share (like 25%) or amount (like 2.5B)'),
       );
-    return a.share
-      ? mul(rat(supply), a.share)
-      : a.amount
-        ? rat(units(['allocations', i, 'amount'], a.amount))
-        : ZERO;
+    if (a.share) return mul(rat(supply), a.share);
+    const u = a.amount ? units(['allocations', i, 'amount'], a.amount) : undefined;
+    return u !== undefined ? rat(u) : ZERO;
   });
   const total = exact.reduce(add, ZERO);
   const c = cmp(total, rat(supply));
-  if (problems.length) throw new ParamFileError(inFileOrder(problems, src.file));
+  let sizes: bigint[];
   if (c !== 0) {
     const share = mul(total, rat(1n, supply));
-    throw errorAt(
-      ['allocations'],
-      `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`,
+    problems.push(
+      src.problem(
+        ['allocations'],
+        `allocations add up to ${pctOf(share)} of totalSupply; they must add up to exactly 100% (${c < 0 ? 'short by' : 'over by'} ${pctOf(c < 0 ? { n: share.d - share.n, d: share.d } : { n: share.n - share.d, d: share.d })})`,
+      ),
+    );
+    sizes = exact.map((e) => e.n / e.d);
+  } else {
+    const D = exact.reduce((acc, e) => (acc * e.d) / gcd(acc, e.d), 1n);
+    sizes = allocate(
+      supply,
+      exact.map((e) => (e.n * D) / e.d),
     );
   }
-  const D = exact.reduce((acc, e) => (acc * e.d) / gcd(acc, e.d), 1n);
-  const sizes = allocate(
-    supply,
-    exact.map((e) => (e.n * D) / e.d),
-  );
 
   const categories: Category[] = params.allocations.map((a, i) => {
     const v = a.vesting;
     const path = ['allocations', i, 'vesting'];
-    const portion = (p: PortionInput | undefined, at: Path): Portion | undefined =>
-      !p ? undefined : p.kind === 'share' ? p : { kind: 'units', units: units(at, p.tokens) };
+    const size = sizes[i] ?? 0n;
+    let bad = false;
+    const portion = (p: PortionInput | undefined, at: Path): Portion | undefined => {
+      if (!p) return undefined;
+      if (p.kind === 'share') return p;
+      const u = units(at, p.tokens);
+      if (u === undefined) bad = true;
+      return { kind: 'units', units: u ?? 0n };
+    };
     let vesting: Vesting = { start: params.token.tge, atStart: { kind: 'share', r: rat(1n) } };
     let unlocks: Unlock[] = [];
     try {
@@ -198,15 +229,17 @@ function resolveCategories(
             : { ...steps, linear: v.linear };
         }
       }
-      unlocks = vestingSchedule(sizes[i], vesting);
+      if (!bad) unlocks = vestingSchedule(size, vesting);
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push(src.problem(v ? path : ['allocations', i], e.message));
+      fail(v ? path : ['allocations', i], e);
+      bad = true;
     }
+    // A schedule that cannot be made: the later rules see the allocation unlocked at its start.
+    if (bad) unlocks = size > 0n ? [{ date: vesting.start, amount: size }] : [];
     return {
       name: a.name,
-      share: mul(exact[i], rat(1n, supply)),
-      allocation: sizes[i],
+      share: mul(exact[i] ?? ZERO, rat(1n, supply)),
+      allocation: size,
       vesting,
       unlocks,
     };

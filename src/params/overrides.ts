@@ -9,11 +9,16 @@ import { parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { keysAt } from './schema/keys.js';
 import { suggestion } from '../core/suggest.js';
+import { quoted } from '../core/units.js';
 import { ParamFileError, type Path } from './model.js';
+
+/** How messages name a `--set` flag: its text, quoted when a line break or control character is in it. */
+export const setFlag = (text: string): string =>
+  `option --set ${/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text) ? quoted(text) : text}`;
 
 /** A problem with the flag itself (its syntax, or a path that does not exist), as data like the file's. */
 const flagError = (text: string, path: Path, message: string): ParamFileError =>
-  new ParamFileError([{ path, message, flag: `option --set ${text}` }]);
+  new ParamFileError([{ path, message, flag: setFlag(text) }]);
 
 export interface Override {
   /** The flag's text, `projection.months=0`, for messages and JSON `params`. */
@@ -28,6 +33,13 @@ export function parseOverride(text: string): Override {
   const path = i < 0 ? '' : text.slice(0, i).trim();
   if (i < 0 || path === '')
     throw flagError(text, [], 'expected path=value, like projection.months=24');
+  // YAML would fold a line break into a space (`1\n%` into `1 %`, read as 1%): a flag is one line.
+  if (/[\n\r\u000b\u000c\u0085\u2028\u2029]/.test(text))
+    throw flagError(
+      text,
+      path.split('.'),
+      'expected a value on one line; found a line break (in a quoted text, write \\n for one)',
+    );
   return { text, path, value: text.slice(i + 1) };
 }
 
@@ -62,13 +74,29 @@ function readValueOnce(o: Override): unknown {
       o.path.split('.'),
       `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
     );
+  // An anchor (&a) or alias (*a) refers across a document; a flag's value is one value, so either
+  // is a mistake (YAML would drop `&a` or fail on an unknown `*a`): say how to write the text.
+  let anchor: string | undefined;
   visit(doc, {
+    Alias(_k, node) {
+      anchor ??= `*${node.source}`;
+    },
+    Node(_k, node) {
+      if (node.anchor) anchor ??= `&${node.anchor}`;
+    },
     Scalar(_k, node) {
+      if (node.anchor) anchor ??= `&${node.anchor}`;
       if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined)
         node.value = node.source;
     },
   });
-  return doc.toJS({ maxAliasCount: 50 });
+  if (anchor !== undefined)
+    throw flagError(
+      o.text,
+      o.path.split('.'),
+      `the value has a YAML ${anchor.startsWith('*') ? 'alias' : 'anchor'} ${anchor}, which a flag cannot use; for the text itself, quote it: ${o.path}="${o.value.replace(/["\\]/g, '\\$&')}"`,
+    );
+  return doc.toJS();
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -84,8 +112,8 @@ const itemName = (x: unknown): string | undefined =>
     : undefined;
 
 /**
- * Apply overrides to the parsed document `raw` (mutated); returns the index path each one set,
- * for locating problems. `schema` gives the keys that exist, for "did you mean".
+ * Apply overrides to the parsed document `raw` (mutated); returns the index path each one set (or
+ * the first mapping it had to make on the way), for locating problems. `schema` gives the keys that exist, for "did you mean".
  */
 export function applyOverrides(
   raw: unknown,
@@ -99,7 +127,13 @@ export function applyOverrides(
       throw fail(
         'the path has an empty part; expected names separated by dots, like projection.revenue.growth',
       );
+    // `__proto__` would reach the object's prototype, not an entry: refused as in the file.
+    if (parts.includes('__proto__'))
+      throw fail('"__proto__" cannot be used as a name; choose another');
     const path: (string | number)[] = [];
+    // Where the flag made a new mapping (a new GPU class, a section the file leaves out): problems
+    // inside it are the flag's, not the file's.
+    let made: (string | number)[] | undefined;
     let node: unknown = raw;
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;
@@ -129,12 +163,14 @@ export function applyOverrides(
       if (last) {
         node[part] = readValue(o);
       } else {
-        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined)
+        if (!Object.hasOwn(node, part) || node[part] === null || node[part] === undefined) {
           node[part] = {};
+          made ??= [...path];
+        }
         node = node[part];
       }
     }
-    return path;
+    return made ?? path;
   });
 }
 

@@ -1,6 +1,6 @@
 /** Files that ship inside the package (found from src/ under jest and from the bundle in dist/). */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** `rel` in this module's folder or up to `levels − 1` folders above it, if it exists. */
@@ -44,3 +44,28 @@ export function packageVersion(): string {
 
 /** The built-in parameter file's text (what `ai-econ init` writes). */
 export const builtinConfigText = (): string => readFileSync(builtinConfigPath(), 'utf8');
+
+/** The schema as a project that installed this package reaches it: `node_modules/ai-econ/…` in `dir` or a folder above. */
+function installedCopy(dir: string, schema: string): string | undefined {
+  const real = realpathSync(schema);
+  for (let d = dir; ; d = dirname(d)) {
+    const p = join(d, 'node_modules', 'ai-econ', 'dist', 'ai-econ.schema.json');
+    if (existsSync(p) && realpathSync(p) === real) return p;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * The path, relative to `dir` and with `/`, of the JSON Schema shipped with this installation, when
+ * a file in `dir` can keep pointing at it: `dir` is in the package (a checkout), or the package is
+ * installed in `dir` or a folder above (node_modules, linked or not), so the path still holds when
+ * the project moves. Otherwise (a global install, another disk, no build) undefined.
+ */
+export function schemaPathFrom(dir: string): string | undefined {
+  const schema = findUp('dist/ai-econ.schema.json', 6);
+  if (!schema) return undefined;
+  const fromRoot = relative(dirname(dirname(schema)), dir);
+  const inPackage = !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  const target = inPackage ? schema : installedCopy(dir, schema);
+  return target === undefined ? undefined : relative(dir, target).split(sep).join('/');
+}

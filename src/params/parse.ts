@@ -19,9 +19,16 @@ import {
 import type { z } from 'zod';
 import { didYouMean } from '../core/suggest.js';
 import { ParamsSchema, type Params } from './schema/index.js';
-import { ParamFileError, inFileOrder, type Locator, type Path, type Problem } from './model.js';
+import {
+  ParamFileError,
+  checkParams,
+  inFileOrder,
+  type Locator,
+  type Path,
+  type Problem,
+} from './model.js';
 import { keysAt } from './schema/keys.js';
-import { applyOverrides, overrideAt, type Override } from './overrides.js';
+import { applyOverrides, overrideAt, setFlag, type Override } from './overrides.js';
 
 export class Located implements Locator {
   constructor(
@@ -73,20 +80,39 @@ export class Located implements Locator {
   }
 }
 
-/** zod issues as located problems; `root` is the schema the issue paths start from. */
+/** The value at `path` of a parsed document (own keys only), and whether it is there. */
+function lookup(raw: unknown, path: Path): { has: boolean; value?: unknown } {
+  let node = raw;
+  for (const p of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, p)) return { has: false };
+    node = (node as Record<string | number, unknown>)[p];
+  }
+  return { has: true, value: node };
+}
+
+/**
+ * zod issues as located problems; `root` is the schema the issue paths start from. `raw` is the
+ * value that was validated (with any --set applied), when it differs from the document's own;
+ * `aliases` are other words for keys, for "did you mean" (a node's `node` is its `id`).
+ */
 export function zodProblems(
   src: Locator,
   doc: Located,
   issues: readonly z.core.$ZodIssue[],
   root: z.ZodType = ParamsSchema,
+  { raw, aliases }: { raw?: unknown; aliases?: Readonly<Record<string, string>> } = {},
 ): Problem[] {
+  const has = (path: Path): boolean =>
+    raw === undefined ? doc.doc.hasIn(path) : lookup(raw, path).has;
+  const get = (path: Path): unknown =>
+    raw === undefined ? doc.doc.getIn(path) : lookup(raw, path).value;
   const out: Problem[] = [];
   for (const iss of issues) {
     const path = iss.path as (string | number)[];
     if (iss.code === 'unrecognized_keys') {
       const known = keysAt(root, path);
       for (const k of iss.keys) {
-        const guess = didYouMean(k, known);
+        const guess = didYouMean(k, known, aliases);
         out.push(
           src.problem(
             path,
@@ -95,14 +121,14 @@ export function zodProblems(
           ),
         );
       }
-    } else if (path.length > 0 && !doc.doc.hasIn(path) && !src.at(path).startsWith('option ')) {
+    } else if (path.length > 0 && !has(path)) {
       out.push(src.problem(path, `missing required key "${String(path[path.length - 1])}"`));
     } else if (iss.code === 'invalid_type') {
-      const value = doc.doc.getIn(path);
+      const value = get(path);
       out.push(
         src.problem(
           path,
-          `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected}; found ${describe(value)}`,
+          `expected ${EXPECTED[iss.expected] ?? iss.expected}; found ${describe(value)}`,
         ),
       );
     } else if (iss.code === 'invalid_key' && iss.issues[0]) {
@@ -124,10 +150,19 @@ export function zodProblems(
   return out;
 }
 
+/** zod's names of types, as messages say them. */
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  string: 'a text',
+  boolean: 'true or false',
+};
+
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (isMap(v)) return 'a mapping';
-  if (isSeq(v)) return 'a list';
+  if (isSeq(v) || Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return JSON.stringify(v);
 }
@@ -143,6 +178,9 @@ export function parseYaml(
   file: string,
   expected: { what: string; shape?: 'mapping' | 'list' | 'either' },
 ): { raw: unknown; src: Located } {
+  // YAML breaks lines at CR, LF or CR LF; the parser knows only the last two. A lone CR (a file
+  // from an old Mac editor) becomes LF, one character for one, so offsets stay the same.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const lc = new LineCounter();
   const doc = parseDocument(text, {
     uniqueKeys: true,
@@ -218,14 +256,19 @@ class WithOverrides implements Locator {
   }
   at(path: Path, key?: string): string {
     const o = overrideAt(this.paths, this.overrides, key !== undefined ? [...path, key] : path);
-    return o ? `option --set ${o.text}` : this.inner.at(path, key);
+    return o ? setFlag(o.text) : this.inner.at(path, key);
   }
   problem(path: Path, message: string, key?: string): Problem {
     const full = key !== undefined ? [...path, key] : path;
-    const o = overrideAt(this.paths, this.overrides, full);
-    return o
-      ? { path: full, message, file: this.file, flag: `option --set ${o.text}` }
-      : this.inner.problem(path, message, key);
+    // A flag that set this value or one inside it (a share of the allocations that no longer add up).
+    let o = overrideAt(this.paths, this.overrides, full);
+    for (let i = this.overrides.length - 1; i >= 0 && !o; i--)
+      if (full.every((x, j) => x === this.paths[i]?.[j])) o = this.overrides[i];
+    if (o) return { path: full, message, file: this.file, flag: setFlag(o.text) };
+    // Elsewhere in the file: the flags still took part (a decimals that a stake no longer fits).
+    const flags = this.overrides.map((x) => setFlag(x.text));
+    const shown = flags.length > 3 ? [...flags.slice(0, 3), `${flags.length - 3} more`] : flags;
+    return this.inner.problem(path, `${message} (with ${shown.join(', ')})`, key);
   }
 }
 
@@ -250,9 +293,42 @@ export function validateRaw(
     where = new WithOverrides(src, overrides, applyOverrides(raw, overrides, ParamsSchema));
   }
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ParamFileError(inFileOrder(zodProblems(where, src, parsed.error.issues), src.file));
+  if (!parsed.success) {
+    const problems = zodProblems(where, src, parsed.error.issues, ParamsSchema, {
+      raw: overrides.length ? raw : undefined,
+    });
+    problems.push(...crossFieldProblems(raw, where));
+    throw new ParamFileError(inFileOrder(problems, src.file));
+  }
   return { params: parsed.data, src: where };
+}
+
+/**
+ * The cross-field problems of a document some fields of which did not parse: the rules run on the
+ * top-level sections that parse on their own (when token and allocations do), so a wrong value in
+ * one section and a split that does not add up in another are reported in the same run.
+ */
+function crossFieldProblems(raw: unknown, where: Locator): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const doc = raw as Record<string, unknown>;
+  const shape = ParamsSchema.shape as Record<string, z.ZodType>;
+  const params: Record<string, unknown> = {};
+  const failed = new Set<string>();
+  for (const key of Object.keys(shape)) {
+    if (!Object.hasOwn(doc, key)) continue;
+    const r = shape[key]!.safeParse(doc[key]);
+    if (r.success) params[key] = r.data;
+    else failed.add(key);
+  }
+  if (failed.has('token') || failed.has('allocations') || !params.token || !params.allocations)
+    return [];
+  try {
+    return checkParams(params as Params, where, undefined, failed).problems;
+  } catch (e) {
+    // A supply that cannot be read stops the rules; its problem is the zod one's or its own.
+    if (e instanceof ParamFileError) return [...e.problems];
+    throw e;
+  }
 }
 
 /**
@@ -284,7 +360,9 @@ export function sectionValidator(
       else for (const iss of r.error.issues) issues.push({ ...iss, path: [key, ...iss.path] });
     }
     if (issues.length)
-      throw new ParamFileError(inFileOrder(zodProblems(where, src, issues), src.file));
+      throw new ParamFileError(
+        inFileOrder(zodProblems(where, src, issues, ParamsSchema, { raw: copy }), src.file),
+      );
     const params: Record<string, unknown> = {};
     for (const key of Object.keys(shape)) {
       const v = touched.has(key) ? fresh[key] : (own.data as Record<string, unknown>)[key];

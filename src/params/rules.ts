@@ -6,7 +6,9 @@
  */
 import { toUnits } from '../core/amount.js';
 import { checkSplit } from '../core/fees.js';
-import { type Rational, add, cmp, formatPercent, ONE } from '../core/rational.js';
+import { type Rational, add, cmp, ONE } from '../core/rational.js';
+import { decimalText, percentText } from '../core/shown.js';
+import { type CalDate, MAX_DATE, monthOf, tryAddOffset } from '../core/date.js';
 import type { Params } from './schema/index.js';
 import type { NodeInput } from './schema/rewards.js';
 import { suggestion } from '../core/suggest.js';
@@ -48,8 +50,15 @@ export function nodeProblems(
   return out;
 }
 
-/** Every cross-field problem of the sections after token and allocations (those are resolved in model.ts). */
-export function sectionProblems(p: Params, decimals: number): Problem[] {
+/**
+ * Every cross-field problem of the sections after token and allocations (those are resolved in
+ * model.ts). `failed`: sections that did not parse (left out of `p`), never reported missing.
+ */
+export function sectionProblems(
+  p: Params,
+  decimals: number,
+  failed: ReadonlySet<string> = new Set(),
+): Problem[] {
   const out: Problem[] = [];
   const at = (path: Path, message: string) => out.push({ path, message });
   const split = (path: Path, s: { nodes: Rational; validators: Rational; treasury: Rational }) => {
@@ -104,21 +113,140 @@ export function sectionProblems(p: Params, decimals: number): Problem[] {
     if (cmp(sum, ONE) !== 0)
       at(
         ['buyback'],
-        `burn + treasury + execution add up to ${formatPercent(sum)}; they must add up to exactly 100%`,
+        `burn + treasury + execution add up to ${percentText(sum)}; they must add up to exactly 100%`,
       );
   }
-  if (p.buyback && !p.projection)
+  horizonProblems(p, failed, at);
+  if (p.economy) {
+    poolDepth(['economy', 'market', 'pool'], p.economy.market.pool, at);
+    for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+      if (sc.economy?.market?.pool)
+        poolDepth(['scenarios', name, 'economy', 'market', 'pool'], sc.economy.market.pool, at);
+  }
+  if (p.buyback && !p.projection && !failed.has('projection'))
     at(
       ['buyback'],
       'buyback goes with a projection section (start, months, revenue, price) for ai-econ burn',
     );
-  if (p.projection && !p.buyback)
+  if (p.projection && !p.buyback && !failed.has('buyback'))
     at(
       ['projection'],
       'projection goes with a buyback section (revenueShare, burn, treasury, execution) for ai-econ burn',
     );
-  if (p.scenarios && !p.projection)
+  if (p.scenarios && !p.projection && !failed.has('projection'))
     at(['scenarios'], 'scenarios override the projection section, which is missing');
+  return out;
+}
+
+/**
+ * A horizon (projection or economy: a start month and a number of months, and every scenario's)
+ * must stay within the calendar, and start no earlier than the TGE's month: before it the token
+ * does not exist (burn bought nothing in those months, and simulate's pool had nothing unlocked).
+ */
+function horizonProblems(
+  p: Params,
+  failed: ReadonlySet<string>,
+  at: (path: Path, message: string) => void,
+): void {
+  const tge = monthOf(p.token.tge);
+  const check = (
+    section: 'projection' | 'economy',
+    start: { date: CalDate; path: Path },
+    months: { n: number; path: Path },
+  ) => {
+    if (monthOf(start.date) < tge)
+      at(
+        start.path,
+        `${section} starts in ${monthOf(start.date)}, before the token exists (token.tge ${p.token.tge}); start in ${tge} or later`,
+      );
+    else if (tryAddOffset(start.date, months.n - 1, 0) === undefined)
+      at(
+        months.path,
+        `${months.n} months from ${monthOf(start.date)} run past ${MAX_DATE}, the end of the calendar this tool handles`,
+      );
+  };
+  const pr = p.projection;
+  if (pr) {
+    check(
+      'projection',
+      { date: pr.start, path: ['projection', 'start'] },
+      {
+        n: pr.months,
+        path: ['projection', 'months'],
+      },
+    );
+    for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+      if (sc.months !== undefined && sc.months !== pr.months)
+        check(
+          'projection',
+          { date: pr.start, path: ['projection', 'start'] },
+          {
+            n: sc.months,
+            path: ['scenarios', name, 'months'],
+          },
+        );
+  }
+  const e = p.economy;
+  if (!e || failed.has('projection')) return;
+  const horizon = (o?: { start?: CalDate; months?: number }, scenario?: string) => {
+    const at = (k: string): Path =>
+      scenario !== undefined && o?.[k as 'start' | 'months'] !== undefined
+        ? ['scenarios', scenario, 'economy', k]
+        : e[k as 'start' | 'months'] !== undefined
+          ? ['economy', k]
+          : ['projection', k];
+    const date = o?.start ?? e.start ?? pr?.start;
+    const n = o?.months ?? e.months ?? pr?.months;
+    // A missing start or months is the economy rules' own problem (economy.ts).
+    if (date === undefined || n === undefined || n < 1) return;
+    check('economy', { date, path: at('start') }, { n, path: at('months') });
+  };
+  horizon();
+  for (const [name, sc] of Object.entries(p.scenarios ?? {}))
+    if (sc.economy && (sc.economy.start !== undefined || sc.economy.months !== undefined))
+      horizon(sc.economy, name);
+}
+
+/** The shallowest pool `simulate` runs on: at least this many USD and whole tokens at the start. */
+export const MIN_POOL_USD = 1n;
+export const MIN_POOL_TOKENS = 1n;
+
+/**
+ * A pool shallower than $1 or 1 token is no market: its price is kept in millionths of a dollar and
+ * base units, and a pool of $1e-30 has no price at all (simulate divided by zero). Zero is the
+ * economy rules' own problem (economy.ts), not repeated here.
+ */
+function poolDepth(
+  path: Path,
+  pool: { tokens?: Rational; usd?: Rational },
+  at: (path: Path, message: string) => void,
+): void {
+  const below = (x: Rational | undefined, min: bigint) => x && x.n > 0n && x.n < min * x.d;
+  if (below(pool.usd, MIN_POOL_USD))
+    at(
+      [...path, 'usd'],
+      `expected at least $${MIN_POOL_USD} in the pool (a shallower pool has no usable price); found $${decimalText(pool.usd!)}`,
+    );
+  if (below(pool.tokens, MIN_POOL_TOKENS))
+    at(
+      [...path, 'tokens'],
+      `expected at least ${MIN_POOL_TOKENS} token in the pool (a shallower pool has no usable price); found ${decimalText(pool.tokens!)}`,
+    );
+}
+
+/**
+ * What is valid but likely a mistake, for `validate` to say: two reference prices that differ
+ * (`quote` converts USD to tokens at token.priceUsd; `burn` starts its price at
+ * projection.price.startUsd; `simulate` trades at its pool's price).
+ */
+export function fileWarnings(p: Params): string[] {
+  const out: string[] = [];
+  const usd = (x: Rational) => `$${decimalText(x)}`;
+  const start = p.projection?.price.startUsd;
+  if (start && cmp(start, p.token.priceUsd) !== 0)
+    out.push(
+      `token.priceUsd (${usd(p.token.priceUsd)}) and projection.price.startUsd (${usd(start)}) differ: quote converts USD to tokens at token.priceUsd, burn starts its price at projection.price.startUsd`,
+    );
   return out;
 }
 

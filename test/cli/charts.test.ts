@@ -260,3 +260,52 @@ describe('ai-econ report', () => {
     expect(existsSync(join(dir, '.report.md.tmp'))).toBe(false);
   });
 });
+
+describe('names equal to members of Object.prototype (issue 21.8)', () => {
+  // Vega's expression parser read a string literal such as "constructor" as an identifier: every
+  // chart naming such a category, scenario, node or GPU class failed with "Operator not defined".
+  const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+  const GOOD = readFileSync(join(ROOT, 'configs/gensyn.yaml'), 'utf8');
+  const file = tmpFile(
+    'proto.yaml',
+    GOOD.replaceAll('Investors', 'constructor')
+      .replace('  - name: Team', '  - name: __defineGetter__')
+      .replace('Team: 20%', '__defineGetter__: 20%')
+      .replace('    H200:', '    toString:')
+      .replace('  bear:', '  valueOf:')
+      .replace('id: node-a,', 'id: hasOwnProperty,'),
+  );
+  const jobs = tmpFile('jobs.csv', 'id,gpu_hours,gpu\nvalueOf,100,toString\nj2,50,H100\n');
+  test.each<[string, string[], string[]]>([
+    ['unlocks', ['unlocks'], ['constructor', '__defineGetter__']],
+    ['allocation', ['allocation'], ['constructor', '__defineGetter__']],
+    [
+      'quote --compare',
+      ['quote', '--gpu-hours', '1000', '--compare', 'H100,toString'],
+      ['toString'],
+    ],
+    ['quote --jobs', ['quote', '--jobs', jobs], ['valueOf']],
+    ['rewards', ['rewards'], ['hasOwnProperty']],
+    ['burn --all-scenarios', ['burn', '--all-scenarios'], ['valueOf']],
+    ['simulate --all-scenarios', ['simulate', '--all-scenarios'], ['valueOf']],
+    [
+      'sweep',
+      ['sweep', 'burn', '--vary', 'buyback.revenueShare=10%,20%', '--scenario', 'valueOf'],
+      [],
+    ],
+  ])('%s -f svg draws them', (_name, args, shown) => {
+    const r = cli([...args, '-c', file, '-f', 'svg']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    for (const n of shown) expect(r.stdout).toContain(`>${n}<`);
+  });
+  test('report: every chart on one page', () => {
+    const out = join(tmp(), 'report.html');
+    const r = cli(['report', '-c', file, '--runs', '20', '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const n of NAMES) expect(html).toContain(n);
+  });
+});

@@ -14,7 +14,7 @@ describe('1. dates past 9999', () => {
     const f = tmpFile('p.yaml', mini('{ cliff: 7975y, atCliff: 100% }'));
     expectUserError(
       cli(['unlocks', '--events', '-c', f]),
-      /p\.yaml:11:14: allocations\[0\]\.vesting: .*outside the calendar this tool handles \(0001-01-01 to 9999-12-31\)/,
+      /p\.yaml:11:14: allocations\[0\]\.vesting: .*outside the calendar this tool handles \(1970-01-01 to 9999-12-31\)/,
     );
     expectUserError(cli(['validate', f]), /p\.yaml:11:14:.*outside the calendar/);
   });

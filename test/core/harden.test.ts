@@ -1,4 +1,4 @@
-/** Issue #15 (1, 8, 9): dates stay within 0001..9999; durations are exact. */
+/** Issue #15 (1, 8, 9): dates stay within 1970..9999; durations are exact. */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { addOffset, tryAddOffset } from '../../src/core/date.js';
@@ -7,10 +7,10 @@ import { vestingSchedule } from '../../src/core/vesting.js';
 import { periodRows } from '../../src/core/unlocks.js';
 import { rat } from '../../src/core/rational.js';
 
-describe('computed dates stay within 0001-01-01..9999-12-31', () => {
+describe('computed dates stay within 1970-01-01..9999-12-31', () => {
   test('a date past 9999 is refused, not printed as 10001-01-31', () => {
     expect(() => addOffset('2026-01-31', 12 * 7975, 0)).toThrow(
-      /outside the calendar this tool handles \(0001-01-01 to 9999-12-31\)/,
+      /outside the calendar this tool handles \(1970-01-01 to 9999-12-31\)/,
     );
     expect(tryAddOffset('2026-01-31', 12 * 7975, 0)).toBeUndefined();
     expect(addOffset('2026-01-31', 12 * 7973, 0)).toBe('9999-01-31');

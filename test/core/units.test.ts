@@ -166,3 +166,35 @@ describe('units: properties', () => {
     );
   });
 });
+
+describe('a line break or control character inside a value is refused (issue 21.9)', () => {
+  const parsers: [string, (t: string) => unknown][] = [
+    ['parseAmount', (t) => parseAmount(t)],
+    ['parseUsd', (t) => parseUsd(t)],
+    ['parseNumber', (t) => parseNumber(t)],
+    ['parseInteger', (t) => parseInteger(t)],
+    ['parseShare', (t) => parseShare(t)],
+    ['parseSignedShare', (t) => parseSignedShare(t)],
+    ['parseDuration', (t) => parseDuration(t)],
+    ['parseStep', (t) => parseStep(t)],
+    ['parseDateOrDuration', (t) => parseDateOrDuration(t)],
+  ];
+  test.each(parsers)('%s', (_name, parse) => {
+    for (const t of [
+      '1\n%',
+      '1,0\n00',
+      '1\n000',
+      '1\r\n2mo',
+      '$\n5',
+      'mon\nth',
+      '1\u2028%',
+      '5\t%',
+    ])
+      expect(() => parse(t)).toThrow(/on one line; found ".*", with a (line break|tab) inside/);
+    expect(() => parse('5\u0000')).toThrow(/with a control character inside/);
+  });
+  test('the ends are trimmed as before', () => {
+    expect(parseAmount('1,000\n')).toEqual(rat(1000n));
+    expect(parseShare('\n5%\n')).toEqual(rat(1n, 20n));
+  });
+});

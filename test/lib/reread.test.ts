@@ -60,13 +60,12 @@ describe('cells as plain data (cellValue, cellText)', () => {
     const { cellValue, cellText } = await import('../../src/index.js');
     const r = await simulate();
     const risks = r.tables.find((t) => t.name === 'risks')!;
-    const value = risks.columns.find((c) => c.key === 'value')!;
     const json = JSON.parse(await render(r, 'json', { table: 'risks' })).tables[0].rows;
     const rows = await rowsOf(risks);
     rows.forEach((row, i) => {
-      expect(cellValue(row.value, value, r.decimals)).toEqual(json[i].value);
+      expect(cellValue(r, risks, row, 'value')).toEqual(json[i].value);
     });
     const csv = (await render(r, 'csv', { table: 'risks' })).trim().split('\n').slice(1);
-    expect(cellText(rows[0]!.value, value, r.decimals)).toBe(csv[0]!.split(',')[1]);
+    expect(cellText(r, risks, rows[0]!, 'value')).toBe(csv[0]!.split(',')[1]);
   });
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { jsonSchema } from '../../src/params/schema/index.js';
+import { parseStep, STEP_WORDS, STEPS } from '../../src/core/units.js';
 import {
   parseParams,
   parseYaml,
@@ -301,5 +302,41 @@ describe('JSON Schema: field types agree with their parsers on random text', () 
       { numRuns: 3000, seed: 20261125 },
     );
     expect([...disagree].slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('fixed sets are enums an editor completes (issue 21.26)', () => {
+  const every = (jsonSchema() as { properties: Record<string, any> }).properties.allocations.items
+    .properties.vesting.properties.every;
+  test('every: an enum of every word validate reads, and no pattern of hundreds of characters to read', () => {
+    const words = STEPS.flatMap((s) => STEP_WORDS[s]);
+    expect(every.anyOf[0].enum).toEqual(words);
+    for (const w of ['quarterly', 'monthly', 'annually', 'daily']) expect(words).toContain(w);
+  });
+  test.each<[string, boolean]>([
+    ['quarterly', true],
+    ['Monthly', true],
+    ['annually', true],
+    ['monthy', false],
+    ['fortnight', false],
+  ])('every: %s — the editor and validate agree (%s)', (word, ok) => {
+    const text = edit('linear: 48mo, every: month', `linear: 48mo, every: ${word}`);
+    expect(ajvFields(text)).toEqual(ok ? [] : ['allocations[0].vesting.every']);
+    expect(validateFields(text)).toEqual(ok ? [] : ['allocations[0].vesting.every']);
+  });
+  test('the message lists the other words too', () => {
+    expect(() => parseStep('monthy')).toThrow(
+      'expected a step: one of day, week, month, quarter, year (also days, daily, weeks, weekly, months, monthly, quarters, quarterly, years, yearly, annual, annually); found "monthy"',
+    );
+  });
+  test('the other fixed sets are enums', () => {
+    const p = (jsonSchema() as { properties: Record<string, any> }).properties;
+    expect(p.rewards.properties.slashing.properties.destination.enum).toEqual(['treasury', 'burn']);
+    expect(p.nodes.items.properties.role.enum).toEqual(['compute', 'validator']);
+    expect(p.projection.properties.price.properties.model.enum).toEqual([
+      'constant',
+      'growth',
+      'gbm',
+    ]);
   });
 });

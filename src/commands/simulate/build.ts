@@ -491,7 +491,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       },
       {
         name: 'risks',
-        title: 'Risks of the seed, as numbers',
+        title: 'Risks: the exact run, as numbers',
         columns: [col('metric'), col('value', 'number'), col('what_it_means')],
         rows: lazyRows(() =>
           riskRows(economyRisks(inp, months)).map(([metric, value, what_it_means]) => ({

@@ -238,8 +238,8 @@ describe('ai-econ simulate', () => {
         /economy\.holders\.sellShare\.Investers: no category "Investers" in allocations; expected one of Community Treasury, Investors/,
       ],
       [
-        '    from: Community Treasury    # the seed',
-        '    from: Treasury    # the seed',
+        '    from: Community Treasury    # the $AI overview',
+        '    from: Treasury    # the $AI overview',
         /economy\.emission\.from: no category "Treasury"/,
       ],
       [

@@ -33,7 +33,7 @@ export const spec = {
   ],
   examples: [
     'ai-econ simulate                               the loop month by month: months, ledger, risks',
-    "ai-econ simulate --table risks                 the seed's risks as numbers",
+    'ai-econ simulate --table risks                 the risks table: where the loop is fragile',
     'ai-econ simulate --all-scenarios --table risks bear / base / bull side by side',
     'ai-econ simulate --runs 2000 --seed 7          Monte Carlo bands and p_ risks',
   ],

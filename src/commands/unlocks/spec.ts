@@ -21,7 +21,7 @@ export const spec = {
     {
       flags: '--category <name>',
       help: 'only this category (repeatable, or comma-separated)',
-      parse: 'text',
+      parse: 'names',
       repeatable: true,
     },
     {

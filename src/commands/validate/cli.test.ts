@@ -370,3 +370,100 @@ describe('validate rejects exactly what the commands reject', () => {
     ]);
   });
 });
+
+describe('every problem in one run, cross-field rules too (issue 21.16)', () => {
+  test('a split that does not add up, an unknown economy name, a pool too deep and a bad field', () => {
+    let text = edit(GOOD, 'share: 40.40%', 'share: 40.30%');
+    text = edit(text, 'from: Community Treasury    #', 'from: Comunity Treasury    #');
+    text = edit(text, 'pool: { tokens: 100_000_000', 'pool: { tokens: 900_000_000');
+    text = edit(text, 'mfu: 40%', 'mfu: 140%');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'allocations add up to 99.9%');
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .map((l) => /p\.yaml:\d+:\d+: ([^:]+):/.exec(l)![1]),
+    ).toEqual(['allocations', 'fees.mfu', 'economy.emission.from', 'economy.market.pool.tokens']);
+    expect(r.stderr).toContain(
+      'the pool needs 900,000,000 tokens but Community Treasury has unlocked only 403,000,000',
+    );
+  });
+  test('a section that does not parse is not also reported missing by the rules that pair it', () => {
+    const text = edit(GOOD, 'months: 60\n  revenue', 'months: 0\n  revenue');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'projection.months');
+    expect(r.stderr).not.toContain('goes with a projection');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  test('a vesting that cannot be made: the economy rules still run, without a false pool problem', () => {
+    let text = edit(
+      GOOD,
+      'vesting: { atStart: 10%, linear: 48mo, every: month }',
+      'vesting: { atStart: 10%, linear: 48mo, segments: [{ linear: 1mo }] }',
+    );
+    text = edit(text, 'treasury: Community Treasury  #', 'treasury: Nobody  #');
+    const r = cli(['validate', tmpFile('p.yaml', text)]);
+    expectUserError(r, 'use either linear or segments');
+    expect(r.stderr).toContain('no category "Nobody"');
+    expect(r.stderr).not.toContain('the pool needs');
+  });
+});
+
+describe('horizons and reference prices (issue 21.15)', () => {
+  test.each<[string, string[], string]>([
+    [
+      'projection past the calendar',
+      ['--set', 'projection.start=9999-06-01'],
+      'projection.months: 60 months from 9999-06 run past 9999-12-31',
+    ],
+    [
+      'economy past the calendar',
+      ['--set', 'economy.start=9999-06-01'],
+      'economy.months: 60 months from 9999-06 run past 9999-12-31',
+    ],
+    [
+      "a scenario's months past the calendar",
+      ['--set', 'projection.start=9950-01-01', '--set', 'scenarios.bull.months=1200'],
+      'option --set scenarios.bull.months=1200: 1200 months from 9950-01 run past',
+    ],
+    [
+      'projection before the TGE',
+      ['--set', 'projection.start=2026-03-31'],
+      'option --set projection.start=2026-03-31: projection starts in 2026-03, before the token exists (token.tge 2026-04-29)',
+    ],
+    [
+      'economy before the TGE',
+      ['--set', 'economy.start=2026-01-01'],
+      'economy starts in 2026-01, before the token exists',
+    ],
+  ])('%s: refused by validate and by the command', (_name, set, message) => {
+    expectUserError(cli(['validate', ...set]), message);
+    const command = _name.startsWith('economy') ? 'simulate' : 'burn';
+    expectUserError(cli([command, ...set]), message);
+  });
+  test('in the file: the line of the field', () => {
+    const text = edit(
+      GOOD,
+      'start: 2026-05-01             # month 1',
+      'start: 9999-01-01             # month 1',
+    );
+    expectUserError(
+      cli(['validate', tmpFile('p.yaml', text)]),
+      new RegExp(
+        `p\\.yaml:${lineOf(text, '  months: 60')}:\\d+: projection\\.months: 60 months from 9999-01`,
+      ),
+    );
+  });
+  test('the TGE month itself is a valid start', () => {
+    expect(cli(['validate', '--set', 'projection.start=2026-04-01']).code).toBe(0);
+  });
+  test('token.priceUsd and projection.price.startUsd differ: validate warns, naming who uses which', () => {
+    const r = cli(['validate', '--set', 'projection.price.startUsd=0.2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '  warning: token.priceUsd ($0.1) and projection.price.startUsd ($0.2) differ: quote converts USD to tokens at token.priceUsd, burn starts its price at projection.price.startUsd',
+    );
+    expect(cli(['validate']).stdout).not.toContain('warning');
+  });
+});

@@ -209,10 +209,15 @@ export function namedRecord<T extends z.ZodType>(
   const bad = (k: string) => k === '__proto__' || reserved.includes(k.trim().toLowerCase());
   return z
     .record(
-      z.string().refine((k) => !bad(k), {
-        error: (iss) =>
-          `"${String(iss.input)}" cannot name ${what}${reserved.length ? ` (reserved: __proto__, ${reserved.join(', ')})` : ' (reserved: __proto__)'}; choose another name`,
-      }),
+      z
+        .string()
+        .refine((k) => k.trim() !== '', {
+          error: (iss) => `${what} needs a name; found ${found(iss.input)}`,
+        })
+        .refine((k) => !bad(k), {
+          error: (iss) =>
+            `"${String(iss.input)}" cannot name ${what}${reserved.length ? ` (reserved: __proto__, ${reserved.join(', ')})` : ' (reserved: __proto__)'}; choose another name`,
+        }),
       value,
     )
     .transform((r) => Object.assign(Object.create(null) as Record<string, z.output<T>>, r));

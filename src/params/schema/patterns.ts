@@ -3,8 +3,10 @@
  * (src/core/units.ts, date.ts) written as patterns on the raw text, plus the field's limits, so a
  * YAML editor flags at the field what `ai-econ validate` flags there. YAML hands an editor plain
  * numbers as numbers (`0.95`, `60`) and everything else as text (`10_000`, `95%`, `12mo`).
- * test/io/jsonschema.test.ts checks with a real validator (ajv) that both flag the same fields.
+ * test/params/jsonschema.test.ts checks with a real validator (ajv) that both flag the same fields.
  */
+import { STEP_WORDS, STEPS } from '../../core/units.js';
+
 export type Json = Record<string, unknown>;
 
 /** Case-insensitive letters for a JSON Schema pattern (which has no flags). */
@@ -160,13 +162,14 @@ export const dateOrDurationJson = (): Json => ({
   anyOf: [str(whole(`(?:${DATE_TEXT}|${DURATION_TEXT}|0)`)), { const: 0 }],
 });
 
-/** Steps: day | week | month | quarter | year (also plurals, `monthly`, any case). */
-export const stepJson = (): Json =>
-  str(
-    whole(
-      `(?:${alt(['day', 'days', 'daily', 'week', 'weeks', 'weekly', 'month', 'months', 'monthly', 'quarter', 'quarters', 'quarterly', 'year', 'years', 'yearly', 'annual', 'annually'])})`,
-    ),
-  );
+/**
+ * Steps: an enum of every word the parser reads (`day`, `monthly`, `annually`, …), which editors
+ * complete; the same words in another case (`Month`), which validate reads too, as a pattern.
+ */
+export const stepJson = (): Json => {
+  const words = STEPS.flatMap((s) => STEP_WORDS[s]);
+  return { anyOf: [{ enum: words }, str(whole(alt(words)))] };
+};
 
 /** Vesting values: a share (`25%`, `1/4`) of the allocation, or a token amount (`125M`). */
 export const portionJson = (): Json => ({

@@ -61,3 +61,20 @@ export const NodesSchema = z
   );
 export const NODE_COLUMNS = Object.keys(NodeSchema.shape);
 export const NODE_REQUIRED = ['id', 'role', 'stake', 'uptime'];
+/** Other words for node columns, for "did you mean" (no spelling of `node` leads to `id`). */
+export const NODE_ALIASES: Readonly<Record<string, string>> = {
+  node: 'id',
+  node_id: 'id',
+  nodeid: 'id',
+  name: 'id',
+  type: 'role',
+  kind: 'role',
+  staked: 'stake',
+  tasks_completed: 'tasks',
+  accuracy: 'quality',
+  availability: 'uptime',
+  failed: 'failed_checks',
+  failures: 'failed_checks',
+  checks_failed: 'failed_checks',
+  slashes: 'failed_checks',
+};
