@@ -102,12 +102,6 @@ describe('5. endless and huge inputs stop at a limit', () => {
       /p\.yaml:\d+:\d+: projection\.months: expected at most 1200 months/,
     );
   });
-  test('burn --runs 1000000 --months 1200: refused with the memory estimate', () => {
-    expectUserError(
-      cli(['burn', '--runs', '1000000', '--months', '1200']),
-      '1,000,000 runs × 1,200 months would need about 26.8 GB of memory',
-    );
-  });
 });
 
 describe('7. grants from a pipe are read once', () => {
