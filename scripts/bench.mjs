@@ -1,13 +1,15 @@
-// npm run bench — every speed target of the README's benchmark table, measured side by side in one
-// run: each figure is a median over alternating runs (the cases of a group take turns, the order
-// rotating each round, so drift and other load hit them alike) and is shown against its target with
-// the command that reproduces it. Whole processes throughout.
-//   1. start-up: `--version` and `quote` against bare `node -e 0`;
-//   2. table view to a terminal (a pseudo-terminal from `script`), against `node -e 0` in the same;
-//   3. the per-beneficiary grants export at 10k, 100k and 300k grants: rows/s, peak memory;
-//   4. `burn --runs 10000 --months 120` against scripts/bench_mc.py, the numpy twin of the model;
-//   5. `simulate`: deterministic against bare Node, Monte Carlo against `burn`'s, memory in runs;
-//   6. `sweep`: 1,000 burn points against one burn run; --jobs 2 against --jobs 1 (wall and CPU).
+// npm run bench — every speed target (docs/benchmarks.md), measured side by side in one run: each
+// figure is a median over alternating runs (the cases of a group take turns, the order rotating each
+// round, so drift and other load hit them alike) and is shown against its target with the command
+// that reproduces it. Whole processes throughout.
+//   1. start-up: `--version` ≤ 1.5× and `quote` ≤ 2.0× bare `node -e 0` (issue 22);
+//   2. table view to a terminal (a pseudo-terminal from `script`) ≤ 2× `node -e 0` in the same (13);
+//   3. the per-beneficiary grants export: ≥ 600,000 rows/s at 100k grants, peak flat to 300k (13);
+//   4. `burn --runs 100000 --months 120` ≤ 0.6× scripts/bench_mc.py, the numpy twin of the model,
+//      peak ≤ 150 MB, and the same peak at 1,200 months (23);
+//   5. `simulate`: deterministic ≤ 2× bare Node, Monte Carlo ≤ 3× `burn`'s, memory flat in runs (11);
+//   6. `sweep`: 1,000 burn points ≤ 10× one burn run (12); 10,000 simulate points, --jobs 2 ≥ 1.8×
+//      --jobs 1 (23), with the CPU time of each thread and a control of bare arithmetic.
 // Not part of `npm test`: timings depend on the machine. `BENCH_RUNS=N` sets the repetitions.
 // Writes .bench/results.md.
 import { spawnSync } from 'node:child_process';
@@ -38,9 +40,16 @@ const nodeCase = (name, args, extra = {}) => ({
   ...extra,
 });
 
+/** GNU time, for the CPU time and peak memory of any command (the numpy twin included). */
+const hasTime = spawnSync('/usr/bin/env', ['time', '-f', '%U', 'true']).status === 0;
+
 function runOnce(c) {
+  const timed = c.timed && hasTime;
+  const [cmd, args] = timed
+    ? ['/usr/bin/env', ['time', '-f', 'ai-econ-time: %U %S %M', c.cmd, ...c.args]]
+    : [c.cmd, c.args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(c.cmd, c.args, {
+  const r = spawnSync(cmd, args, {
     env: c.env ?? { ...baseEnv, NO_COLOR: '1' },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -48,8 +57,14 @@ function runOnce(c) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0)
     throw new Error(`${c.shown} failed (exit ${r.status}): ${(r.stderr || '').split('\n')[0]}`);
-  const rss = /ai-econ-stats: maxrss_kb=(\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : undefined };
+  const t = /ai-econ-time: ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  const rss = t ? t[3] : /ai-econ-stats: maxrss_kb=(\d+)/.exec(r.stderr)?.[1];
+  return {
+    ms,
+    rssMb: rss ? Number(rss) / 1024 : undefined,
+    cpuMs: t ? (Number(t[1]) + Number(t[2])) * 1000 : undefined,
+    stderr: r.stderr,
+  };
 }
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,6 +84,8 @@ function alternate(cases, runs = RUNS, warm = true) {
     ...c,
     ms: median(res[j].map((r) => r.ms)),
     rssMb: median(res[j].map((r) => r.rssMb ?? 0)),
+    cpuMs: median(res[j].map((r) => r.cpuMs ?? NaN)),
+    all: res[j],
   }));
 }
 const lines = [];
@@ -117,9 +134,9 @@ const node0 = nodeCase('node', ['-e', '0']);
 if (only('startup')) {
   out('## Start-up');
   out();
-  const start = [node0, nodeCase('version', [BIN, '--version'], { target: 1.3 })];
+  const start = [node0, nodeCase('version', [BIN, '--version'], { target: 1.5 })];
   if (supports('quote'))
-    start.push(nodeCase('quote', [BIN, 'quote', '--gpu-hours', '1000'], { target: 1.6 }));
+    start.push(nodeCase('quote', [BIN, 'quote', '--gpu-hours', '100'], { target: 2 }));
   ratioTable('Start-up against bare Node', start, Math.max(RUNS, 21));
 }
 
@@ -242,28 +259,32 @@ function findNumpy() {
   return { exe, version };
 }
 if (supports('burn') && only('mc')) {
-  out('## Monte Carlo, 10,000 paths × 120 months');
+  const RUNS_MC = 100_000;
+  out('## Monte Carlo, 100,000 paths × 120 months');
   out();
   const bandsFile = join(DIR, 'bands.csv');
-  const mc = nodeCase(
-    'ai-econ',
-    [
-      BIN,
-      'burn',
-      '--months',
-      '120',
-      '--runs',
-      '10000',
-      '--seed',
-      '1',
-      '-f',
-      'csv',
-      '-o',
-      bandsFile,
-    ],
-    { target: 0.5 },
-  );
+  const mcArgs = (months, f) => [
+    BIN,
+    'burn',
+    '--months',
+    String(months),
+    '--runs',
+    String(RUNS_MC),
+    '--seed',
+    '1',
+    '-f',
+    'csv',
+    '-o',
+    f,
+  ];
+  const mc = nodeCase('ai-econ', mcArgs(120, bandsFile), { target: 0.6, timed: true });
   mc.shown = mc.shown.replace(bandsFile, rel(bandsFile));
+  const oneFile = join(DIR, 'bands-1.csv');
+  const mcOne = nodeCase('ai-econ, one thread', mcArgs(120, oneFile), {
+    timed: true,
+    env: { ...baseEnv, NO_COLOR: '1', AI_ECON_THREADS: '1' },
+  });
+  mcOne.shown = `AI_ECON_THREADS=1 ${mcOne.shown.replace(oneFile, rel(oneFile))}`;
   const np = findNumpy();
   if (!np) {
     out(
@@ -271,7 +292,7 @@ if (supports('burn') && only('mc')) {
     );
     out();
     const [r] = alternate([mc], 5);
-    out(`\`${r.shown}\`: ${r.ms.toFixed(0)} ms`);
+    out(`\`${r.shown}\`: ${r.ms.toFixed(0)} ms, peak ${r.rssMb.toFixed(0)} MB`);
   } else {
     // The twin's inputs: ai-econ's own deterministic projection and parameters.
     const proj = JSON.parse(
@@ -308,7 +329,7 @@ if (supports('burn') && only('mc')) {
     const twinArgs = [
       join(ROOT, 'scripts', 'bench_mc.py'),
       '--runs',
-      '10000',
+      String(RUNS_MC),
       '--months',
       '120',
       '--seed',
@@ -323,26 +344,29 @@ if (supports('burn') && only('mc')) {
       cmd: np.exe,
       args: twinArgs,
       env: npEnv,
+      timed: true,
       shown: `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 ${np.exe} ${twinArgs.map((a) => (a.startsWith(ROOT) ? rel(a) : a)).join(' ')}`,
     };
-    const numpyImport = {
-      name: 'import numpy',
-      cmd: np.exe,
-      args: ['-c', 'import numpy'],
-      env: npEnv,
-      shown: `OPENBLAS_NUM_THREADS=1 ${np.exe} -c 'import numpy'`,
-    };
-    const res = alternate([twin, mc, node0, numpyImport], RUNS);
+    const node0t = { ...node0, timed: true };
+    const res = alternate([twin, mc, mcOne, node0t], Math.min(RUNS, 7));
     out(
-      `numpy ${np.version}. The twin (scripts/bench_mc.py) is the same model vectorised over runs: one draw of every normal, price paths by row sums and one exp, unlocks precomputed, an in-place buy loop over months, bands by numpy's SIMD sort.`,
+      `numpy ${np.version}. The twin (scripts/bench_mc.py) is the same model vectorised over runs: one draw of every normal, price paths by row sums and one exp, unlocks precomputed, an in-place buy loop over months, bands by numpy's SIMD sort. Peak = maxRSS (GNU time); CPU = user + sys.`,
     );
     out();
-    out('| command | median ms | × numpy twin | target |');
-    out('|---|---:|---:|---|');
+    out('| command | median ms | × numpy twin | CPU ms | peak MB | target |');
+    out('|---|---:|---:|---:|---:|---|');
     for (const c of res) {
       const ratio = c.ms / res[0].ms;
+      const target =
+        c === res[0]
+          ? 'baseline'
+          : c.target
+            ? `${verdict(ratio, c.target)}; peak ≤ 150 MB ${c.rssMb <= 150 ? 'met' : 'MISSED'}`
+            : c === res[2]
+              ? 'for reference'
+              : 'floor, for reference';
       out(
-        `| \`${c.shown}\` | ${c.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${c === res[0] ? 'baseline' : c.target ? verdict(ratio, c.target) : 'floor, for reference'} |`,
+        `| \`${c.shown}\` | ${c.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${c.cpuMs.toFixed(0)} | ${c.rssMb.toFixed(0)} | ${target} |`,
       );
     }
     out();
@@ -350,10 +374,24 @@ if (supports('burn') && only('mc')) {
     const last = (f) => readFileSync(f, 'utf8').trim().split('\n').at(-1).split(',');
     const [a, b] = [last(bandsFile), last(npOut)];
     out(
-      `Check, month 120 p50 circulating / p50 cumulative burned: ai-econ ${Number(a[2]).toFixed(0)} / ${Number(a[5]).toFixed(0)}, numpy ${Number(b[2]).toFixed(0)} / ${Number(b[5]).toFixed(0)} (independent random streams).`,
+      `Check, month 120 p50 circulating / p50 cumulative burned: ai-econ ${Number(a[2]).toFixed(0)} / ${Number(a[5]).toFixed(0)}, numpy ${Number(b[2]).toFixed(0)} / ${Number(b[5]).toFixed(0)} (independent random streams); one thread and two give the same bytes: ${readFileSync(bandsFile, 'utf8') === readFileSync(oneFile, 'utf8') ? 'yes' : 'NO'}.`,
     );
     out();
   }
+  // Memory does not grow with the months: ten times the months, the same peak.
+  const longFile = join(DIR, 'bands-1200.csv');
+  const long = nodeCase('1,200 months', mcArgs(1200, longFile), { timed: true });
+  long.shown = long.shown.replace(longFile, rel(longFile));
+  const [l120, l1200] = alternate([{ ...mc }, long], 3);
+  out('### Peak memory in months');
+  out();
+  out('| command | median ms | peak MB | target |');
+  out('|---|---:|---:|---|');
+  out(`| \`${l120.shown}\` | ${l120.ms.toFixed(0)} | ${l120.rssMb.toFixed(0)} | baseline |`);
+  out(
+    `| \`${l1200.shown}\` | ${l1200.ms.toFixed(0)} | ${l1200.rssMb.toFixed(0)} | flat (≤ 1.1× the 120-month peak) ${l1200.rssMb <= 1.1 * l120.rssMb ? 'met' : 'MISSED'} |`,
+  );
+  out();
 }
 
 // 5. simulate (issue 11: deterministic 120 months ≤ 2× node; --runs 10000 ≤ 3× burn --runs 10000, memory flat in runs)
@@ -404,7 +442,7 @@ if (supports('simulate') && only('simulate')) {
   out();
 }
 
-// 6. sweep (issue 12): 1,000 burn points ≤ 10× one burn run; --jobs 2 ≥ 1.7× --jobs 1 on 1,000 simulate points.
+// 6. sweep: 1,000 burn points ≤ 10× one burn run (12); --jobs 2 ≥ 1.8× --jobs 1 on 10,000 simulate points (23).
 if (supports('sweep') && only('sweep')) {
   out('## sweep, 1,000 points');
   out();
@@ -427,43 +465,29 @@ if (supports('sweep') && only('sweep')) {
     Math.min(RUNS, 5),
   );
 
-  // Threads: wall time, and the CPU time (user + sys) the process used, since the machine may be shared.
-  const timed = (c) => {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/env', ['time', '-f', 'ai-econ-cpu: %U %S', c.cmd, ...c.args], {
-      env: { ...baseEnv, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${c.shown} failed: ${(r.stderr || '').split('\n')[0]}`);
-    const m = /ai-econ-cpu: ([\d.]+) ([\d.]+)/.exec(r.stderr);
-    return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+  // Threads: 10,000 points of simulate, wall time and the CPU time of the whole process and of each
+  // JavaScript thread (the sweep's stats line); the rest is V8's own threads (compiler, GC).
+  out('## sweep threads, 10,000 points of simulate');
+  out();
+  const big = [
+    '--vary',
+    'economy.demand.growth=0%..9.99%:0.01%',
+    '--vary',
+    'economy.demand.elasticity=0.1..1:0.1',
+  ];
+  const jobsCase = (jobs, target) => {
+    const f = join(DIR, `sweep-simulate-${jobs}.csv`);
+    const c = nodeCase(
+      `jobs ${jobs}`,
+      [BIN, 'sweep', 'simulate', ...big, '--jobs', String(jobs), '-f', 'csv', '-o', f],
+      { timed: true, ...(target ? { target } : {}) },
+    );
+    c.shown = c.shown.replace(f, rel(f));
+    c.file = f;
+    return c;
   };
-  const hasTime = spawnSync('/usr/bin/env', ['time', '-f', '%U', 'true']).status === 0;
-  const j = [sweepCase('jobs 1', 'simulate', 1), sweepCase('jobs 2', 'simulate', 2)];
-  const runs = Math.min(RUNS, 5);
-  const res = j.map(() => []);
-  for (let i = 0; i < runs; i++)
-    for (let k = 0; k < j.length; k++)
-      res[(i + k) % j.length].push(
-        hasTime ? timed(j[(i + k) % j.length]) : { ...runOnce(j[(i + k) % j.length]), cpuMs: NaN },
-      );
-  const [w1, w2] = res.map((rs) => median(rs.map((r) => r.ms)));
-  const [c1, c2] = res.map((rs) => median(rs.map((r) => r.cpuMs)));
-  out('### Threads: `--jobs 2` against `--jobs 1`, 1,000 points of simulate');
-  out();
-  out(
-    `Medians of ${runs} alternating runs. CPU = user + sys of the whole process (GNU time); with two threads busy, wall ≈ CPU / 2 on an idle machine — a wall time above that is other load.`,
-  );
-  out();
-  out('| command | median wall ms | median CPU ms | speed-up (wall) | target |');
-  out('|---|---:|---:|---:|---|');
-  out(`| \`${j[0].shown}\` | ${w1.toFixed(0)} | ${c1.toFixed(0)} | baseline | |`);
-  out(
-    `| \`${j[1].shown}\` | ${w2.toFixed(0)} | ${c2.toFixed(0)} | ${(w1 / w2).toFixed(2)} | ≥ 1.7× ${w1 / w2 >= 1.7 ? 'met' : 'MISSED'} |`,
-  );
-
-  // Control: the same split of pure arithmetic (one thread doing 2 units, or two threads 1 each): the speed-up the machine allows now.
+  // Control: the same split of pure arithmetic (one thread doing 2 units, or two threads 1 each): the
+  // speed-up the machine allows now, in the same alternation.
   const spin = (n) => `let x=0;for(let i=0;i<${n}e8;i++)x+=i%7;`;
   const ctl = [
     {
@@ -471,6 +495,7 @@ if (supports('sweep') && only('sweep')) {
       cmd: process.execPath,
       args: ['-e', spin(8)],
       shown: `node -e '<8e8 additions on one thread>'`,
+      timed: true,
     },
     {
       name: 'control 2',
@@ -480,19 +505,40 @@ if (supports('sweep') && only('sweep')) {
         `new (require('worker_threads').Worker)(${JSON.stringify(spin(4))},{eval:true});${spin(4)}`,
       ],
       shown: `node -e '<4e8 additions on each of two threads>'`,
+      timed: true,
     },
   ];
-  const cr = ctl.map(() => []);
-  for (let i = 0; i < runs; i++)
-    for (let k = 0; k < 2; k++) cr[(i + k) % 2].push(runOnce(ctl[(i + k) % 2]).ms);
-  const [k1, k2] = cr.map(median);
-  out(`| control: \`${ctl[0].shown}\` | ${k1.toFixed(0)} | | baseline | |`);
+  const runs = Math.min(RUNS, 5);
+  const [j1, j2, k1, k2] = alternate([jobsCase(1), jobsCase(2, 1.8), ...ctl], runs, false);
+  const same = readFileSync(j1.file, 'utf8') === readFileSync(j2.file, 'utf8');
+  /** Median CPU of the JavaScript threads, from the sweep's stats line. */
+  const jsCpu = (r, key) =>
+    median(r.all.map((x) => Number(new RegExp(`${key}=(\\d+)`).exec(x.stderr)?.[1] ?? NaN)));
   out(
-    `| control: \`${ctl[1].shown}\` | ${k2.toFixed(0)} | | ${(k1 / k2).toFixed(2)} | what two threads of bare Node get on this machine now |`,
+    `Medians of ${runs} alternating runs; CPU = user + sys (GNU time). "JS threads" is the CPU time of the threads running points (this thread, and the worker with --jobs 2, each from /proc/thread-self); "V8 threads" is the rest of the process: V8's compiler and garbage-collector threads.`,
   );
   out();
   out(
-    `Parallel efficiency by CPU time: --jobs 2 did the work of ${c1.toFixed(0)} ms of one thread with ${c2.toFixed(0)} ms of CPU (${((100 * c1) / c2).toFixed(0)}%); the best wall speed-up that allows on 2 free cores is ${((2 * c1) / c2).toFixed(2)}×.`,
+    '| command | median wall ms | CPU ms | JS threads ms | V8 threads ms | speed-up (wall) | target |',
+  );
+  out('|---|---:|---:|---:|---:|---:|---|');
+  const js1 = jsCpu(j1, 'main_cpu_ms');
+  const js2 = jsCpu(j2, 'main_cpu_ms') + jsCpu(j2, 'worker_cpu_ms');
+  out(
+    `| \`${j1.shown}\` | ${j1.ms.toFixed(0)} | ${j1.cpuMs.toFixed(0)} | ${js1.toFixed(0)} | ${(j1.cpuMs - js1).toFixed(0)} | baseline | |`,
+  );
+  out(
+    `| \`${j2.shown}\` | ${j2.ms.toFixed(0)} | ${j2.cpuMs.toFixed(0)} | ${js2.toFixed(0)} | ${(j2.cpuMs - js2).toFixed(0)} | ${(j1.ms / j2.ms).toFixed(2)} | ≥ 1.8× ${j1.ms / j2.ms >= 1.8 ? 'met' : 'MISSED'}; same bytes: ${same ? 'yes' : 'NO'} |`,
+  );
+  out(
+    `| control: \`${k1.shown}\` | ${k1.ms.toFixed(0)} | ${k1.cpuMs.toFixed(0)} | | | baseline | |`,
+  );
+  out(
+    `| control: \`${k2.shown}\` | ${k2.ms.toFixed(0)} | ${k2.cpuMs.toFixed(0)} | | | ${(k1.ms / k2.ms).toFixed(2)} | what two threads of bare Node get on this machine now |`,
+  );
+  out();
+  out(
+    `Parallel efficiency by CPU time: --jobs 2 did the work of ${j1.cpuMs.toFixed(0)} ms of CPU (--jobs 1) with ${j2.cpuMs.toFixed(0)} ms (${((100 * j1.cpuMs) / j2.cpuMs).toFixed(0)}%). --jobs 1 already keeps ${(j1.cpuMs / j1.ms).toFixed(2)} cores busy (its V8 threads run on the second core), so the best wall speed-up two free cores allow is 2 × ${j1.ms.toFixed(0)} / ${j2.cpuMs.toFixed(0)} = ${((2 * j1.ms) / j2.cpuMs).toFixed(2)}×.`,
   );
   out();
 }

@@ -1,10 +1,5 @@
-/** The second thread of io/mc-threads.ts: reduce simulated months to their bands, from the first up, until it meets the first thread coming down. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { reduceAsSimulated, type SharedColumns } from './mc-threads.js';
+/** The second thread of runtime/mc-threads.ts: take Monte Carlo tasks until none is left. */
+import { workerData } from 'node:worker_threads';
+import { work, type McShared } from './mc-threads.js';
 
-const { runs, months, shared } = workerData as {
-  runs: number;
-  months: number;
-  shared: SharedColumns;
-};
-parentPort!.postMessage(reduceAsSimulated(shared, runs, months));
+work(workerData as McShared);

@@ -5,7 +5,6 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, cli, expectUserError, miniParams, tmpFile } from './run.js';
-import { mcMemoryBytes } from '../../src/core/montecarlo.js';
 
 const mini = (vesting: string): string => miniParams(vesting);
 
@@ -102,27 +101,6 @@ describe('5. endless and huge inputs stop at a limit', () => {
       cli(['burn', '-c', tmpFile('p.yaml', text)]),
       /p\.yaml:\d+:\d+: projection\.months: expected at most 1200 months/,
     );
-  });
-  test('burn --runs 1000000 --months 1200: refused with the memory estimate', () => {
-    expectUserError(
-      cli(['burn', '--runs', '1000000', '--months', '1200']),
-      '1,000,000 runs × 1,200 months would need about 29.4 GB of memory',
-    );
-  });
-  test('burn --runs 1000000 --months 89 (2.3 GB measured) is refused, saying how many runs fit (21.18)', () => {
-    expectUserError(
-      cli(['burn', '--runs', '1000000', '--months', '89']),
-      /1,000,000 runs × 89 months would need about 2\.5 GB of memory .*; the limit is 2\.0 GB: at most 800,206 runs over 89 months/,
-    );
-  });
-  test('the estimate is above the measured peak (100,000 runs × 89 months)', () => {
-    const r = cli(['burn', '--runs', '100000', '--months', '89', '-f', 'csv'], {
-      env: { AI_ECON_STATS: '1' },
-    });
-    expect(r.code).toBe(0);
-    const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1]);
-    expect(kb).toBeGreaterThan(0);
-    expect(kb * 1024).toBeLessThan(mcMemoryBytes(89, 100_000));
   });
 });
 

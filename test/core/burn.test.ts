@@ -11,15 +11,27 @@ import {
   type ProjectionSpec,
 } from '../../src/core/burn.js';
 import {
-  allocColumns,
+  allocBuffers,
   band,
+  bandBracketed,
+  bandSelected,
+  bandsOf,
+  BRACKET_MIN,
+  initRuns,
   mcInputsOf,
+  mcLayout,
+  mcMemoryBytes,
+  normalPair,
   quantileSorted,
+  reduceMonth,
   runMonteCarlo,
+  runStreams,
   selectFloat64,
-  simulateRuns,
+  simulateBlock,
+  type McBands,
   type McInputs,
 } from '../../src/core/montecarlo.js';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { parseDecimal as d, rat, toDecimal } from '../../src/core/rational.js';
 
 const spec = (over: Partial<ProjectionSpec> = {}): ProjectionSpec => ({
@@ -182,6 +194,68 @@ const mc = (over: Partial<McInputs> = {}): McInputs => ({
   ...over,
 });
 
+/** The model written plainly: each run whole, pure-rand's generator and normalPair, every month sorted. */
+function referenceMonteCarlo(inp: McInputs): McBands {
+  const M = inp.unlocks.length;
+  const R = inp.runs;
+  const cols = [0, 1, 2].map(() => Array.from({ length: M }, () => new Float64Array(R)));
+  const deflation = new Float64Array(M);
+  const streams = runStreams(inp.seed, 0, R);
+  const pair = new Float64Array(2);
+  const keepT = inp.treasuryCirculates ? 0 : 1;
+  const keepE = inp.executionCirculates ? 0 : 1;
+  for (let r = 0; r < R; r++) {
+    let [p, vault, cumBurn, cumT, cumE, unlocked, spare] = [
+      inp.p0,
+      0,
+      0,
+      0,
+      0,
+      inp.unlockedBefore,
+      NaN,
+    ];
+    for (let k = 0; k < M; k++) {
+      if (k > 0) {
+        let z = spare;
+        if (Number.isNaN(spare)) {
+          normalPair(streams[r], pair);
+          [z, spare] = [pair[0], pair[1]];
+        } else spare = NaN;
+        p *= Math.exp(
+          (inp.mu - (inp.sigma * inp.sigma) / 2) * (1 / 12) + inp.sigma * Math.sqrt(1 / 12) * z,
+        );
+      }
+      unlocked += inp.unlocks[k];
+      const cash = vault + inp.vaultInUsd[k];
+      const float = unlocked - cumBurn - keepT * cumT - keepE * cumE;
+      const bought = Math.max(0, Math.min(cash / p, float * inp.maxBuyPctOfFloat));
+      vault = cash - bought * p;
+      const burned = bought * inp.burn;
+      cumBurn += burned;
+      cumT += bought * inp.treasury;
+      cumE += bought * inp.execution;
+      cols[0][k][r] = unlocked - cumBurn - keepT * cumT - keepE * cumE;
+      cols[1][k][r] = cumBurn;
+      cols[2][k][r] = p;
+      if (inp.unlocks[k] - burned <= 0) deflation[k]++;
+    }
+  }
+  const bands = (q: number) =>
+    cols[q].map((c) => {
+      const sorted = c.slice().sort();
+      const [p5, p50, p95] = [0.05, 0.5, 0.95].map((x) => quantileSorted(sorted, x));
+      return { p5, p50, p95 };
+    });
+  return {
+    months: M,
+    runs: R,
+    circulating: bands(0),
+    cumulativeBurned: bands(1),
+    price: bands(2),
+    pNetDeflation: deflation.map((c) => c / R),
+  };
+}
+
 describe('Monte Carlo', () => {
   test('the same seed gives the same bands; another seed different ones', () => {
     const a = runMonteCarlo(mc());
@@ -200,23 +274,47 @@ describe('Monte Carlo', () => {
     const x = one.price[6].p50;
     expect(Math.min(Math.abs(x - a0), Math.abs(x - a1))).toBeLessThan(1e-12);
   });
-  test('the cells do not depend on how the months are blocked or the runs sliced', () => {
+  test('equals a plain reference: every run whole with pure-rand, every month sorted', () => {
+    for (const inp of [mc(), mc({ runs: 37, seed: -3 }), mc({ runs: 1, treasuryCirculates: true })])
+      expect(runMonteCarlo(inp)).toEqual(referenceMonteCarlo(inp));
+  });
+  test('the bands do not depend on how the months are blocked, the runs sliced or the slots reused', () => {
     const inp = mc({ runs: 37 });
-    const whole = allocColumns(24, 37);
-    simulateRuns(inp, 0, 37, whole);
-    for (const [block, cut] of [
-      [1, 0],
-      [5, 11],
-      [7, 36],
-      [24, 20],
-      [100, 1],
+    const whole = runMonteCarlo(inp);
+    for (const [block, slots, cut] of [
+      [1, 1, 0],
+      [5, 2, 11],
+      [7, 3, 36],
+      [24, 1, 20],
+      [100, 2, 1],
     ]) {
-      const parts = allocColumns(24, 37);
-      const done: number[] = [];
-      simulateRuns(inp, 0, cut, parts, undefined, block);
-      simulateRuns(inp, cut, 37, parts, (k) => done.push(k), block);
-      expect(parts).toEqual(whole);
-      expect(done.at(-1)).toBe(24);
+      const l = mcLayout(37, 24, slots, block);
+      const buf = allocBuffers(l);
+      initRuns(inp, buf);
+      // Blocks in order, each block's two slices in either order, a block reduced only once it is
+      // simulated, and only while its slot has not been reused.
+      for (let b = 0; b * block < 24; b++) {
+        if (b % 2) simulateBlock(inp, l, buf, b, cut, 37);
+        simulateBlock(inp, l, buf, b, 0, cut);
+        if (!(b % 2)) simulateBlock(inp, l, buf, b, cut, 37);
+        for (let k = b * block; k < Math.min(24, (b + 1) * block); k++) reduceMonth(l, buf, k);
+      }
+      expect(bandsOf(l, buf)).toEqual(whole);
+    }
+  });
+  test("memory does not grow with the months: the block slots and each run's state", () => {
+    const bytes = (months: number) => mcMemoryBytes(mcLayout(100_000, months, 3));
+    expect(bytes(1200) - bytes(120)).toBe(80 * 1080); // the bands, 80 bytes a month
+    expect(bytes(120)).toBeLessThan(60 * 1024 ** 2);
+    expect(mcMemoryBytes(mcLayout(1_000_000, 1200, 3))).toBeLessThan(150 * 1024 ** 2);
+  });
+  test("each run's stream is pure-rand's generator jumped once per run (jumps by table)", () => {
+    for (const seed of [0, 1, -7, 2 ** 31 - 1]) {
+      const buf = allocBuffers(mcLayout(300, 1, 1));
+      initRuns(mc({ runs: 300, seed }), buf);
+      const g = xoroshiro128plus(seed);
+      for (let r = 0; r < 300; r++, g.jump())
+        expect(Array.from(buf.rng.subarray(4 * r, 4 * r + 4))).toEqual(g.getState());
     }
   });
   test('p5 ≤ p50 ≤ p95 every month; month 1 is deterministic', () => {
@@ -267,6 +365,44 @@ describe('Monte Carlo', () => {
       p50: 2.5,
       p95: expect.closeTo(3.85, 12),
     });
+  });
+  test('band() on large columns (brackets from a sample) is exact; odd columns fall back to selection', () => {
+    const type7 = (a: Float64Array) => {
+      const sorted = a.slice().sort();
+      const [p5, p50, p95] = [0.05, 0.5, 0.95].map((p) => quantileSorted(sorted, p));
+      return { p5, p50, p95 };
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: BRACKET_MIN, max: 3 * BRACKET_MIN }),
+        fc.integer(),
+        fc.constantFrom('uniform', 'lognormal', 'ties', 'sorted', 'reversed', 'nan'),
+        (n, seed, shape) => {
+          const g = xoroshiro128plus(seed);
+          const u = () => (g.next() >>> 0) / 2 ** 32;
+          const a = Float64Array.from({ length: n }, (_, i) =>
+            shape === 'lognormal'
+              ? Math.exp(3 * (u() + u() + u() - 1.5))
+              : shape === 'ties'
+                ? Math.floor(u() * 5)
+                : shape === 'sorted'
+                  ? i
+                  : shape === 'reversed'
+                    ? -i
+                    : u() * 1e9 - 5e8,
+          );
+          if (shape === 'nan') a[n >> 1] = NaN;
+          const viaBrackets = bandBracketed(a.slice());
+          // Exact when the sample brackets the order statistics; a NaN, or a sample unlike the
+          // column (sorted data), leaves it to selection.
+          if (shape === 'uniform' || shape === 'lognormal') expect(viaBrackets).toEqual(type7(a));
+          else if (shape === 'nan' || shape === 'sorted') expect(viaBrackets).toBeUndefined();
+          else if (viaBrackets) expect(viaBrackets).toEqual(type7(a));
+          expect(band(a.slice())).toEqual(shape === 'nan' ? bandSelected(a.slice()) : type7(a));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
   test('selectFloat64 puts the k-th smallest at k', () => {
     fc.assert(
