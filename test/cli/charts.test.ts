@@ -39,6 +39,28 @@ describe('-f svg', () => {
     // docs/unlocks.svg is current: regenerate it with `npm run docs`.
     expect(svg).toBe(readFileSync(join(ROOT, 'docs', 'unlocks.svg'), 'utf8'));
   });
+  test("the README's flagship heatmap: net_deflation_from over demand × growth, as docs/flagship.svg", () => {
+    // The command the README shows (and `npm run docs` runs).
+    const r = cli([
+      'sweep',
+      'simulate',
+      '--vary',
+      'economy.demand.gpuHours=0.5M,1M,2M',
+      '--vary',
+      'economy.demand.growth=0%,5%,10%',
+      '--metric',
+      'net_deflation_from',
+      '--metric',
+      'burned_vs_emitted_and_unlocked_pct',
+      '-f',
+      'svg',
+    ]);
+    expect(r.code).toBe(0);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    for (const t of ['net_deflation_from over economy.demand.gpuHours', '2030-05', '0.5M', '10%'])
+      expect(r.stdout).toContain(t);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'docs', 'flagship.svg'), 'utf8'));
+  });
   test('allocation -f svg to stdout', () => {
     const r = cli(['allocation', '-f', 'svg']);
     expect(r.code).toBe(0);

@@ -145,6 +145,20 @@ if (!HAVE)
       expect(c.unit).not.toBe('');
     }
     expect(await page.$eval('select[name=scenario]', (e) => e.id)).toBe('scenario');
+    for (const n of [
+      'economy.market.liquidity.share',
+      'fees.market.adjustment',
+      'fees.market.maxChangePerMonth',
+    ])
+      expect(names).toContain(n);
+    // The liquidity model is a choice: a select named by its --set path, the file's value chosen.
+    expect(
+      await page.$eval('select[name="economy.market.liquidity.model"]', (e) => ({
+        value: (e as HTMLSelectElement).value,
+        options: [...(e as HTMLSelectElement).options].map((o) => o.value),
+        label: document.querySelector(`label[for="${e.id}"]`)?.textContent ?? '',
+      })),
+    ).toEqual({ value: 'marketCap', options: ['fixed', 'marketCap'], label: 'Liquidity model' });
   });
 
   test('keyboard: Tab walks the controls in page order, from the scenario picker', async () => {
@@ -224,6 +238,32 @@ if (!HAVE)
     await page.click('#copy');
     await page.waitForFunction(() => document.getElementById('copied')!.textContent !== '');
   }, 60_000);
+
+  test("the liquidity model and the fee's dynamics: figures equal the CLI's; back to the file's", async () => {
+    const more = ['fees.market.adjustment=25%', 'fees.market.maxChangePerMonth=10%'];
+    await page.select('select[name="economy.market.liquidity.model"]', 'fixed');
+    for (const s of more) {
+      const [name = '', value = ''] = s.split('=');
+      await typeInto(page, name, value);
+    }
+    expect(await settled(page)).toBe('done');
+    const set = [...SET, 'economy.market.liquidity.model=fixed', ...more];
+    expect(await page.$eval('#command', (e) => e.textContent)).toBe(
+      `ai-econ simulate ${set.map((s) => `--set ${s}`).join(' ')}`,
+    );
+    expect(new Map(await metrics(page))).toEqual(cliRisks(set.flatMap((s) => ['--set', s])));
+    expect(cliRisks(set.flatMap((s) => ['--set', s]))).not.toEqual(
+      cliRisks(SET.flatMap((s) => ['--set', s])),
+    );
+    await page.select('select[name="economy.market.liquidity.model"]', 'marketCap');
+    await typeInto(page, 'fees.market.adjustment', '50%');
+    await typeInto(page, 'fees.market.maxChangePerMonth', '');
+    expect(await settled(page)).toBe('done');
+    expect(await page.$eval('#command', (e) => e.textContent)).toBe(
+      `ai-econ simulate ${SET.map((s) => `--set ${s}`).join(' ')}`,
+    );
+    expect(new Map(await metrics(page))).toEqual(cliRisks(SET.flatMap((s) => ['--set', s])));
+  }, 90_000);
 
   test('"download parameters" gives the file with the values written in: the CLI reads the same figures from it', async () => {
     await page.click('#download');

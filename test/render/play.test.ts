@@ -142,6 +142,77 @@ describe('the play page engine', () => {
     expect(play.scenarios).toEqual(['bear', 'base', 'bull']);
   });
 
+  test("the economy's liquidity and fee dynamics: a select of the model, its share, the fee adjustment and bound", async () => {
+    const c = new Map(play.controls.map((x) => [x.path, x]));
+    expect(c.get('economy.market.liquidity.model')).toMatchObject({
+      value: 'marketCap',
+      choices: ['fixed', 'marketCap'],
+    });
+    expect(c.get('economy.market.liquidity.model')?.help).toMatch(
+      /fixed: the pool keeps its depth/,
+    );
+    expect(c.get('economy.market.liquidity.share')).toMatchObject({
+      value: '20%',
+      unit: expect.stringContaining('%'),
+    });
+    expect(c.get('fees.market.adjustment')).toMatchObject({ value: '50%', placeholder: '100%' });
+    // Commented out in the built-in file: no value, the placeholder says what applies.
+    expect(c.get('fees.market.maxChangePerMonth')).toMatchObject({
+      value: '',
+      placeholder: 'none',
+    });
+    for (const set of [
+      [
+        ['economy.market.liquidity.model', 'fixed'],
+        ['fees.market.adjustment', '25%'],
+        ['fees.market.maxChangePerMonth', '12.5%'],
+      ],
+      [['economy.market.liquidity.share', '35%']],
+    ] as const)
+      expect(risksOf(figures(await play.run(set)))).toEqual(
+        cliRisks(set.flatMap(([p, v]) => ['--set', `${p}=${v}`])),
+      );
+    const bad = (await play.run([['economy.market.liquidity.model', 'deep']])) as Problems;
+    const r = cli(['simulate', '--set', 'economy.market.liquidity.model=deep']);
+    expect(r.code).toBe(2);
+    expect(bad.problems).toEqual([
+      {
+        path: 'economy.market.liquidity.model',
+        text: r.stderr.trim().replace(/^ai-econ: error: /, ''),
+      },
+    ]);
+  });
+
+  test('a file without market.liquidity still has its controls: the default fixed, marketCap by two values', async () => {
+    const file = tmpFile(
+      'no-liquidity.yaml',
+      YAML.replace(/^ {4}liquidity:.*\n(?: {6}.*\n)+/m, ''),
+    );
+    expect(readFileSync(file, 'utf8')).not.toMatch(/liquidity:/);
+    const p = new Play({
+      yaml: readFileSync(file, 'utf8'),
+      file,
+      builtin: false,
+      config: file,
+      version: '0',
+    });
+    const c = new Map(p.controls.map((x) => [x.path, x]));
+    expect(c.get('economy.market.liquidity.model')).toMatchObject({
+      value: '',
+      placeholder: 'fixed',
+    });
+    expect(c.get('economy.market.liquidity.share')?.value).toBe('');
+    const set = [
+      ['economy.market.liquidity.model', 'marketCap'],
+      ['economy.market.liquidity.share', '20%'],
+    ] as const;
+    expect(risksOf(figures(await p.run(set)))).toEqual(
+      cliRisks(['-c', file, ...set.flatMap(([k, v]) => ['--set', `${k}=${v}`])]),
+    );
+    // The same figures as the built-in file, whose liquidity is just that (from the pool's category).
+    expect(risksOf(figures(await p.run(set)))).toEqual(cliRisks([]));
+  });
+
   test('play --set: the starting values; a path no control has stays set', async () => {
     const p = new Play({
       ...BUILTIN,

@@ -39,6 +39,10 @@ export interface Control {
   help?: string;
   /** A slider beside the text: its range, in the unit shown (percent for `%` fields). */
   slider?: { min: number; max: number; step: number; percent: boolean };
+  /** A choice among these words (a select) instead of a text box; '' (the file leaves it out) shows `placeholder`. */
+  choices?: readonly string[];
+  /** The section the file must have for the control to show (default: the field's own section). */
+  within?: string;
 }
 
 type Slider = Control['slider'];
@@ -135,9 +139,20 @@ const CONTROLS: readonly Omit<Control, 'value' | 'start' | 'help'>[] = [
   },
   {
     group: 'Pool (simulate)',
-    path: 'economy.market.liquidity',
+    path: 'economy.market.liquidity.model',
     label: 'Liquidity model',
-    unit: 'model',
+    unit: 'fixed: the depth stays; marketCap: it follows the market',
+    placeholder: 'fixed',
+    choices: ['fixed', 'marketCap'],
+    within: 'economy.market',
+  },
+  {
+    group: 'Pool (simulate)',
+    path: 'economy.market.liquidity.share',
+    label: 'Pool tokens (marketCap)',
+    unit: '% of the circulating supply',
+    slider: pctSlider(1, 99, 1),
+    within: 'economy.market',
   },
   {
     group: 'Fee market m(U)',
@@ -169,9 +184,19 @@ const CONTROLS: readonly Omit<Control, 'value' | 'start' | 'help'>[] = [
   },
   {
     group: 'Fee market m(U)',
+    path: 'fees.market.adjustment',
+    label: 'Fee adjustment',
+    unit: '% of the gap to m(U) closed a month',
+    placeholder: '100%',
+    slider: pctSlider(1, 100, 1),
+  },
+  {
+    group: 'Fee market m(U)',
     path: 'fees.market.maxChangePerMonth',
     label: 'Largest fee change',
-    unit: '% a month',
+    unit: '% of the multiplier a month',
+    // No slider: unset (no bound) has no place on one.
+    placeholder: 'none',
   },
 ];
 const HOLDERS = 'economy.holders.sellShare';
@@ -221,7 +246,8 @@ export class Play {
     this.scenarios = isObj(getIn(raw, ['scenarios']))
       ? Object.keys(getIn(raw, ['scenarios']) as object)
       : [];
-    const has = (path: string) => getIn(raw, path.split('.').slice(0, -1)) !== undefined;
+    const has = (c: { path: string; within?: string }) =>
+      getIn(raw, (c.within ?? c.path.split('.').slice(0, -1).join('.')).split('.')) !== undefined;
     const text = (path: string) => {
       const v = getIn(raw, path.split('.'));
       return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
@@ -233,7 +259,7 @@ export class Play {
       start: sets.filter((o) => o.path === c.path).at(-1)?.value ?? text(c.path),
       help: descriptionAt(ParamsSchema, c.path.split('.')),
     });
-    const controls = CONTROLS.filter((c) => has(c.path) && known(c.path)).map(control);
+    const controls = CONTROLS.filter((c) => has(c) && known(c.path)).map(control);
     // Holders' sell shares: one per category but the treasury's, spelled as the file spells it.
     const economy = getIn(raw, ['economy']);
     if (isObj(economy)) {

@@ -32,6 +32,17 @@ const el = <K extends keyof HTMLElementTagNameMap>(
 };
 const idOf = (path: string): string => `c-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
+/** A control with choices: a select of its words, and '' as the default when the file leaves it out. */
+function choice(id: string, c: Control, attrs: Record<string, string>): HTMLSelectElement {
+  const sel = el('select', { id, name: c.path, ...attrs });
+  const words = [...(c.value === '' ? [''] : []), ...(c.choices ?? [])];
+  for (const w of words)
+    sel.append(el('option', { value: w }, w === '' ? `${c.placeholder ?? ''} (the default)` : w));
+  if (!words.includes(c.start)) sel.append(el('option', { value: c.start }, c.start));
+  sel.value = c.start;
+  return sel;
+}
+
 /** A slider's position for a control's text, if the text is a plain number or percent. */
 function sliderValue(c: Control, text: string): number | undefined {
   const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
@@ -45,7 +56,7 @@ const sliderText = (c: Control, x: number): string =>
 
 class Page {
   private readonly play: Play;
-  private readonly inputs = new Map<string, HTMLInputElement>();
+  private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   private readonly errors = new Map<string, HTMLElement>();
   private readonly views = new Map<HTMLElement, { json: string; view?: View }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,17 +105,22 @@ class Page {
       const id = idOf(c.path);
       const box = el('div', { class: 'control' });
       const label = el('label', { for: id }, c.label);
-      const input = el('input', {
-        id,
-        name: c.path,
-        type: 'text',
-        value: c.start,
-        spellcheck: 'false',
-        autocomplete: 'off',
+      const described = {
         'aria-describedby': `${id}-unit ${c.help ? `${id}-help ` : ''}${id}-err`,
-        ...(c.placeholder ? { placeholder: c.placeholder } : {}),
         ...(c.help ? { title: c.help } : {}),
-      });
+      };
+      const input = c.choices
+        ? choice(id, c, described)
+        : el('input', {
+            id,
+            name: c.path,
+            type: 'text',
+            value: c.start,
+            spellcheck: 'false',
+            autocomplete: 'off',
+            ...described,
+            ...(c.placeholder ? { placeholder: c.placeholder } : {}),
+          });
       const unit = el('span', { class: 'unit', id: `${id}-unit` }, c.unit);
       const err = el('span', { class: 'error', id: `${id}-err`, role: 'alert' });
       box.append(label, input, unit);
@@ -132,8 +148,9 @@ class Page {
         box.append(range);
       }
       box.append(err);
-      input.addEventListener('input', () => this.schedule());
-      input.addEventListener('keydown', (e) => {
+      const field: HTMLElement = input;
+      field.addEventListener(c.choices ? 'change' : 'input', () => this.schedule());
+      field.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
           this.schedule(0);
