@@ -34,10 +34,13 @@ describe('every table reads the same the second time', () => {
   });
 
   test('simulate: ledger and risks after a csv of the main table', async () => {
+    const fresh = (await simulate()).tables.find((t) => t.name === 'risks')!;
+    const metrics = (await rowsOf(fresh)).map((row) => row.metric);
+    expect(metrics.length).toBeGreaterThan(10);
     const r = await simulate();
     await render(r, 'csv');
     const risks = r.tables.find((t) => t.name === 'risks')!;
-    expect((await rowsOf(risks)).length).toBe(12);
+    expect((await rowsOf(risks)).map((row) => row.metric)).toEqual(metrics);
     expect(await render(r, 'csv', { table: 'ledger' })).toBe(
       await render(r, 'csv', { table: 'ledger' }),
     );

@@ -112,7 +112,7 @@ describe('the play page engine', () => {
     );
   }, 120_000);
 
-  test("a bad value: the CLI's message, at its control; a rule across fields: the CLI's message, at no control", async () => {
+  test("a bad value: the CLI's message, at its control; a rule across fields: the CLI's message, at the control that broke it", async () => {
     const bad = (await play.run([['economy.demand.growth', 'x']])) as Problems;
     const r = cli(['simulate', '--set', 'economy.demand.growth=x']);
     expect(bad.problems).toEqual([
@@ -121,7 +121,7 @@ describe('the play page engine', () => {
     const split = (await play.run([['buyback.burn', '80%']])) as Problems;
     const r2 = cli(['simulate', '--set', 'buyback.burn=80%']);
     expect(split.problems).toEqual([
-      { path: undefined, text: r2.stderr.trim().replace(/^ai-econ: error: /, '') },
+      { path: 'buyback.burn', text: r2.stderr.trim().replace(/^ai-econ: error: /, '') },
     ]);
     // A good state after a bad one computes as usual.
     expect(risksOf(figures(await play.run([])))).toEqual(cliRisks([]));

@@ -463,14 +463,14 @@ describe('a mistake outside --vary is not blamed on it', () => {
   test('a --set that breaks the file names the --set, not the varied value', async () => {
     const axes = [parseVary('projection.revenue.growth=1%,2%')];
     await expect(buildSweep(plan({ sets: ['allocations.Team.share=30%'], axes }))).rejects.toThrow(
-      /^option --set allocations\.Team\.share=30%: built-in configs\/gensyn\.yaml:\d+:\d+: allocations: allocations add up to 105%/,
+      /^option --set allocations\.Team\.share=30%: allocations add up to 105%/,
     );
     // A rule that a --set breaks only together with the file's other values (the pool needs tokens
     // unlocked before the economy starts).
     await expect(
       buildSweep(plan({ sets: ['token.tge=2030-01-01', 'projection.months=3'], axes })),
     ).rejects.toThrow(
-      /^options --set token\.tge=2030-01-01, --set projection\.months=3: built-in .*the pool needs/,
+      /^built-in .*the pool needs .*\(with option --set token\.tge=2030-01-01, option --set projection\.months=3\)/m,
     );
     // The value varied is still named when it is the one to blame.
     await expect(

@@ -401,8 +401,8 @@ export async function evaluator(plan: SweepPlan): Promise<Evaluator> {
       if (!(e instanceof InputError) || !sets.length || (await fails([]))) return e;
       const flags = sets.map((o) => `--set ${o.text}`).join(', ');
       const lines = e.message.split('\n').map((line) =>
-        // A problem at a --set path already names its flag.
-        line.startsWith('option --set ')
+        // A problem at a --set path already names its flag; one elsewhere says which took part.
+        line.startsWith('option --set ') || line.includes('(with option --set ')
           ? line
           : `option${sets.length > 1 ? 's' : ''} ${flags}: ${line}`,
       );
