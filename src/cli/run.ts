@@ -51,7 +51,10 @@ export async function runWith(g: Globals, build: (ctx: RunCtx) => Promise<Report
   if ((g.format === 'csv' || g.format === 'json') && report.lineCharts?.length) {
     const { drawLineChart } = await import('../render/terminal-chart.js');
     const color = Boolean(process.stderr.isTTY) && g.color !== false && !process.env.NO_COLOR;
-    process.stderr.write(report.lineCharts.map((c) => `${drawLineChart(c, color)}\n`).join(''));
+    const width = process.stderr.columns || Number(process.env.COLUMNS) || undefined;
+    process.stderr.write(
+      report.lineCharts.map((c) => `${drawLineChart(c, color, width)}\n`).join(''),
+    );
   }
   const sink = g.output !== undefined ? fileSink(g.output, inputs) : stdoutSink();
   try {

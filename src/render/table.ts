@@ -97,7 +97,7 @@ export async function renderTable(
     await sink.write(out);
   }
   for (const ch of report.lineCharts ?? [])
-    await sink.write(`\n${drawLineChart(ch, opts.colorLevel > 0)}\n`);
+    await sink.write(`\n${drawLineChart(ch, opts.colorLevel > 0, opts.width)}\n`);
 }
 
 /** A row's entry in the list under the grid: its first cell, then its prose cell. */

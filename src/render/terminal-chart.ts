@@ -26,36 +26,65 @@ export interface Series {
   values: number[];
 }
 
-/** Draw series of equal length, sampled down to `width` points; a legend below. */
+/** Columns left of the plot: the axis labels (`   10000M `) and the axis itself. */
+const AXIS_WIDTH = 11;
+
+/**
+ * Draw series of equal length in `width` columns at most (the axis included, default 80): more
+ * points than fit are sampled down, fewer are stretched (each point a few columns) so a quarterly
+ * chart is as wide as a monthly one; the legend below wraps at `width`.
+ */
 export function drawChart(
   series: Series[],
   opts: { color: boolean; width?: number; height?: number; period?: string },
 ): string {
-  const width = opts.width ?? 72;
+  const width = Math.max(AXIS_WIDTH + 12, opts.width ?? 80);
+  const room = width - AXIS_WIDTH;
   const n = series[0]?.values.length ?? 0;
-  const step = Math.max(1, Math.ceil(n / width));
+  const step = Math.max(1, Math.ceil(n / room));
+  const repeat = step === 1 && n > 1 ? Math.max(1, Math.floor((room - 1) / (n - 1))) : 1;
   const sample = (v: number[]) =>
-    v.filter((_, i) => i % step === 0 || i === n - 1).map((x) => x / 1e6);
+    v
+      .filter((_, i) => i % step === 0 || i === n - 1)
+      .flatMap((x, i) => Array<number>(i === 0 ? 1 : repeat).fill(x / 1e6));
   const data = series.map((s) => sample(s.values));
   const config = {
     height: opts.height ?? 14,
     format: (x: number) => `${x.toFixed(0).padStart(8)}M `,
   };
   const period = opts.period ?? 'month';
-  const unit = ` (millions of tokens; one column = ${step} ${period}${step > 1 ? 's' : ''})`;
-  if (opts.color) {
-    const plot = asciichart.plot(data, {
-      ...config,
-      colors: series.map(colourOf),
-    });
-    const legend = series
-      .map((s, i) => `${colourOf(s, i)}━━${asciichart.reset} ${s.label}`)
-      .join('   ');
-    return `${plot}\n${' '.repeat(10)}${legend}${unit}`;
+  const unit =
+    repeat > 1
+      ? `(millions of tokens; ${repeat} columns = 1 ${period})`
+      : `(millions of tokens; one column = ${step} ${period}${step > 1 ? 's' : ''})`;
+  const plot = opts.color
+    ? asciichart.plot(data, { ...config, colors: series.map(colourOf) })
+    : overlay(data, config);
+  const keys = series.map((s, i) =>
+    opts.color
+      ? { text: `${colourOf(s, i)}━━${asciichart.reset} ${s.label}`, width: s.label.length + 3 }
+      : { text: `${SYMBOLS[i % SYMBOLS.length]} ${s.label}`, width: s.label.length + 2 },
+  );
+  return `${plot}\n${legendLines([...keys, { text: unit, width: unit.length }], width)}`;
+}
+
+/** Legend entries three spaces apart, on as many lines as `width` needs, under the plot. */
+function legendLines(keys: { text: string; width: number }[], width: number): string {
+  const indent = ' '.repeat(10);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const k of keys) {
+    if (used > 0 && 10 + used + 3 + k.width > width) {
+      lines.push(indent + line);
+      line = '';
+      used = 0;
+    }
+    line += (used > 0 ? '   ' : '') + k.text;
+    used += (used > 0 ? 3 : 0) + k.width;
   }
-  const plot = overlay(data, config);
-  const legend = series.map((s, i) => `${SYMBOLS[i % SYMBOLS.length]} ${s.label}`).join('   ');
-  return `${plot}\n${' '.repeat(10)}${legend}${unit}`;
+  if (used > 0) lines.push(indent + line);
+  return lines.join('\n');
 }
 
 /**
@@ -99,6 +128,9 @@ function overlay(
     .join('\n');
 }
 
-/** A report's line chart as text (colour: ANSI colours; otherwise one symbol per series). */
-export const drawLineChart = (c: LineChart, color: boolean): string =>
-  drawChart(c.series, { color, period: c.period });
+/**
+ * A report's line chart as text (colour: ANSI colours; otherwise one symbol per series), in
+ * `width` columns (a terminal's; default 80).
+ */
+export const drawLineChart = (c: LineChart, color: boolean, width?: number): string =>
+  drawChart(c.series, { color, period: c.period, ...(width ? { width } : {}) });
