@@ -1,5 +1,5 @@
 /**
- * The named parsers options refer to (src/reports/spec.ts). Each turns the text a user typed into a
+ * The named parsers options refer to (./spec.ts). Each turns the text a user typed into a
  * typed value or throws an InputError saying what was expected and found; the shell prefixes the
  * flag's name. The library's callers pass the typed values directly.
  */
@@ -8,6 +8,7 @@ import { parseDateFlag } from '../core/dateflag.js';
 import { today } from '../inputs/today.js';
 import { type Rational, cmp, ONE } from '../core/rational.js';
 import * as units from '../core/units.js';
+import { MAX_MONTHS } from '../params/schema/burn.js';
 
 const show = JSON.stringify;
 
@@ -81,7 +82,7 @@ export const PARSERS = {
   /** A date, or `today` (the current UTC date; AI_ECON_TODAY pins it). */
   date: (t: string) => parseDateFlag(t, today()),
   step: (t: string) => units.parseStep(t, 'a period'),
-  months: wholeNumber('a number of months', 1200, '1200 months (100 years)'),
+  months: wholeNumber('a number of months', MAX_MONTHS, `${MAX_MONTHS} months (100 years)`),
   runs: wholeNumber('a number of runs', 1_000_000, '1,000,000 runs'),
   threads: wholeNumber('a number of threads', 256, '256 threads'),
   seed: (t: string): number => {

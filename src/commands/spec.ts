@@ -1,8 +1,8 @@
 /**
- * Options as typed data. Each command's options are declared once (src/reports/specs.ts): commander
+ * Options as typed data. Each command's options are declared once (src/commands/<name>/spec.ts): commander
  * registration, help texts, the builders' option types and the JSON `params` echo all come from the
  * declaration. Parsers are named, not imported, so declaring options loads nothing at start-up; the
- * shell loads src/reports/parsers.ts only when an option is given.
+ * shell loads ./parsers.ts only when an option is given.
  */
 import type { PARSERS } from './parsers.js';
 import type { Params } from '../params/schema/index.js';

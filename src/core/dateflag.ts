@@ -4,7 +4,7 @@ import { InputError } from './errors.js';
 
 /**
  * A date flag's value: an ISO date, or `today` (any case) — the current UTC date, which the caller
- * passes in (io/today.ts reads it, honouring AI_ECON_TODAY), so this stays pure.
+ * passes in (src/inputs/today.ts reads it, honouring AI_ECON_TODAY), so this stays pure.
  */
 export function parseDateFlag(text: string, today: CalDate, what = 'a date'): CalDate {
   const t = text.trim();

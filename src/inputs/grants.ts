@@ -96,7 +96,7 @@ async function rereadable(file: string): Promise<{ path: string } | { fd: number
 export type GrantsModel = Pick<Model, 'file' | 'decimals' | 'categories'>;
 
 /**
- * Part of a grants file (io/grants-split.ts): the bytes from `start` (a record's first byte) to
+ * Part of a grants file (src/runtime/grants-split.ts): the bytes from `start` (a record's first byte) to
  * `end`, read with the header's `columns`; its rows and lines are numbered after `row0` rows and
  * `line0` lines of the file.
  */

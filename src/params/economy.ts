@@ -13,6 +13,7 @@ import { type Rational, cmp, formatPercent, ONE, ZERO } from '../core/rational.j
 import { problemText, type Category, type Locator, type Problem } from '../core/model.js';
 import type { Path } from '../core/errors.js';
 import type { Params } from './schema/index.js';
+import { MAX_MONTHS } from './schema/burn.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
 
 type Liquidity = NonNullable<Economy['market']['liquidity']>;
@@ -99,8 +100,8 @@ function check(
   const months = e.months ?? p.projection?.months;
   if (months === undefined)
     problem(['economy'], 'missing months (like 60); there is no projection.months to default to');
-  else if (months === 0 || months > 1200)
-    problem(at(['months']), `expected 1 to 1200 months; found ${months}`);
+  else if (months === 0 || months > MAX_MONTHS)
+    problem(at(['months']), `expected 1 to ${MAX_MONTHS} months; found ${months}`);
   if (e.supply.gpuHours.n === 0n)
     problem(at(['supply', 'gpuHours']), 'expected a capacity above 0 GPU-hours; found 0');
   if (cmp(e.supply.maxChange, ONE) >= 0)

@@ -4,7 +4,7 @@
  * built for every character): loading it and wrapping a table's notes took ~60 ms of a ~400 ms
  * table view. Its fork fast-wrap-ansi gives the same lines, much faster, for text made of the
  * characters in SAME_AS_WRAP_ANSI (printable ASCII, Latin, Greek, the punctuation, super- and
- * subscripts, currency signs and mathematical operators our notes use; test/io/wrap.test.ts holds
+ * subscripts, currency signs and mathematical operators our notes use; test/render/wrap.test.ts holds
  * the two to it). The two measure some other characters differently (emoji such as © or ™,
  * zero-width and other invisible characters, wide scripts), so text with any of those, say a file
  * name, goes to wrap-ansi itself.

@@ -1,4 +1,4 @@
-/** The worker of io/grants-split.ts: the second part of a grants file, as CSV lines, into a file (or only checked). */
+/** The worker of ./grants-split.ts: the second part of a grants file, as CSV lines, into a file (or only checked). */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -164,7 +164,7 @@ describe('unlocks --chart', () => {
     const r = cli(['unlocks', '--chart', '--every', 'quarter']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '* Community Treasury   + Investors   o Team   x Community Sale   # Testnet Rewards   @ total (millions of tokens; one column = 1 quarter)',
+      '* Community Treasury   + Investors   o Team   x Community Sale\n          # Testnet Rewards   @ total\n          (millions of tokens; 4 columns = 1 quarter)',
     );
     expect(r.stdout).toMatch(/10000M\s+┼\s*@/); // the total reaches 10B at the end
     expect(r.stdout).not.toMatch(/\x1b\[/);

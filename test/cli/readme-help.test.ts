@@ -1,4 +1,4 @@
-/** The help blocks of README.md and docs/commands/*.md are the real `--help` output (declared once, in src/reports/specs.ts and src/cli/globals.ts). */
+/** The help blocks of README.md and docs/commands/*.md are the real `--help` output (declared once, in src/commands/<name>/spec.ts and src/cli/globals.ts). */
 import { expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

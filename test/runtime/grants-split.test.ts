@@ -1,5 +1,5 @@
 /**
- * Cutting a grants file in two (io/grants-split.ts): reading the two parts one after the other gives
+ * Cutting a grants file in two (src/runtime/grants-split.ts): reading the two parts one after the other gives
  * exactly the rows of reading it whole — grants, row numbers and line numbers — for files with
  * CRLF or LF, a BOM, blank lines and padded cells; a file that could hold a quoted line break
  * before the middle is not cut.

@@ -1,4 +1,5 @@
 /** `burn`: buy-and-burn of protocol revenue against unlocks — scenarios and Monte Carlo. */
+import { checkRuns, checkScenario } from '../messages.js';
 import { InputError } from '../../core/errors.js';
 import * as R from '../../core/rational.js';
 import {
@@ -24,7 +25,6 @@ import { mcInputsOf, runMonteCarlo } from '../../core/montecarlo.js';
 import { addSpan, monthLabels, monthOf } from '../../core/date.js';
 import { groupThousands } from '../../core/amount.js';
 import type { Model } from '../../params/model.js';
-import { suggestion } from '../../core/suggest.js';
 import type { BuildEnv, Builder } from '../env.js';
 import type { OptionsOf } from '../spec.js';
 import type { spec } from './spec.js';
@@ -80,7 +80,7 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
     throw new InputError(
       `${m.file} has no ${!p.buyback ? 'buyback' : 'projection'} section; ai-econ burn needs buyback and projection (see ai-econ init)`,
     );
-  // Splits adding up, shares and months in range, prices above 0: checked when the file loads (src/io/rules.ts).
+  // Splits adding up, shares and months in range, prices above 0: checked when the file loads (src/params/model.ts).
   const bbIn = p.buyback;
   const buyback: BuybackSplit = {
     revenueShare: bbIn.revenueShare,
@@ -92,15 +92,7 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
   const pr = p.projection;
   const scenarios = p.scenarios ?? {};
   const names = Object.keys(scenarios);
-  if (o.scenario && o.allScenarios)
-    throw new InputError('options --scenario and --all-scenarios cannot be used together');
-  if (o.scenario && !Object.hasOwn(scenarios, o.scenario)) {
-    throw new InputError(
-      `option --scenario: no scenario "${o.scenario}" in ${m.file}${suggestion(o.scenario, names)}${names.length ? `; expected one of ${names.join(', ')}` : ' (it has no scenarios section)'}`,
-    );
-  }
-  if (o.allScenarios && names.length === 0)
-    throw new InputError(`option --all-scenarios: ${m.file} has no scenarios section`);
+  checkScenario(m.file, scenarios, o);
   const specOf = (scenario?: string): ProjectionSpec => {
     const s = scenario ? scenarios[scenario] : {};
     const n = o.months ?? s.months ?? pr.months;
@@ -143,10 +135,7 @@ export const buildBurn: Builder<typeof spec> = async (
   o: BurnOptions,
   env: BuildEnv = {},
 ): Promise<Report> => {
-  if (o.seed !== undefined && o.runs === undefined)
-    throw new InputError('option --seed goes with --runs N (Monte Carlo)');
-  if (o.runs !== undefined && o.allScenarios)
-    throw new InputError('options --runs and --all-scenarios cannot be used together');
+  checkRuns(o);
   const setup = burnSetup(m, o);
   const bb = setup.buyback;
   const notes = [

@@ -1,7 +1,7 @@
 /**
  * `ai-econ report`: the whole economy of a parameter file as sections, each a command's report
  * (its chart and tables), composed from the same builders the commands use. Rendering the page
- * (html, or md with SVG files) is src/io/render/page.ts; the shell is src/cli/report.ts.
+ * (html, or md with SVG files) is src/render/page.ts; the shell is ./action.ts.
  */
 import { rat } from '../../core/rational.js';
 import type { Report, Row } from '../../core/table.js';

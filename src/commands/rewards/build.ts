@@ -17,7 +17,7 @@ export const buildRewards: Builder<typeof spec> = (m: Model, o): Report => {
       `${m.file} has no rewards section; ai-econ rewards needs one (see ai-econ init for a commented example)`,
     );
   const split = r.split ?? m.params.fees?.split ?? DEFAULT_SPLIT;
-  // The split adding up: checked when the file loads (src/io/rules.ts).
+  // The split adding up: checked when the file loads (src/params/model.ts).
   const tokens = (flag: string, v: Rational | undefined): bigint | undefined => {
     if (v === undefined) return undefined;
     try {

@@ -2,6 +2,7 @@
  * `ai-econ simulate`: the closed loop month by month (SPEC §4 simulate) — tables months, ledger,
  * risks, and bands with --runs. A pure builder: (model, options) → Report.
  */
+import { checkRuns, checkScenario } from '../messages.js';
 import { band } from '../../core/montecarlo.js';
 import {
   buyPrice,
@@ -326,19 +327,8 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
     throw new InputError(
       `${m.file} has no economy section; ai-econ simulate needs one (see ai-econ init)`,
     );
-  if (o.scenario && o.allScenarios)
-    throw new InputError('options --scenario and --all-scenarios cannot be used together');
-  if (o.scenario && !Object.hasOwn(scenarios, o.scenario)) {
-    throw new InputError(
-      `option --scenario: no scenario "${o.scenario}" in ${m.file}${names.length ? `; expected one of ${names.join(', ')}` : ' (it has no scenarios section)'}`,
-    );
-  }
-  if (o.allScenarios && names.length === 0)
-    throw new InputError(`option --all-scenarios: ${m.file} has no scenarios section`);
-  if (o.seed !== undefined && o.runs === undefined)
-    throw new InputError('option --seed goes with --runs N (Monte Carlo)');
-  if (o.runs !== undefined && o.allScenarios)
-    throw new InputError('options --runs and --all-scenarios cannot be used together');
+  checkScenario(m.file, scenarios, o);
+  checkRuns(o);
   const params = {
     ...o.source,
     months: o.months,
@@ -514,7 +504,7 @@ const BAND_NAMES = {
   cumulativeBurned: 'cumulative_burned',
 } as const;
 
-/** The command's builder: declared options (src/reports/specs.ts), progress through the runner. */
+/** The command's builder: declared options (./spec.ts), progress through the runner. */
 export const simulateReport: Builder<typeof spec> = async (m, o, env: BuildEnv = {}) => {
   let bar: Progress | undefined;
   // The version is recorded in Monte Carlo reports; the package file is read only for those.

@@ -1,7 +1,7 @@
 /**
  * `sweep`: a report command over a grid of parameter values, or one parameter at a time
  * (`--sensitivity`), on N threads or as one shard of many (see sweep-engine.ts for how a point runs
- * and how the report is assembled, io/sweep-threads.ts for the threads, io/sweep-shards.ts for shard
+ * and how the report is assembled, src/runtime/sweep-threads.ts for the threads, ./shards.ts for shard
  * files and `sweep merge`).
  */
 import { type Axis, type Shard, parseVary, shardPoints } from '../../core/grid.js';

@@ -1,10 +1,11 @@
 /**
- * The engine of `sweep` (src/reports/sweep.ts): run a report command over a grid of parameter values (or one parameter at a time, for
+ * The engine of `sweep` (./build.ts): run a report command over a grid of parameter values (or one parameter at a time, for
  * `--sensitivity`) and tabulate chosen figures of each run. The parameter file is parsed once; each
  * point applies its values as `--set` overrides, validates, resolves and builds the sub-report, then
  * reads its metrics. A point's metrics travel as exact text (what csv prints), so one thread, many
  * threads, or shards on many machines joined by `sweep merge` all assemble the same report.
  */
+import { SEED_WITHOUT_RUNS } from '../messages.js';
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { type Axis, gridSize, pointAt, seedFor } from '../../core/grid.js';
@@ -122,8 +123,7 @@ export function checkPlan(plan: SweepPlan): Sweepable {
   if (why) throw new InputError(why);
   if (plan.runs !== undefined && !s.sweep.monteCarlo)
     throw new InputError(`option --runs: ${plan.command} has no Monte Carlo`);
-  if (plan.seed !== undefined && plan.runs === undefined)
-    throw new InputError('option --seed goes with --runs N (Monte Carlo)');
+  if (plan.seed !== undefined && plan.runs === undefined) throw new InputError(SEED_WITHOUT_RUNS);
   if (plan.axes.length === 0)
     throw new InputError(
       'sweep: expected at least one --vary PATH=VALUES, like --vary projection.revenue.growth=0%..10%:1%',

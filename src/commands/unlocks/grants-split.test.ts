@@ -1,5 +1,5 @@
 /**
- * A big grants export on two threads (io/grants-split.ts): the same bytes, warnings and errors as on
+ * A big grants export on two threads (src/runtime/grants-split.ts): the same bytes, warnings and errors as on
  * one. AI_ECON_GRANTS_SPLIT_BYTES=1 cuts even these small files; AI_ECON_STATS says where it cut.
  */
 import { describe, expect, test } from '@jest/globals';

@@ -87,7 +87,7 @@ export async function grantsTable(m: Model, file: string, o: GrantsOptions): Pro
         );
     }
   };
-  // A big file is read in two parts (see io/grants-split.ts): the check before printing to stdout
+  // A big file is read in two parts (see src/runtime/grants-split.ts): the check before printing to stdout
   // checks the second on another thread; a CSV output writes it on another thread; any other output
   // reads it here after the first.
   const splitter = o.splitter;

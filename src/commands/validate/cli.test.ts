@@ -217,7 +217,7 @@ const rules: Rule[] = [
     message: /found "1", which is ambiguous: 1% or 100%\?/,
     command: ['quote', '--gpu-hours', '10'],
   },
-  // rewards (src/cli/rewards.ts, src/io/nodes.ts)
+  // rewards (src/commands/rewards, src/inputs/nodes.ts)
   {
     rule: 'rewards.split adds up to 100%',
     text: edit(GOOD, '  # split: { nodes: 80%', '  split: { nodes: 85%'),

@@ -60,7 +60,7 @@ const CirculatingSchema = z
 export const ProjectionSchema = z
   .strictObject({
     start: date('First month of the projection (its YYYY-MM is month 1)'),
-    months: months('Months to project, 1 to 1200, e.g. 60'),
+    months: months(`Months to project, 1 to ${MAX_MONTHS}, e.g. 60`),
     revenue: RevenueSchema,
     price: PriceSchema,
     circulating: CirculatingSchema.optional(),
@@ -71,7 +71,7 @@ export const ProjectionSchema = z
 
 export const ScenarioSchema = z
   .strictObject({
-    months: months('Months to project, 1 to 1200').optional(),
+    months: months(`Months to project, 1 to ${MAX_MONTHS}`).optional(),
     revenue: RevenueSchema.partial().optional(),
     price: ScenarioPriceSchema.optional(),
     circulating: CirculatingSchema.optional(),

@@ -2,7 +2,7 @@
  * The `economy` section (SPEC §4 simulate): demand for training, the nodes' GPU supply, who sells
  * what, where emission comes from and the constant-product pool. Field-level rules live here;
  * the cross-field ones (known categories, shares at most 100%, the pool fits what its category has
- * unlocked) are checked when the model is resolved (src/io/economy.ts), so `validate` and
+ * unlocked) are checked when the model is resolved (src/params/economy.ts), so `validate` and
  * `simulate` reject the same files.
  */
 import { z } from 'zod';
