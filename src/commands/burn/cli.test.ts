@@ -115,7 +115,7 @@ describe('ai-econ burn', () => {
     const r = cli(['burn', '--months', '24', '--chart']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/┤/);
-    expect(r.stdout).toMatch(/\* circulating   \+ total supply\s+\(millions of tokens/);
+    expect(r.stdout).toMatch(/\* circulating {3}\+ total supply\s+\(millions of tokens/);
     const c = cli(['burn', '--months', '24', '--chart', '-f', 'csv']);
     expect(c.stdout.startsWith('month,')).toBe(true);
     expect(c.stderr).toMatch(/┤/);
