@@ -527,7 +527,7 @@ const KINDS = [
     make() {
       const vary = pick([
         'projection.revenue.growth=0%,1%,2%',
-        'buyback.burn=60%,70%',
+        'buyback.maxBuyPctOfFloat=5%,10%',
         'projection.months=12..24:6',
       ]);
       const base = [

@@ -6,7 +6,7 @@ import { parseParams, resolveParams } from '../src/params/load.js';
 import { SNAPSHOT_FILE, toSnapshot } from '../src/params/builtin.js';
 import { builtinConfigPath } from '../src/params/package.js';
 
-const outdir = process.argv[2];
+const outdir = process.argv[2]!;
 const text = readFileSync(builtinConfigPath(), 'utf8');
 const { params, src } = parseParams(text, 'configs/gensyn.yaml');
 writeFileSync(

@@ -48,7 +48,7 @@ describe('project setup', () => {
     expect(pkg.allowScripts).toEqual({ esbuild: true, '@parcel/watcher': false });
   });
   test('npm test runs jest without the VM-modules ExperimentalWarning', () => {
-    const flags = pkg.scripts.test.split(/\s+/).filter((w) => w.startsWith('--'));
+    const flags = pkg.scripts.test!.split(/\s+/).filter((w) => w.startsWith('--'));
     expect(flags).toContain('--experimental-vm-modules');
     const r = spawnSync(
       process.execPath,

@@ -37,7 +37,7 @@ export function consoleBlocks(md: string): Step[][] {
 
 /** Shell-like words: whitespace-separated, with '…' and "…" quoting. */
 const words = (command: string): string[] =>
-  [...command.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  [...command.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 
 /** Where `shown` (runs separated by `…`) fails to appear in `actual` in order, or undefined. */
 export function missingLine(shown: string[], actual: string[]): string | undefined {
@@ -54,7 +54,7 @@ export function missingLine(shown: string[], actual: string[]): string | undefin
       if (run.every((l, k) => out[i + k] === l)) at = i;
     if (at < 0) {
       // Name the first line of the run that is not where it should be.
-      const first = out.indexOf(run[0], from);
+      const first = out.indexOf(run[0]!, from);
       if (first < 0) return run[0];
       return run.find((l, k) => out[first + k] !== l) ?? run[0];
     }
@@ -96,7 +96,7 @@ describe('documentation examples', () => {
     for (const step of block) {
       const [program, ...args] = words(step.command);
       if (program === 'cat' && args.length === 1) {
-        writeFileSync(join(dir, args[0]), `${step.shown.join('\n')}\n`);
+        writeFileSync(join(dir, args[0]!), `${step.shown.join('\n')}\n`);
         continue;
       }
       if (program !== 'npx' || args[0] !== 'ai-econ')

@@ -20,7 +20,7 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
     const order = weights
       .map((w, i) => ({ i, rem: (total * w) % W }))
       .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
-    for (let k = 0; left > 0n; k++, left--) parts[order[k].i] += 1n;
+    for (let k = 0; left > 0n; k++, left--) parts[order[k]!.i]! += 1n;
   }
   return parts;
 }

@@ -31,7 +31,7 @@ export function groupThousands(s: string): string {
   const negative = s.startsWith('-');
   const body = negative ? s.slice(1) : s;
   const [int, frac] = body.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (negative ? '-' : '') + grouped + (frac !== undefined ? `.${frac}` : '');
 }
 

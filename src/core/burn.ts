@@ -166,7 +166,7 @@ export function projectBurn(
   const weights = weightsOf([bb.burn, bb.treasury, bb.execution]);
   let S = PICO;
   for (let k = 0; k < spec.months.length; k++) {
-    const d = unit * prices[k].d;
+    const d = unit * prices[k]!.d;
     S = (S / gcd(S, d)) * d;
   }
   const perPico = S / PICO;
@@ -183,11 +183,11 @@ export function projectBurn(
   let prevCirc = circulatingOf();
   const out: BurnMonth[] = [];
   spec.months.forEach((month, k) => {
-    const price = prices[k];
+    const price = prices[k]!;
     const unlocked = inp.unlocks[k] ?? 0n;
     unlockedCum += unlocked;
     vault +=
-      picoUnits(revenue[k].n * bb.revenueShare.n, revenue[k].d * bb.revenueShare.d) * perPico;
+      picoUnits(revenue[k]!.n * bb.revenueShare.n, revenue[k]!.d * bb.revenueShare.d) * perPico;
     // The float the vault may buy from: circulating after this month's unlocks.
     const float = circulatingOf();
     const cap = floatCap(float, bb);
@@ -195,8 +195,8 @@ export function projectBurn(
     const affordable = price.n > 0n ? floorDiv(vault * price.d * unit, S * price.n) : 0n;
     const bought = affordable < cap ? affordable : cap;
     vault -= bought * price.n * (S / (unit * price.d));
-    const [burned, toTreasury, toExecution] =
-      bought > 0n ? allocate(bought, weights) : [0n, 0n, 0n];
+    const [burned = 0n, toTreasury = 0n, toExecution = 0n] =
+      bought > 0n ? allocate(bought, weights) : [];
     cumBurned += burned;
     cumTreasury += toTreasury;
     cumExecution += toExecution;
@@ -205,7 +205,7 @@ export function projectBurn(
       new Month(
         {
           month,
-          revenueUsd: revenue[k],
+          revenueUsd: revenue[k]!,
           priceUsd: price,
           bought,
           burned,
@@ -241,7 +241,7 @@ export function splitPurchase(
 ): [burned: bigint, treasury: bigint, execution: bigint] {
   if (bought <= 0n) return [0n, 0n, 0n];
   const [b, t, e] = allocate(bought, weightsOf([bb.burn, bb.treasury, bb.execution]));
-  return [b, t, e];
+  return [b!, t!, e!];
 }
 
 /** First month from which net emission stays ≤ 0 to the end of the horizon, or undefined. */
@@ -277,7 +277,7 @@ export function monthlyUnlocks(
   months: readonly string[],
 ): { unlockedBefore: bigint; unlocks: bigint[] } {
   const byMonth = unlocksByMonth(unlocks);
-  const first = months[0];
+  const first = months[0]!;
   return {
     unlockedBefore: unlocks
       .filter((u) => u.date.slice(0, 7) < first)

@@ -202,7 +202,7 @@ export function compactNumber(a: number): string {
     const q = Number((a / size).toPrecision(3));
     // 999,950 rounds to 1000k: that is 1M.
     if (q >= 1000 && i > 0)
-      return `${Number((a / COMPACT_UNITS[i - 1][1]).toPrecision(3))}${COMPACT_UNITS[i - 1][0]}`;
+      return `${Number((a / COMPACT_UNITS[i - 1]![1]).toPrecision(3))}${COMPACT_UNITS[i - 1]![0]}`;
     return `${q >= 1000 ? groupThousands(String(Math.round(q))) : String(q)}${suffix}`;
   }
   return String(a);

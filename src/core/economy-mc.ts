@@ -76,20 +76,20 @@ export function floatInputsOf(inp: EconomyInputs): EconomyFloatInputs {
   const cats = inp.categories;
   const per = (fn: (k: number) => bigint) => Float64Array.from({ length: M }, (_, k) => tok(fn(k)));
   const sold = (c: number, k: number) => {
-    const u = cats[c].unlocks[k] ?? 0n;
-    return (u * cats[c].sellShare.n) / cats[c].sellShare.d;
+    const u = cats[c]!.unlocks[k] ?? 0n;
+    return (u * cats[c]!.sellShare.n) / cats[c]!.sellShare.d;
   };
-  const kept = (c: number, k: number) => (cats[c].unlocks[k] ?? 0n) - sold(c, k);
+  const kept = (c: number, k: number) => (cats[c]!.unlocks[k] ?? 0n) - sold(c, k);
   const sumOver = (fn: (c: number) => bigint) => cats.reduce((a, _, c) => a + fn(c), 0n);
-  let locked = sumOver((c) => cats[c].allocation - cats[c].unlockedBefore);
-  const lockedAfter = per((k) => (locked -= sumOver((c) => cats[c].unlocks[k] ?? 0n)));
+  let locked = sumOver((c) => cats[c]!.allocation - cats[c]!.unlockedBefore);
+  const lockedAfter = per((k) => (locked -= sumOver((c) => cats[c]!.unlocks[k] ?? 0n)));
   const T = inp.treasury;
   const E = inp.emission.from;
   const P = inp.pool.from;
   const L = inp.liquidity.model === 'marketCap' ? inp.liquidity.from : T;
-  const held0 = (c: number) => tok(cats[c].unlockedBefore - (P === c ? inp.pool.tokens : 0n));
+  const held0 = (c: number) => tok(cats[c]!.unlockedBefore - (P === c ? inp.pool.tokens : 0n));
   const holders0 =
-    sumOver((c) => (c === T ? 0n : cats[c].unlockedBefore)) - (P === T ? 0n : inp.pool.tokens);
+    sumOver((c) => (c === T ? 0n : cats[c]!.unlockedBefore)) - (P === T ? 0n : inp.pool.tokens);
   const demand = new Float64Array(M);
   let d = toNumber(inp.demand.gpuHours);
   const g = 1 + f(inp.demand.growth);
@@ -108,7 +108,7 @@ export function floatInputsOf(inp: EconomyInputs): EconomyFloatInputs {
     months: M,
     supply: tok(inp.supply),
     baseUnit: 1 / unit,
-    unlocked: per((k) => sumOver((c) => cats[c].unlocks[k] ?? 0n)),
+    unlocked: per((k) => sumOver((c) => cats[c]!.unlocks[k] ?? 0n)),
     locked: lockedAfter,
     soldByHolders: per((k) => sumOver((c) => sold(c, k))),
     keptByTreasury: per((k) => kept(T, k)),
@@ -357,51 +357,58 @@ export function simulateEconomyFloat(
   const lp = inp.lpShare > 0;
   let deflating = 0;
   for (let k = 0; k < inp.months; k++) {
-    const soldH = inp.soldByHolders[k];
-    const locked = inp.locked[k];
-    const dk = inp.demand[k];
+    const soldH = inp.soldByHolders[k]!;
+    const locked = inp.locked[k]!;
+    const dk = inp.demand[k]!;
     for (let i = 0; i < n; i++) {
       // Objects made per run-month so that V8 keeps their fields in registers (escape analysis).
-      const p: PoolF = { x: x[i], y: y[i] };
+      const p: PoolF = { x: x[i]!, y: y[i]! };
       const sv: ServedF = { fee: 0, requested: 0, served: 0, utilization: 0, revenue: 0 };
       const cl: TradeF = { price: 0, vaultTokens: 0, vaultSpent: 0, capped: false };
       // 1. Unlocks; the holders' sale is set aside for the batch.
-      treasury[i] += inp.keptByTreasury[k];
-      free[i] += inp.keptByHolders[k];
-      if (!inp.emissionFromTreasury) source[i] += inp.keptBySource[k];
-      if (inp.lpFrom === 'other') lpOther[i] += inp.keptByLp[k];
+      treasury[i]! += inp.keptByTreasury[k]!;
+      free[i]! += inp.keptByHolders[k]!;
+      if (!inp.emissionFromTreasury) source[i]! += inp.keptBySource[k]!;
+      if (inp.lpFrom === 'other') lpOther[i]! += inp.keptByLp[k]!;
       // 2. Emission from its source.
-      const emitted = emitF(inp.emissionFromTreasury ? treasury[i] : source[i], inp.perMonth);
+      const emitted = emitF(inp.emissionFromTreasury ? treasury[i]! : source[i]!, inp.perMonth);
       if (emitted < inp.perMonth) short[i] = 1;
-      if (inp.emissionFromTreasury) treasury[i] -= emitted;
+      if (inp.emissionFromTreasury) treasury[i]! -= emitted;
       else {
-        source[i] -= emitted;
-        free[i] -= emitted;
+        source[i]! -= emitted;
+        free[i]! -= emitted;
       }
       // 3. The fee; demand (with its shock) answers; capacity serves.
       let shockD = 1;
       let zm = 0;
       if (rngs) {
-        normalPair(rngs[i], z);
-        shockD = Math.exp(sd * z[0] - (sd * sd) / 2);
-        zm = z[1];
+        normalPair(rngs[i]!, z);
+        shockD = Math.exp(sd * z[0]! - (sd * sd) / 2);
+        zm = z[1]!;
       }
-      const m = multiplierF(prevU[i], prevM[i], inp);
-      const c = cap[i];
+      const m = multiplierF(prevU[i]!, prevM[i]!, inp);
+      const c = cap[i]!;
       serveF(dk * shockD, m, c, inp, sv);
       const revenue = sv.revenue;
       // 4. Liquidity providers bring the pool to its depth.
       if (lp) {
-        const circ = inp.supply - locked - treasury[i] - burned[i];
+        const circ = inp.supply - locked - treasury[i]! - burned[i]!;
         const from = inp.lpFrom;
         const avail =
           from === 'treasury' ? treasury[i] : from === 'source' ? source[i] : lpOther[i];
-        const d = provideLiquidityF(p, circ, avail, from !== 'treasury', inp.lpShare, inp.baseUnit);
-        if (from === 'treasury') treasury[i] -= d;
+        const d = provideLiquidityF(
+          p,
+          circ,
+          avail!,
+          from !== 'treasury',
+          inp.lpShare,
+          inp.baseUnit,
+        );
+        if (from === 'treasury') treasury[i]! -= d;
         else {
-          if (from === 'source') source[i] -= d;
-          else lpOther[i] -= d;
-          free[i] -= d;
+          if (from === 'source') source[i]! -= d;
+          else lpOther[i]! -= d;
+          free[i]! -= d;
         }
       }
       // 5. The month's trades, evenly over the month: holders, the nodes' emission share and
@@ -417,35 +424,35 @@ export function simulateEconomyFloat(
         if (r >= 1) exoBuy = p.y * (r - 1);
         else {
           exoSell = p.x * (1 / r - 1);
-          if (exoSell > free[i]) exoSell = free[i];
-          free[i] -= exoSell;
+          if (exoSell > free[i]!) exoSell = free[i]!;
+          free[i]! -= exoSell;
         }
       }
       const eN = emitted * inp.nodeSell;
       const nodeUsd = revenue * inp.nodeUsdShare;
-      const float = inp.supply - locked - treasury[i] - burned[i];
+      const float = inp.supply - locked - treasury[i]! - burned[i]!;
       tradeF(
         p,
         soldH + eN + exoSell,
         revenue - nodeUsd + exoBuy,
-        vault[i] + revenue * inp.revenueShare,
+        vault[i]! + revenue * inp.revenueShare,
         float > 0 ? float * inp.maxBuy : 0,
         inp.baseUnit,
         cl,
       );
       const P = cl.price;
-      if (exoBuy > 0) free[i] += exoBuy / P;
-      vault[i] += revenue * inp.revenueShare - cl.vaultSpent;
+      if (exoBuy > 0) free[i]! += exoBuy / P;
+      vault[i]! += revenue * inp.revenueShare - cl.vaultSpent;
       // 6. Fee tokens by what each keeps; the vault's 70/29/1.
       const feeTokens = revenue - nodeUsd > 0 ? (revenue - nodeUsd) / P : 0;
-      treasury[i] += feeTokens * kTreasury + cl.vaultTokens * bTreasury;
+      treasury[i]! += feeTokens * kTreasury + cl.vaultTokens * bTreasury;
       const b = cl.vaultTokens * bBurn;
-      burned[i] += b;
+      burned[i]! += b;
       // 7. Margin at the end price moves next month's capacity.
       const income = feeTokens * kNodes + (nodeUsd > 0 ? nodeUsd / P : 0) + emitted;
       const margin = nodeMarginF(income, p, c, inp);
       if (margin < 0) {
-        if (++streak[i] >= 3) losing3[i] = 1;
+        if (++streak[i]! >= 3) losing3[i] = 1;
       } else if (!Number.isNaN(margin)) streak[i] = 0;
       cap[i] = nextCapacityF(c, margin, inp);
       prevU[i] = sv.utilization;
@@ -455,9 +462,9 @@ export function simulateEconomyFloat(
       out.price[i] = p.y / p.x;
       out.capacity[i] = c;
       out.utilization[i] = sv.utilization;
-      out.circulating[i] = inp.supply - locked - treasury[i] - burned[i];
-      out.cumulativeBurned[i] = burned[i];
-      if (k === inp.months - 1 && inp.unlocked[k] - b <= 0) deflating++;
+      out.circulating[i] = inp.supply - locked - treasury[i]! - burned[i]!;
+      out.cumulativeBurned[i] = burned[i]!;
+      if (k === inp.months - 1 && inp.unlocked[k]! - b <= 0) deflating++;
     }
     onMonth(k, out);
   }

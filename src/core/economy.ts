@@ -214,9 +214,9 @@ export const ledgerSum = (l: Ledger): bigint =>
 export function initialLedger(inp: EconomyInputs): Ledger {
   const cats = inp.categories;
   const holders = cats.map((c, i) => (i === inp.treasury ? 0n : c.unlockedBefore));
-  let treasury = cats[inp.treasury].unlockedBefore;
+  let treasury = cats[inp.treasury]!.unlockedBefore;
   if (inp.pool.from === inp.treasury) treasury -= inp.pool.tokens;
-  else holders[inp.pool.from] -= inp.pool.tokens;
+  else holders[inp.pool.from]! -= inp.pool.tokens;
   return {
     locked: cats.map((c) => c.allocation - c.unlockedBefore),
     holders,
@@ -459,7 +459,7 @@ export function trade(
   if (vault <= 0n) return without();
   const all = tokensFor(B + vault);
   // The vault's share against all other buyers together (so how they are cut up cannot move it).
-  const mine = allocate(all, [B, vault])[1];
+  const mine = allocate(all, [B, vault])[1]!;
   // A purchase worth nothing is not made; the vault never takes more than its cap.
   if (mine === 0n || cap <= 0n) return without();
   if (mine <= cap) return settle(all, allocateOrZero(all - mine, buys), mine, vault, false);
@@ -488,7 +488,7 @@ export function splitFeeTokens(tokens: bigint, inp: EconomyInputs): [bigint, big
     feeWeights.set(inp, w);
   }
   const [n, v, t] = allocate(tokens, w);
-  return [n, v, t];
+  return [n!, v!, t!];
 }
 const feeWeights = new WeakMap<EconomyInputs, bigint[]>();
 
@@ -528,29 +528,29 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
   const out: EconomyMonth[] = [];
   const take = (c: number, t: bigint) => {
     if (c === T) l.treasury -= t;
-    else l.holders[c] -= t;
+    else l.holders[c]! -= t;
   };
   inp.months.forEach((month, k) => {
     l = { ...l, locked: [...l.locked], holders: [...l.holders] };
     // 1. Unlocks move from locked to their holders (the treasury category's to the treasury).
     let unlocked = 0n;
     for (let c = 0; c < cats.length; c++) {
-      const u = cats[c].unlocks[k] ?? 0n;
+      const u = cats[c]!.unlocks[k] ?? 0n;
       unlocked += u;
-      l.locked[c] -= u;
+      l.locked[c]! -= u;
       take(c, -u);
     }
     //    Holders set aside their share of what unlocked for sale (it trades in step 5); what they
     //    keep is what the steps before may use.
     let soldByHolders = 0n;
     for (let c = 0; c < cats.length; c++) {
-      const sold = mulFloor(cats[c].unlocks[k] ?? 0n, cats[c].sellShare);
+      const sold = mulFloor(cats[c]!.unlocks[k] ?? 0n, cats[c]!.sellShare);
       soldByHolders += sold;
       take(c, sold);
     }
     // 2. Emission from its source category's unlocked tokens, as far as they go, to the nodes.
     const E = inp.emission.from;
-    const emitted = emit(E === T ? l.treasury : l.holders[E], inp.emission.perMonth);
+    const emitted = emit(E === T ? l.treasury : l.holders[E]!, inp.emission.perMonth);
     take(E, emitted);
     l.nodes += emitted;
     // 3. The fee from last month's utilization; demand answers it; capacity serves what it can.
@@ -563,7 +563,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     if (liq.model === 'marketCap') {
       const F = liq.from;
       const circ = inp.supply - sum(l.locked) - l.treasury - l.burned;
-      lp = provideLiquidity(pool, circ, F === T ? l.treasury : l.holders[F], F !== T, liq.share);
+      lp = provideLiquidity(pool, circ, F === T ? l.treasury : l.holders[F]!, F !== T, liq.share);
       pool = lp.pool;
       take(F, lp.tokens);
     }
@@ -586,7 +586,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
     pool = cl.pool;
     vault -= cl.vaultSpent;
     // 6. The fee tokens by the fee split (the nodes' sold part as USD); the vault's 70/29/1.
-    const [nodesKept, validators, treasuryFees] = splitFeeTokens(cl.bought[0], inp);
+    const [nodesKept, validators, treasuryFees] = splitFeeTokens(cl.bought[0]!, inp);
     l.nodes += nodesKept;
     l.validators += validators;
     l.treasury += treasuryFees;
@@ -620,7 +620,7 @@ export function simulateEconomy(inp: EconomyInputs): EconomyMonth[] {
       soldByHolders,
       poolBeforeSales,
       soldByNodes: emissionSold + crossed,
-      boughtForFees: cl.bought[0] + crossed,
+      boughtForFees: cl.bought[0]! + crossed,
       boughtBack,
       burned,
       toTreasury,
@@ -713,12 +713,12 @@ export function feeCycle(
   let run = 0;
   let from = 0;
   for (let k = 1; k < changes.length; k++) {
-    const c = changes[k];
+    const c = changes[k]!;
     if (Math.abs(c) < FEE_CYCLE_MIN) {
       run = 0;
       continue;
     }
-    if (run > 0 && Math.sign(c) !== Math.sign(changes[k - 1])) run++;
+    if (run > 0 && Math.sign(c) !== Math.sign(changes[k - 1]!)) run++;
     else {
       run = 1;
       from = k;
@@ -736,20 +736,20 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
   // Valued in 10⁻⁶ USD at each month's end price (integers: a sum of rationals would grow without bound).
   let emissionValue = 0n;
   let incomeValue = 0n;
-  let uMin = ms[0].utilization;
-  let uMax = ms[0].utilization;
+  let uMin = ms[0]!.utilization;
+  let uMax = ms[0]!.utilization;
   let prevPrice = startPrice(inp);
   let worst: [bigint, bigint] = [1n, 1n];
-  let worstMonth = ms[0].month;
-  let largest = ms[0];
+  let worstMonth = ms[0]!.month;
+  let largest = ms[0]!;
   let unprofitable = 0;
   let unlocked = 0n;
   let emitted = 0n;
   let burnedValue = 0n;
   let capBound = 0;
   let vaultMax = 0n;
-  let vaultMaxMonth = ms[0].month;
-  let poolMin = ms[0];
+  let vaultMaxMonth = ms[0]!.month;
+  let poolMin = ms[0]!;
   let liquidityUsd = 0n;
   let lastUnlock: string | undefined;
   const feeChanges: number[] = [0];
@@ -769,7 +769,7 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     if (x.unlocked > largest.unlocked) largest = x;
     if (x.nodeMargin && x.nodeMargin.n < 0n) unprofitable++;
     if (k > 0)
-      feeChanges.push(toNumber(x.feeUsdPerGpuHour) / toNumber(ms[k - 1].feeUsdPerGpuHour) - 1);
+      feeChanges.push(toNumber(x.feeUsdPerGpuHour) / toNumber(ms[k - 1]!.feeUsdPerGpuHour) - 1);
     unlocked += x.unlocked;
     emitted += x.emitted;
     burnedValue += x.burnedValue;
@@ -789,7 +789,7 @@ export function economyRisks(inp: EconomyInputs, ms: readonly EconomyMonth[]): E
     feeChanges,
     ms.map((x) => x.month),
   );
-  const last = ms[ms.length - 1];
+  const last = ms[ms.length - 1]!;
   return {
     rewardDependence: incomeValue > 0n ? rat(emissionValue, incomeValue) : undefined,
     emissionRunsOut: ms.find((x) => x.emissionShort)?.month,

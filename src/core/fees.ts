@@ -191,7 +191,7 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
     exactUsd,
     lines.map((l) => l.usd),
   );
-  lines.forEach((l, i) => (l.usd = lineUsd[i]));
+  lines.forEach((l, i) => (l.usd = lineUsd[i]!));
   const lineTokens = lineWeights.some((w) => w > 0n)
     ? allocate(totalTokens, lineWeights)
     : lines.map(() => 0n);
@@ -213,9 +213,9 @@ export function quoteJob(job: JobInput, fees: FeeModel): Quote {
     totalTokens,
     split: recipients.map((r, i) => ({
       recipient: r,
-      share: shares[i],
-      usd: splitUsd[i],
-      tokens: splitTokens[i],
+      share: shares[i]!,
+      usd: splitUsd[i]!,
+      tokens: splitTokens[i]!,
     })),
   };
 }

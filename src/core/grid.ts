@@ -40,7 +40,7 @@ const WITH_UNIT = /^\s*([+-]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:e[+-]?\d+)?)\s*([^\d
 
 function numberWithUnit(t: string, what: string): { x: Rational; unit: string } {
   const m = WITH_UNIT.exec(t);
-  const digits = m?.[1].replace(/_/g, '') ?? '';
+  const digits = m?.[1]!.replace(/_/g, '') ?? '';
   if (!m || !/\d/.test(digits))
     throw new InputError(
       `expected ${what} as a number with an optional unit (like 5%, 1.5M, 0.25); found ${show(t)}`,
@@ -78,7 +78,7 @@ function scaledPrinter(units: readonly string[]): (x: Rational) => string {
   return (x) => {
     if (x.n === 0n) return '0';
     const size = x.n < 0n ? neg(x) : x;
-    let [scale, unit] = used[0];
+    let [scale, unit] = used[0]!;
     for (const [k, u] of used) if (cmp(size, rat(k)) >= 0) [scale, unit] = [k, u];
     return print(div(x, rat(scale)), unit);
   };
@@ -180,7 +180,7 @@ export function parseValues(text: string, opts: ValueOptions = {}): string[] {
       throw new InputError(
         `expected a value between the commas of ${show(text)}; found an empty one`,
       );
-    if (k > 0 && /^\d{3}$/.test(item) && /\d$/.test(items[k - 1])) {
+    if (k > 0 && /^\d{3}$/.test(item) && /\d$/.test(items[k - 1]!)) {
       throw new InputError(
         `${show(text)}: commas separate values here, so ${show(`${items[k - 1]},${item}`)} would be two values; write thousands as 1_000 or 1k`,
       );
@@ -223,8 +223,8 @@ export function gridSize(axes: readonly Axis[]): number {
 export function pointAt(axes: readonly Axis[], i: number): string[] {
   const out = new Array<string>(axes.length);
   for (let k = axes.length - 1; k >= 0; k--) {
-    const n = axes[k].values.length;
-    out[k] = axes[k].values[i % n];
+    const n = axes[k]!.values.length;
+    out[k] = axes[k]!.values[i % n]!;
     i = Math.floor(i / n);
   }
   return out;
@@ -243,7 +243,7 @@ export function parseShard(text: string): Shard {
       `option --shard: expected I/N, like 0/4 (shard I of N, counted from 0); found ${show(text)}`,
     );
   // More shards than a grid may have points would all be empty: refused before any number overflows.
-  if (BigInt(m[2]) > BigInt(MAX_POINTS))
+  if (BigInt(m[2]!) > BigInt(MAX_POINTS))
     throw new InputError(
       `option --shard: expected at most ${count(MAX_POINTS)} shards (a grid has at most ${count(MAX_POINTS)} points); found ${show(text)}`,
     );

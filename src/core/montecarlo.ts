@@ -142,7 +142,7 @@ export function initRuns(inp: McInputs, b: McBuffers): void {
   const { rng, state } = b;
   const table = jumpTable();
   const start = xoroshiro128plus(inp.seed | 0).getState();
-  let [w0, w1, w2, w3] = [start[0], start[1], start[2], start[3]];
+  let [w0, w1, w2, w3] = [start[0]!, start[1]!, start[2]!, start[3]!];
   for (let r = 0; r < inp.runs; r++) {
     rng[4 * r] = w0;
     rng[4 * r + 1] = w1;
@@ -156,86 +156,86 @@ export function initRuns(inp: McInputs, b: McBuffers): void {
     let j2 = 0;
     let j3 = 0;
     let at = 0;
-    at = (0 + (w0 & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (256 + ((w0 >>> 8) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (512 + ((w0 >>> 16) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (768 + (w0 >>> 24)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (1024 + (w1 & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (1280 + ((w1 >>> 8) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (1536 + ((w1 >>> 16) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (1792 + (w1 >>> 24)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (2048 + (w2 & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (2304 + ((w2 >>> 8) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (2560 + ((w2 >>> 16) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (2816 + (w2 >>> 24)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (3072 + (w3 & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (3328 + ((w3 >>> 8) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (3584 + ((w3 >>> 16) & 255)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
-    at = (3840 + (w3 >>> 24)) << 2;
-    j0 ^= table[at];
-    j1 ^= table[at + 1];
-    j2 ^= table[at + 2];
-    j3 ^= table[at + 3];
+    at = (0 + (w0! & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (256 + ((w0! >>> 8) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (512 + ((w0! >>> 16) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (768 + (w0! >>> 24)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (1024 + (w1! & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (1280 + ((w1! >>> 8) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (1536 + ((w1! >>> 16) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (1792 + (w1! >>> 24)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (2048 + (w2! & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (2304 + ((w2! >>> 8) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (2560 + ((w2! >>> 16) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (2816 + (w2! >>> 24)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (3072 + (w3! & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (3328 + ((w3! >>> 8) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (3584 + ((w3! >>> 16) & 255)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
+    at = (3840 + (w3! >>> 24)) << 2;
+    j0 ^= table[at]!;
+    j1 ^= table[at + 1]!;
+    j2 ^= table[at + 2]!;
+    j3 ^= table[at + 3]!;
     w0 = j0;
     w1 = j1;
     w2 = j2;
@@ -268,7 +268,7 @@ function jumpTable(): Int32Array {
       const low = v & -v; // the lowest set bit: image(v) = image(v − low) ^ image(low)
       const rest = (byte * 256 + (v ^ low)) * 4;
       const one = 4 * (8 * byte + 31 - Math.clz32(low));
-      for (let w = 0; w < 4; w++) table[at + w] = table[rest + w] ^ bit[one + w];
+      for (let w = 0; w < 4; w++) table[at + w] = table[rest + w]! ^ bit[one + w]!;
     }
   return table;
 }
@@ -301,23 +301,23 @@ export function simulateBlock(
   // Tokens unlocked up to and including month k: the same for every run.
   const unlockedTo = new Float64Array(k1);
   let unlockedCum = inp.unlockedBefore;
-  for (let k = 0; k < k1; k++) unlockedTo[k] = unlockedCum += unlocks[k];
+  for (let k = 0; k < k1; k++) unlockedTo[k] = unlockedCum += unlocks[k]!;
   const deflation = new Int32Array(k1 - k0);
   const base = (b % l.slots) * 3 * l.block * R;
   const stride = l.block * R; // from one quantity to the next
   for (let r = r0; r < r1; r++) {
     // The run's generator (xoroshiro128+, pure-rand's `next` inline: a test holds them together).
-    let s01 = rng[4 * r];
-    let s00 = rng[4 * r + 1];
-    let s11 = rng[4 * r + 2];
-    let s10 = rng[4 * r + 3];
+    let s01 = rng[4 * r]!;
+    let s00 = rng[4 * r + 1]!;
+    let s11 = rng[4 * r + 2]!;
+    let s10 = rng[4 * r + 3]!;
     const at0 = STATE * r;
-    let p = state[at0 + PRICE];
-    let vault = state[at0 + VAULT];
-    let cumBurn = state[at0 + CUM_BURN];
-    let cumTreasury = state[at0 + CUM_TREASURY];
-    let cumExec = state[at0 + CUM_EXEC];
-    let spare = state[at0 + SPARE];
+    let p = state[at0 + PRICE]!;
+    let vault = state[at0 + VAULT]!;
+    let cumBurn = state[at0 + CUM_BURN]!;
+    let cumTreasury = state[at0 + CUM_TREASURY]!;
+    let cumExec = state[at0 + CUM_EXEC]!;
+    let spare = state[at0 + SPARE]!;
     for (let k = k0, at = base + r; k < k1; k++, at += R) {
       if (k > 0) {
         // A standard normal by Marsaglia's polar method on the run's uniforms (as normalPair), the
@@ -334,8 +334,8 @@ export function simulateBlock(
             let t0 = s00;
             let t1 = s01;
             u = ((s00 + s10) | 0) * TWO_POW_M31;
-            s00 = (t0 << 24) ^ (t1 >>> 8) ^ a0 ^ (a0 << 16);
-            s01 = (t1 << 24) ^ (t0 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+            s00 = (t0! << 24) ^ (t1! >>> 8) ^ a0 ^ (a0 << 16);
+            s01 = (t1! << 24) ^ (t0! >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
             s10 = (a1 << 5) ^ (a0 >>> 27);
             s11 = (a0 << 5) ^ (a1 >>> 27);
             a0 = s10 ^ s00;
@@ -353,11 +353,11 @@ export function simulateBlock(
           z = u * f;
           spare = v * f;
         }
-        p *= Math.exp(drift + vol * z);
+        p *= Math.exp(drift + vol * z!);
       }
-      const unlocked = unlocks[k];
-      const cash = vault + vaultInUsd[k];
-      const float = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+      const unlocked = unlocks[k]!;
+      const cash = vault + vaultInUsd[k]!;
+      const float = unlockedTo[k]! - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
       let bought = cash / p;
       const cap = float * maxBuy;
       if (bought > cap) bought = cap;
@@ -367,10 +367,10 @@ export function simulateBlock(
       cumBurn += burned;
       cumTreasury += bought * treasury;
       cumExec += bought * execution;
-      cells[at] = unlockedTo[k] - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
+      cells[at] = unlockedTo[k]! - cumBurn - keepTreasury * cumTreasury - keepExecution * cumExec;
       cells[at + stride] = cumBurn;
       cells[at + 2 * stride] = p;
-      if (unlocked - burned <= 0) deflation[k - k0]++;
+      if (unlocked - burned <= 0) deflation[k - k0]!++;
     }
     rng[4 * r] = s01;
     rng[4 * r + 1] = s00;
@@ -384,7 +384,7 @@ export function simulateBlock(
     state[at0 + SPARE] = spare;
   }
   for (let j = 0; j < deflation.length; j++)
-    if (deflation[j]) Atomics.add(buf.deflation, k0 + j, deflation[j]);
+    if (deflation[j]) Atomics.add(buf.deflation, k0 + j, deflation[j]!);
 }
 
 /** The block that holds month k. */
@@ -408,7 +408,7 @@ export function bandsOf(l: McLayout, buf: McBuffers): McBands {
   const pick = (q: number) =>
     Array.from({ length: l.months }, (_, k): Band => {
       const at = 9 * k + 3 * q;
-      return { p5: buf.bands[at], p50: buf.bands[at + 1], p95: buf.bands[at + 2] };
+      return { p5: buf.bands[at]!, p50: buf.bands[at + 1]!, p95: buf.bands[at + 2]! };
     });
   return {
     months: l.months,
@@ -483,7 +483,7 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /**
@@ -507,17 +507,17 @@ export function selectFloat64(a: Float64Array, k: number, left = 0, right = a.le
         Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)),
       );
     }
-    const t = a[k];
+    const t = a[k]!;
     let i = left;
     let j = right;
     swap(a, left, k);
-    if (a[right] > t) swap(a, left, right);
+    if (a[right]! > t) swap(a, left, right);
     while (i < j) {
       swap(a, i, j);
       i++;
       j--;
-      while (a[i] < t) i++;
-      while (a[j] > t) j--;
+      while (a[i]! < t) i++;
+      while (a[j]! > t) j--;
     }
     if (a[left] === t) swap(a, left, j);
     else {
@@ -530,8 +530,8 @@ export function selectFloat64(a: Float64Array, k: number, left = 0, right = a.le
 }
 
 function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
+  const t = a[i]!;
+  a[i] = a[j]!;
   a[j] = t;
 }
 
@@ -564,30 +564,30 @@ export function bandBracketed(a: Float64Array): Band | undefined {
   const n = a.length;
   const m = SAMPLE;
   sample.set(a.subarray(0, m));
-  const h = [(n - 1) * PERCENTS[0], (n - 1) * PERCENTS[1], (n - 1) * PERCENTS[2]];
+  const h = [(n - 1) * PERCENTS[0]!, (n - 1) * PERCENTS[1]!, (n - 1) * PERCENTS[2]!];
   // The sample ranks that bound the brackets, in order: lo0, hi0, lo1, hi1, lo2, hi2.
   const ranks = new Int32Array(6);
   for (let j = 0; j < 3; j++) {
-    const p = PERCENTS[j];
-    const pos = ((Math.floor(h[j]) + 0.5) * m) / n;
+    const p = PERCENTS[j]!;
+    const pos = ((Math.floor(h[j]!) + 0.5) * m) / n;
     const d = Math.ceil(4 * Math.sqrt(m * p * (1 - p))) + 2;
     ranks[2 * j] = Math.max(-1, Math.floor(pos) - d);
     ranks[2 * j + 1] = Math.min(m, Math.ceil(pos) + d);
   }
   const bounds = new Float64Array(6);
   for (let i = 0, from = 0; i < 6; i++) {
-    const r = ranks[i];
+    const r = ranks[i]!;
     if (r < 0) bounds[i] = -Infinity;
     else if (r >= m) bounds[i] = Infinity;
     else {
       if (r < from) return undefined; // brackets overlap (a small column)
       selectFloat64(sample, r, from, m - 1);
-      bounds[i] = sample[r];
+      bounds[i] = sample[r]!;
       from = r + 1;
     }
   }
   const [lo0, hi0, lo1, hi1, lo2, hi2] = bounds;
-  if (!(hi0 < lo1 && hi1 < lo2)) return undefined; // overlapping: many ties, or a NaN
+  if (!(hi0! < lo1! && hi1! < lo2!)) return undefined; // overlapping: many ties, or a NaN
   // One pass, without branches (each comparison's outcome is as good as random): count what lies
   // below each bracket and write each value at the end of each bracket's values, keeping it (moving
   // the end on) only when it lies in the bracket.
@@ -601,41 +601,41 @@ export function bandBracketed(a: Float64Array): Band | undefined {
   let at1 = n;
   let at2 = 2 * n;
   for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const b0 = +(x < lo0);
-    const b1 = +(x < lo1);
-    const b2 = +(x < lo2);
+    const x = a[i]!;
+    const b0 = +(x < lo0!);
+    const b1 = +(x < lo1!);
+    const b2 = +(x < lo2!);
     below0 += b0;
     below1 += b1;
     below2 += b2;
-    above2 += +(x > hi2);
+    above2 += +(x > hi2!);
     s[at0] = x;
-    at0 += +(x <= hi0) - b0;
+    at0 += +(x <= hi0!) - b0;
     s[at1] = x;
-    at1 += +(x <= hi1) - b1;
+    at1 += +(x <= hi1!) - b1;
     s[at2] = x;
-    at2 += +(x <= hi2) - b2;
+    at2 += +(x <= hi2!) - b2;
   }
   const count = [at0, at1 - n, at2 - 2 * n];
-  if (below2 + count[2] + above2 !== n) return undefined; // a NaN, counted nowhere
+  if (below2 + count[2]! + above2 !== n) return undefined; // a NaN, counted nowhere
   const below = [below0, below1, below2];
   const out = [0, 0, 0];
   for (let j = 0; j < 3; j++) {
-    const r = Math.floor(h[j]);
+    const r = Math.floor(h[j]!);
     const whole = h[j] === r;
-    const k = r - below[j]; // its rank within the bracket
-    if (k < 0 || k + (whole ? 0 : 1) >= count[j]) return undefined;
-    const b = s.subarray(j * n, j * n + count[j]);
+    const k = r - below[j]!; // its rank within the bracket
+    if (k < 0 || k + (whole ? 0 : 1) >= count[j]!) return undefined;
+    const b = s.subarray(j * n, j * n + count[j]!);
     selectFloat64(b, k);
-    const v = b[k];
+    const v = b[k]!;
     if (whole) out[j] = v;
     else {
       let next = Infinity;
-      for (let i = k + 1; i < b.length; i++) if (b[i] < next) next = b[i];
-      out[j] = v + (h[j] - r) * (next - v);
+      for (let i = k + 1; i < b.length; i++) if (b[i]! < next) next = b[i]!;
+      out[j] = v + (h[j]! - r) * (next - v);
     }
   }
-  return { p5: out[0], p50: out[1], p95: out[2] };
+  return { p5: out[0]!, p50: out[1]!, p95: out[2]! };
 }
 
 /** band() by selection in place: the median's order statistic first, then p5's below it and p95's above it. */
@@ -654,13 +654,13 @@ export function bandSelected(a: Float64Array): Band {
   if (high.lo > mid.lo) selectFloat64(a, high.lo, mid.lo + 1, n - 1);
   /** The type-7 value at x: a[x.lo] and, when h is not whole, the next order statistic up. */
   const value = (x: { h: number; lo: number }): number => {
-    const v = a[x.lo];
+    const v = a[x.lo]!;
     if (x.h === x.lo) return v;
     // Everything before a selected position is ≤ it and everything after ≥ it, so the next
     // order statistic is the minimum up to the next selected position.
     const upTo = x.lo < mid.lo ? mid.lo : x.lo < high.lo ? high.lo : n - 1;
     let next = Infinity;
-    for (let i = x.lo + 1; i <= upTo; i++) if (a[i] < next) next = a[i];
+    for (let i = x.lo + 1; i <= upTo; i++) if (a[i]! < next) next = a[i]!;
     return v + (x.h - x.lo) * (next - v);
   };
   return { p5: value(low), p50: value(mid), p95: value(high) };

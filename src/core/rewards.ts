@@ -93,7 +93,7 @@ export function epochPools(
   emission: bigint,
   split: EpochParams['split'],
 ): { computePool: bigint; validatorPool: bigint; treasuryFees: bigint } {
-  const [feeNodes, validatorPool, treasuryFees] = allocate(
+  const [feeNodes = 0n, validatorPool = 0n, treasuryFees = 0n] = allocate(
     fees,
     weightsOf([split.nodes, split.validators, split.treasury]),
   );
@@ -116,15 +116,15 @@ export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): Epoch
   const vi = idx('validator');
   const c = share(
     computePool,
-    ci.map((i) => scores[i]),
+    ci.map((i) => scores[i]!),
   );
   const v = share(
     validatorPool,
-    vi.map((i) => scores[i]),
+    vi.map((i) => scores[i]!),
   );
   const reward = nodes.map(() => 0n);
-  ci.forEach((i, k) => (reward[i] = c.parts[k]));
-  vi.forEach((i, k) => (reward[i] = v.parts[k]));
+  ci.forEach((i, k) => (reward[i] = c.parts[k]!));
+  vi.forEach((i, k) => (reward[i] = v.parts[k]!));
   const slashed = nodes.map((n) => slashAmount(n.stake, p.slashRate, n.failedChecks));
   const totalSlashed = slashed.reduce((a, b) => a + b, 0n);
   return {
@@ -132,15 +132,15 @@ export function epochRewards(nodes: readonly EpochNode[], p: EpochParams): Epoch
       id: n.id,
       role: n.role,
       eligible: st[i] === 'ok',
-      status: st[i],
-      score: scores[i],
+      status: st[i]!,
+      score: scores[i]!,
       share:
         (n.role === 'compute' ? computePool : validatorPool) > 0n
-          ? rat(reward[i], n.role === 'compute' ? computePool : validatorPool)
+          ? rat(reward[i]!, n.role === 'compute' ? computePool : validatorPool)
           : ZERO,
-      reward: reward[i],
-      slashed: slashed[i],
-      stakeAfter: n.stake - slashed[i],
+      reward: reward[i]!,
+      slashed: slashed[i]!,
+      stakeAfter: n.stake - slashed[i]!,
     })),
     computePool,
     validatorPool,

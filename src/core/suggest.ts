@@ -25,10 +25,11 @@ export function didYouMean(
     .map((c, i) => ({ i, d: distance(x, c) }))
     .filter(
       ({ i }) =>
-        (x.length >= 3 && lower[i].includes(x)) || (lower[i].length >= 3 && x.includes(lower[i])),
+        (x.length >= 3 && lower[i]!.includes(x)) ||
+        (lower[i]!.length >= 3 && x.includes(lower[i]!)),
     )
     .sort((a, b) => a.d - b.d);
-  if (inside.length) return candidates[inside[0].i];
+  if (inside.length) return candidates[inside[0]!.i];
   const guess = closest(x, lower);
   const near =
     guess.startsWith(x) ||

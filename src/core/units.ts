@@ -73,12 +73,12 @@ const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?0*\d{1,2}))?$/;
 function ungroup(t: string, text: string, what: string, like: string): string {
   const m = /^([\d,]*)(.*)$/.exec(t)!;
   const [head, rest] = [m[1], m[2]];
-  if (!head.includes(',') && !rest.includes(',')) return t;
-  if (/^\d{1,3}(?:,\d{3})+$/.test(head) && !rest.includes(','))
-    return head.replace(/,/g, '') + rest;
-  const single = /^(\d+),(\d+)$/.exec(head);
+  if (!head!.includes(',') && !rest!.includes(',')) return t;
+  if (/^\d{1,3}(?:,\d{3})+$/.test(head!) && !rest!.includes(','))
+    return head!.replace(/,/g, '') + rest;
+  const single = /^(\d+),(\d+)$/.exec(head!);
   const hint =
-    single && !rest.includes(',') && !rest.startsWith('.')
+    single && !rest!.includes(',') && !rest!.startsWith('.')
       ? ` (for a decimal, write ${single[1]}.${single[2]}${rest})`
       : '';
   throw new InputError(
@@ -113,8 +113,8 @@ export function parseAmount(text: string, what = 'an amount'): Rational {
   const like = '10_000_000, 10B, 1.5M, 250k or 1e3';
   const m = AMOUNT.exec(separators(text, what, like));
   if (!m) throw new InputError(`expected ${what} like ${like}; found ${show(text)}`);
-  const v = scaled(m[1], m[2]);
-  return m[3] ? mul(v, rat(SUFFIX[m[3]])) : v;
+  const v = scaled(m[1]!, m[2]);
+  return m[3] ? mul(v, rat(SUFFIX[m[3]]!)) : v;
 }
 
 /** A USD figure: like an amount, with an optional leading `$`. */
@@ -138,12 +138,12 @@ export function parseShare(text: string, what = 'a share'): Rational {
   const t = valueText(text, what);
   const like = '95%, 19/20 or 0.95';
   let m = PERCENT.exec(t);
-  if (m) return div(parseDecimal(m[1]), rat(100n));
+  if (m) return div(parseDecimal(m[1]!), rat(100n));
   m = FRACTION.exec(t);
   if (m) {
-    if (BigInt(m[2]) === 0n)
+    if (BigInt(m[2]!) === 0n)
       throw new InputError(`expected ${what} like ${like}; found ${show(text)} (division by zero)`);
-    return rat(BigInt(m[1]), BigInt(m[2]));
+    return rat(BigInt(m[1]!), BigInt(m[2]!));
   }
   if (POINT.test(t)) return parseDecimal(t.replace(/\.$/, ''));
   if (/^0+$/.test(t)) return rat(0n);
@@ -174,7 +174,7 @@ export function parseSignedShare(text: string, what = 'a rate'): Rational {
 export function parseNumber(text: string, what = 'a number'): Rational {
   const like = '2.5, 1,000 or 1e3';
   const m = DECIMAL.exec(separators(text, what, like));
-  if (m) return scaled(m[1], m[2]);
+  if (m) return scaled(m[1]!, m[2]);
   throw new InputError(
     `expected ${what} (a non-negative decimal like ${like}); found ${show(text)}`,
   );
@@ -183,7 +183,7 @@ export function parseNumber(text: string, what = 'a number'): Rational {
 /** A non-negative whole number (`60`, `10_000`, `1e4`). */
 export function parseInteger(text: string, what = 'a whole number'): number {
   const m = DECIMAL.exec(separators(text, what, '0, 1, 2, …'));
-  const v = m ? scaled(m[1], m[2]) : undefined;
+  const v = m ? scaled(m[1]!, m[2]) : undefined;
   if (v && v.d === 1n && v.n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v.n);
   throw new InputError(`expected ${what} (0, 1, 2, …); found ${show(text)}`);
 }
@@ -238,13 +238,13 @@ export function parseDuration(text: string, what = 'a duration'): Duration {
   const t = clean(text, what);
   if (t === '0') return { n: 0, unit: 'day' };
   const m = DURATION.exec(t);
-  const unit = m ? DURATION_UNITS[m[2].toLowerCase()] : undefined;
+  const unit = m ? DURATION_UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || !unit) {
     throw new InputError(
       `expected ${what} like 12mo, 36 months, 1y, 2w, 90d or 48h; found ${show(text)}`,
     );
   }
-  const exact = parseDecimal(m[1]);
+  const exact = parseDecimal(m[1]!);
   if (cmp(exact, rat(BigInt(MAX_DURATION[unit]))) > 0) {
     throw new InputError(
       `expected ${what} of at most ${MAX_DURATION[unit].toLocaleString('en-US')} ${unit}s (10,000 years); found ${show(text)}`,

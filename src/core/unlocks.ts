@@ -61,9 +61,9 @@ export function* eachPeriodRow(
   const rowTo = (end: CalDate): PeriodRow | undefined => {
     const amounts = cats.map((c, i) => {
       let a = 0n;
-      while (idx[i] < c.unlocks.length && c.unlocks[idx[i]].date <= end)
-        a += c.unlocks[idx[i]++].amount;
-      cum[i] += a;
+      while (idx[i]! < c.unlocks.length && c.unlocks[idx[i]!]!.date <= end)
+        a += c.unlocks[idx[i]!++]!.amount;
+      cum[i]! += a;
       return a;
     });
     if (opts.from !== undefined && end < opts.from) return undefined;

@@ -130,7 +130,7 @@ function computeLinearDates(
 }
 
 function spread(rest: bigint, dates: readonly CalDate[], out: Unlock[]): void {
-  evenSteps(rest, dates.length).forEach((amount, i) => out.push({ date: dates[i], amount }));
+  evenSteps(rest, dates.length).forEach((amount, i) => out.push({ date: dates[i]!, amount }));
 }
 
 function trancheSchedule(total: bigint, v: TranchesVesting): Unlock[] {
@@ -147,13 +147,13 @@ function trancheSchedule(total: bigint, v: TranchesVesting): Unlock[] {
       `tranches add up to only ${pct(exact, total)} of the allocation; they must add up to 100%`,
     );
   const amounts = tr.map((t) => portionUnits(total, t.share));
-  amounts[amounts.length - 1] += total - amounts.reduce((a, b) => a + b, 0n);
+  amounts[amounts.length - 1]! += total - amounts.reduce((a, b) => a + b, 0n);
   return tr.map((t, i) => ({
     date:
       t.at.kind === 'date'
         ? t.at.date
         : addOffset(v.start, spanOffset(t.at.span).months, spanOffset(t.at.span).days),
-    amount: amounts[i],
+    amount: amounts[i]!,
   }));
 }
 
@@ -200,7 +200,7 @@ export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
           `segment ${i + 1} needs a share; only the last segment may take the rest`,
         );
     });
-    const open = !segs[segs.length - 1].share;
+    const open = !segs[segs.length - 1]!.share;
     const exact = segs.reduce((acc, s) => add(acc, portionExact(total, s.share)), fixedExact);
     const c = cmp(exact, rat(total));
     if (c > 0)
@@ -215,12 +215,12 @@ export function vestingSchedule(total: bigint, v: Vesting): Unlock[] {
     const amounts = segs.map((s) => portionUnits(total, s.share));
     const others = amounts.slice(0, -1).reduce((a, b) => a + b, 0n);
     amounts[amounts.length - 1] = rest - others;
-    if (amounts[amounts.length - 1] < 0n)
+    if (amounts[amounts.length - 1]! < 0n)
       throw new InputError('segments add up to more than the allocation');
     let from = cliff;
     segs.forEach((s, i) => {
       const { dates, end } = linearDates(v.start, from, s.linear, s.every ?? v.every ?? 'month');
-      spread(amounts[i], dates, out);
+      spread(amounts[i]!, dates, out);
       from = end;
     });
   } else if (rest > 0n) {

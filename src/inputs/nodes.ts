@@ -51,12 +51,12 @@ function fromCsv(file: string, decimals: number): EpochNode[] {
     const cells = Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== ''));
     const parsed = NodeSchema.safeParse(cells);
     if (!parsed.success) {
-      const iss = parsed.error.issues[0];
-      throw r.error(String(iss.path[0] ?? 'id'), iss.message);
+      const iss = parsed.error.issues[0]!;
+      throw r.error(String(iss.path[0]! ?? 'id'), iss.message);
     }
     return parsed.data;
   });
-  return toEpochNodes(inputs, decimals, (i, col, msg) => rows[i].error(col, msg));
+  return toEpochNodes(inputs, decimals, (i, col, msg) => rows[i]!.error(col, msg));
 }
 
 function fromYaml(file: string, decimals: number): EpochNode[] {

@@ -156,7 +156,7 @@ function check(
     problem(at(['emission', 'perMonth']), (err as Error).message);
   }
   if (start && poolFrom >= 0 && poolTokens > 0n) {
-    const c = cats[poolFrom];
+    const c = cats[poolFrom]!;
     const had = monthlyUnlocks(c.unlocks, [monthOf(start)]).unlockedBefore;
     if (poolTokens > had) {
       problem(

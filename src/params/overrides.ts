@@ -72,7 +72,7 @@ function readValueOnce(o: Override): unknown {
     throw flagError(
       o.text,
       o.path.split('.'),
-      `the value is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+      `the value is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
     );
   // An anchor (&a) or alias (*a) refers across a document; a flag's value is one value, so either
   // is a mistake (YAML would drop `&a` or fail on an unknown `*a`): say how to write the text.
@@ -181,7 +181,7 @@ export function overrideAt(
   path: Path,
 ): Override | undefined {
   for (let i = paths.length - 1; i >= 0; i--) {
-    const p = paths[i];
+    const p = paths[i]!;
     if (p.length <= path.length && p.every((x, j) => x === path[j])) return overrides[i];
   }
   return undefined;

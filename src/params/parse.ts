@@ -277,7 +277,7 @@ function cloneTouched(raw: unknown, overrides: readonly Override[]): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return structuredClone(raw);
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   for (const key of new Set(overrides.map((o) => o.path.split('.')[0])))
-    if (Object.hasOwn(out, key)) out[key] = structuredClone(out[key]);
+    if (Object.hasOwn(out, key!)) out[key!] = structuredClone(out[key!]);
   return out;
 }
 
@@ -355,7 +355,7 @@ export function sectionValidator(
     const issues: z.core.$ZodIssue[] = [];
     for (const key of Object.keys(shape)) {
       if (!touched.has(key)) continue;
-      const r = shape[key].safeParse(copy[key]);
+      const r = shape[key]!.safeParse(copy[key]);
       if (r.success) fresh[key] = r.data;
       else for (const iss of r.error.issues) issues.push({ ...iss, path: [key, ...iss.path] });
     }

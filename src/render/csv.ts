@@ -39,24 +39,24 @@ export function csvLine(cols: readonly Column[], decimals: number): (row: Row) =
     let quote = false;
     let line = '';
     for (let k = 0; k < n; k++) {
-      const v = row[keys[k]];
+      const v = row[keys[k]!];
       let t: string;
       if (typeof v === 'bigint' && tokens[k]) {
         // An amount repeats too (the even steps of a grant take turns between two): the last two are kept.
-        if (v === lastIn[k]) t = lastOut[k];
-        else if (v === prevIn[k]) t = prevOut[k];
+        if (v === lastIn[k]) t = lastOut[k]!;
+        else if (v === prevIn[k]) t = prevOut[k]!;
         else {
           t = formatUnits(v, decimals);
           prevIn[k] = lastIn[k];
-          prevOut[k] = lastOut[k];
+          prevOut[k] = lastOut[k]!;
           lastIn[k] = v;
           lastOut[k] = t;
         }
       } else if (typeof v === 'string' && v === lastIn[k]) {
-        t = lastOut[k];
+        t = lastOut[k]!;
         if (lastQuote[k]) quote = true;
       } else {
-        t = csvText(v, cols[k], decimals);
+        t = csvText(v, cols[k]!, decimals);
         if (t !== '' && !plainNumber(v)) {
           const q = NEEDS_QUOTES.test(t);
           if (q) quote = true;

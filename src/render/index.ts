@@ -46,7 +46,7 @@ export function select(report: Report, opts: Pick<RenderOptions, 'table' | 'colu
 }
 
 export function pickTable(report: Report, name?: string): Table {
-  if (name === undefined) return report.tables[0];
+  if (name === undefined) return report.tables[0]!;
   const t = report.tables.find((x) => x.name === name);
   if (t) return t;
   const names = report.tables.map((x) => x.name);
@@ -103,7 +103,7 @@ export async function render(report: Report, sink: Sink, opts: RenderOptions): P
   switch (opts.format) {
     case 'csv': {
       const { renderCsv } = await import('./csv.js');
-      return renderCsv(r, r.tables[0], sink, { bom: opts.bom, totals: opts.totals });
+      return renderCsv(r, r.tables[0]!, sink, { bom: opts.bom, totals: opts.totals });
     }
     case 'json': {
       const { renderJson } = await import('./json.js');

@@ -17,7 +17,7 @@ const PALETTE = [
   asciichart.magenta,
 ];
 const colourOf = (s: Series, i: number): string =>
-  s.label === 'total' ? asciichart.default : PALETTE[i % PALETTE.length];
+  s.label === 'total' ? asciichart.default : PALETTE[i % PALETTE.length]!;
 /** Plain-text symbols, one per series, when there is no colour. */
 export const SYMBOLS = ['*', '+', 'o', 'x', '#', '@', '=', '%'];
 
@@ -99,7 +99,7 @@ function overlay(
   const scale = { ...config, min: Math.min(...all), max: Math.max(...all) };
   const axis = asciichart
     .plot(
-      data[0].map(() => scale.min),
+      data[0]!.map(() => scale.min),
       scale,
     )
     .split('\n');
@@ -112,8 +112,8 @@ function overlay(
       .forEach((line, y) => {
         [...line].forEach((ch, x) => {
           if (!grid[y]) return;
-          if (x >= start[y] && ch !== ' ') grid[y][x] = SYMBOLS[k % SYMBOLS.length];
-          else if (x === start[y] - 1 && ch === '┼') grid[y][x] = ch; // a series' first value, marked on the axis
+          if (x >= start[y]! && ch !== ' ') grid[y]![x] = SYMBOLS[k % SYMBOLS.length]!;
+          else if (x === start[y]! - 1 && ch === '┼') grid[y]![x] = ch; // a series' first value, marked on the axis
         });
       });
   });
@@ -121,7 +121,7 @@ function overlay(
   return grid
     .map((chars, y) =>
       chars
-        .map((ch, x) => (x >= start[y] && !SYMBOLS.includes(ch) ? ' ' : ch))
+        .map((ch, x) => (x >= start[y]! && !SYMBOLS.includes(ch) ? ' ' : ch))
         .join('')
         .trimEnd(),
     )

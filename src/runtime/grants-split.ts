@@ -140,7 +140,7 @@ export function findSplit(file: string, least = 0): Split | undefined {
       let columns: string[];
       try {
         const [header] = parse(head, { ...CSV_OPTIONS, info: false, to_line: 1 }) as string[][];
-        columns = headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED)(header);
+        columns = headerCheck(file, GRANT_COLUMNS, GRANT_REQUIRED)(header!);
       } catch {
         return undefined;
       }

@@ -93,11 +93,11 @@ function needs(s: McShared, tasks: Int32Array, t: number): [number, number][] {
   const l = s.layout;
   if (tasks[3 * t] === 0) {
     const [b, c] = [tasks[3 * t + 1], tasks[3 * t + 2]];
-    const out: [number, number][] = [[a.sliceBlocks(c), b]];
-    if (b >= l.slots) out.push([a.blockReduced(b - l.slots), l.block]); // only the last block is short
+    const out: [number, number][] = [[a.sliceBlocks(c!), b!]];
+    if (b! >= l.slots) out.push([a.blockReduced(b! - l.slots), l.block]); // only the last block is short
     return out;
   }
-  return [[a.blockSlices(blockOf(l, tasks[3 * t + 1])), a.slices]];
+  return [[a.blockSlices(blockOf(l, tasks[3 * t + 1]!)), a.slices]];
 }
 
 function run(s: McShared, tasks: Int32Array, t: number): void {
@@ -109,11 +109,11 @@ function run(s: McShared, tasks: Int32Array, t: number): void {
   };
   if (tasks[3 * t] === 0) {
     const [b, c] = [tasks[3 * t + 1], tasks[3 * t + 2]];
-    simulateBlock(s.inp, l, s.buf, b, c * s.slice, Math.min(l.runs, (c + 1) * s.slice));
-    bump(a.sliceBlocks(c));
-    bump(a.blockSlices(b));
+    simulateBlock(s.inp, l, s.buf, b!, c! * s.slice, Math.min(l.runs, (c! + 1) * s.slice));
+    bump(a.sliceBlocks(c!));
+    bump(a.blockSlices(b!));
   } else {
-    const k = tasks[3 * t + 1];
+    const k = tasks[3 * t + 1]!;
     reduceMonth(l, s.buf, k);
     bump(a.blockReduced(blockOf(l, k)));
     bump(REDUCED);

@@ -202,7 +202,7 @@ async function runOn(
   stat(
     `sweep threads=${threads} points_by_workers=${byWorkers} cap=${cap} main_cpu_ms=${threadCpuMs() ?? 'NaN'} worker_cpu_ms=${sum(0)} worker_idle_ms=${Math.round(sum(1))}`,
   );
-  if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0].e;
+  if (errors.length) throw errors.sort((a, b) => a.i - b.i)[0]!.e;
   results.sort((a, b) => a.i - b.i);
   return {
     results,

@@ -13,7 +13,7 @@ let first: ReturnType<typeof performance.eventLoopUtilization> | undefined;
 port.on('message', async (chunk: number[]) => {
   first ??= performance.eventLoopUtilization();
   let reply: WorkerReply;
-  let i = chunk[0];
+  let i = chunk[0] ?? -1;
   try {
     const ev = await ready;
     const results: PointResult[] = [];

@@ -17,7 +17,7 @@ function expectSelfContained(html: string): void {
   expect(html).not.toMatch(/<(img|iframe|object|embed)\b/i);
 }
 const tablesIn = (html: string): string[] =>
-  [...html.matchAll(/<table data-table="([^"]+)"/g)].map((x) => x[1]);
+  [...html.matchAll(/<table data-table="([^"]+)"/g)].map((x) => x[1]!);
 const jsonTables = (args: string[]): string[] =>
   (JSON.parse(cli([...args, '-f', 'json']).stdout).tables as { name: string }[]).map((t) => t.name);
 

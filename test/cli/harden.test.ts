@@ -214,7 +214,7 @@ describe('11. inherited object names are never taken for a user entry', () => {
 
 describe('12. empty flag values are exit 2 naming the flag', () => {
   test.each([
-    [['unlocks', '-o', ''], '-o, --output'.split(',')[1].trim()],
+    [['unlocks', '-o', ''], '-o, --output'.split(',')[1]!.trim()],
     [['rewards', '--nodes', ''], '--nodes'],
     [['burn', '--scenario', ''], '--scenario'],
     [['quote', '--gpu-hours', '1', '--compare', ''], '--compare'],
@@ -329,8 +329,8 @@ describe('14. printed parts add up to the printed total', () => {
       ]);
       expect(r.code).toBe(0);
       const lines = r.stdout.trim().split('\n');
-      const usdAt = lines[0].split(',').indexOf('usd');
-      const values = lines.slice(1).map((l) => dec(l.split(',')[usdAt]));
+      const usdAt = lines[0]!.split(',').indexOf('usd');
+      const values = lines.slice(1).map((l) => dec(l.split(',')[usdAt]!));
       expect(values.slice(0, -1).reduce((a, b) => a + b, 0n)).toBe(values.at(-1));
     }
     const split = cli([
@@ -357,8 +357,8 @@ describe('14. printed parts add up to the printed total', () => {
       .split('\n')
       .map((l) => l.split(','));
     for (const k of ['compute_usd', 'total_usd']) {
-      const i = lines[0].indexOf(k);
-      expect(lines.slice(1, -1).reduce((a, l) => a + dec(l[i]), 0n)).toBe(dec(lines.at(-1)![i]));
+      const i = lines[0]!.indexOf(k);
+      expect(lines.slice(1, -1).reduce((a, l) => a + dec(l[i]!), 0n)).toBe(dec(lines.at(-1)![i]!));
     }
   });
   test('the price note shows huge prices exactly, never $Infinity', () => {

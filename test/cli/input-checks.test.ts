@@ -283,7 +283,7 @@ describe('21.27 words for the user', () => {
       JSON.parse(cli(['simulate', '--table', 'risks', '-f', 'json']).stdout) as {
         tables: { title: string }[];
       }
-    ).tables[0].title;
+    ).tables[0]!.title;
     expect(title).toBe('Risks: the exact run, as numbers');
     expect(cli(['simulate', '--help']).stdout).toContain('the risks table');
     expect(cli(['--help']).stdout).not.toContain("seed's");

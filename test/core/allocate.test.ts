@@ -28,7 +28,7 @@ describe('allocate (largest remainder)', () => {
           const W = weights.reduce((a, b) => a + b, 0n);
           expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
           parts.forEach((p, i) => {
-            const floor = (total * weights[i]) / W;
+            const floor = (total * weights[i]!) / W;
             expect(p === floor || p === floor + 1n).toBe(true);
           });
         },

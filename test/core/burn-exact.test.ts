@@ -67,10 +67,10 @@ function projectBurnRef(inp: BurnInputs, prices: Rational[] = pricePathRef(inp.s
     (spec.executionCirculates ? 0n : cumExecution);
   let prevCirc = circulatingOf();
   return spec.months.map((month, k) => {
-    const price = prices[k];
+    const price = prices[k]!;
     const unlocked = inp.unlocks[k] ?? 0n;
     unlockedCum += unlocked;
-    vault = add(vault, roundPicoRef(mul(revenue[k], bb.revenueShare)));
+    vault = add(vault, roundPicoRef(mul(revenue[k]!, bb.revenueShare)));
     const cap = floatCap(circulatingOf(), bb);
     const affordable = price.n > 0n ? floor(mul(div(vault, price), unit)) : 0n;
     const bought = affordable < cap ? affordable : cap;
@@ -82,7 +82,7 @@ function projectBurnRef(inp: BurnInputs, prices: Rational[] = pricePathRef(inp.s
     const circ = circulatingOf();
     const row: BurnMonth = {
       month,
-      revenueUsd: revenue[k],
+      revenueUsd: revenue[k]!,
       vaultUsd: vault,
       priceUsd: price,
       bought,

@@ -83,17 +83,17 @@ describe('buy-and-burn, hand-computed months', () => {
       ['2026-02', 10n, 7n, 3n, 0n, 50n, 43n, 986n, 130n, 14n],
       ['2026-03', 10n, 7n, 3n, 0n, 0n, -7n, 979n, 120n, 21n],
     ]);
-    expect(m[0].inflationAnnualized).toEqual(d('-1.2')); // (90 − 100) / 100 × 12
-    expect(m[0].coverage).toBeUndefined();
-    expect(m[1].coverage).toEqual(d('0.14')); // 7 / 50
+    expect(m[0]!.inflationAnnualized).toEqual(d('-1.2')); // (90 − 100) / 100 × 12
+    expect(m[0]!.coverage).toBeUndefined();
+    expect(m[1]!.coverage).toEqual(d('0.14')); // 7 / 50
     expect(netDeflationFrom(m)).toBe('2026-03');
   });
   test('the float cap: at most 10% of circulating a month; unspent USD carries over', () => {
     const m = projectBurn(inputs({}, { revenueStartUsd: d('100') }));
-    expect(m[0].bought).toBe(10n); // 10% of the 100 circulating
-    expect(toDecimal(m[0].vaultUsd, 6)).toBe('90');
-    expect(m[1].bought).toBe(14n); // 10% of 150 − 10 bought
-    expect(toDecimal(m[1].vaultUsd, 6)).toBe('176');
+    expect(m[0]!.bought).toBe(10n); // 10% of the 100 circulating
+    expect(toDecimal(m[0]!.vaultUsd, 6)).toBe('90');
+    expect(m[1]!.bought).toBe(14n); // 10% of 150 − 10 bought
+    expect(toDecimal(m[1]!.vaultUsd, 6)).toBe('176');
   });
   test('revenue grows month on month from month 1', () => {
     expect(revenuePath(spec({ revenueGrowth: d('0.03') })).map((x) => toDecimal(x, 6))).toEqual([
@@ -218,15 +218,15 @@ function referenceMonteCarlo(inp: McInputs): McBands {
       if (k > 0) {
         let z = spare;
         if (Number.isNaN(spare)) {
-          normalPair(streams[r], pair);
-          [z, spare] = [pair[0], pair[1]];
+          normalPair(streams[r]!, pair);
+          [z, spare] = [pair[0]!, pair[1]!];
         } else spare = NaN;
         p *= Math.exp(
           (inp.mu - (inp.sigma * inp.sigma) / 2) * (1 / 12) + inp.sigma * Math.sqrt(1 / 12) * z,
         );
       }
-      unlocked += inp.unlocks[k];
-      const cash = vault + inp.vaultInUsd[k];
+      unlocked += inp.unlocks[k]!;
+      const cash = vault + inp.vaultInUsd[k]!;
       const float = unlocked - cumBurn - keepT * cumT - keepE * cumE;
       const bought = Math.max(0, Math.min(cash / p, float * inp.maxBuyPctOfFloat));
       vault = cash - bought * p;
@@ -234,16 +234,18 @@ function referenceMonteCarlo(inp: McInputs): McBands {
       cumBurn += burned;
       cumT += bought * inp.treasury;
       cumE += bought * inp.execution;
-      cols[0][k][r] = unlocked - cumBurn - keepT * cumT - keepE * cumE;
-      cols[1][k][r] = cumBurn;
-      cols[2][k][r] = p;
-      if (inp.unlocks[k] - burned <= 0) deflation[k]++;
+      cols[0]![k]![r] = unlocked - cumBurn - keepT * cumT - keepE * cumE;
+      cols[1]![k]![r] = cumBurn;
+      cols[2]![k]![r] = p;
+      if (inp.unlocks[k]! - burned <= 0) deflation[k]!++;
     }
   }
   const bands = (q: number) =>
-    cols[q].map((c) => {
+    cols[q]!.map((c) => {
       const sorted = c.slice().sort();
-      const [p5, p50, p95] = [0.05, 0.5, 0.95].map((x) => quantileSorted(sorted, x));
+      const [p5 = NaN, p50 = NaN, p95 = NaN] = [0.05, 0.5, 0.95].map((x) =>
+        quantileSorted(sorted, x),
+      );
       return { p5, p50, p95 };
     });
   return {
@@ -264,14 +266,14 @@ describe('Monte Carlo', () => {
   });
   test('one run: every percentile is that run, and it is the first run of a larger batch (own stream per run)', () => {
     const one = runMonteCarlo(mc({ runs: 1 }));
-    expect(one.price[6].p5).toBe(one.price[6].p95);
+    expect(one.price[6]!.p5).toBe(one.price[6]!.p95);
     // Seed 7's run 0 gives the same path whether 1 or 2 runs are drawn. With two runs a0 ≤ a1,
     // p5 = a0 + 0.05·(a1 − a0) and p95 = a0 + 0.95·(a1 − a0), so both runs can be read back.
     const two = runMonteCarlo(mc({ runs: 2 }));
-    const { p5, p95 } = two.price[6];
+    const { p5, p95 } = two.price[6]!;
     const a0 = (0.95 * p5 - 0.05 * p95) / 0.9;
     const a1 = (0.95 * p95 - 0.05 * p5) / 0.9;
-    const x = one.price[6].p50;
+    const x = one.price[6]!.p50;
     expect(Math.min(Math.abs(x - a0), Math.abs(x - a1))).toBeLessThan(1e-12);
   });
   test('equals a plain reference: every run whole with pure-rand, every month sorted', () => {
@@ -288,16 +290,16 @@ describe('Monte Carlo', () => {
       [24, 1, 20],
       [100, 2, 1],
     ]) {
-      const l = mcLayout(37, 24, slots, block);
+      const l = mcLayout(37, 24, slots!, block);
       const buf = allocBuffers(l);
       initRuns(inp, buf);
       // Blocks in order, each block's two slices in either order, a block reduced only once it is
       // simulated, and only while its slot has not been reused.
-      for (let b = 0; b * block < 24; b++) {
-        if (b % 2) simulateBlock(inp, l, buf, b, cut, 37);
-        simulateBlock(inp, l, buf, b, 0, cut);
-        if (!(b % 2)) simulateBlock(inp, l, buf, b, cut, 37);
-        for (let k = b * block; k < Math.min(24, (b + 1) * block); k++) reduceMonth(l, buf, k);
+      for (let b = 0; b * block! < 24; b++) {
+        if (b % 2) simulateBlock(inp, l, buf, b, cut!, 37);
+        simulateBlock(inp, l, buf, b, 0, cut!);
+        if (!(b % 2)) simulateBlock(inp, l, buf, b, cut!, 37);
+        for (let k = b * block!; k < Math.min(24, (b + 1) * block!); k++) reduceMonth(l, buf, k);
       }
       expect(bandsOf(l, buf)).toEqual(whole);
     }
@@ -326,12 +328,12 @@ describe('Monte Carlo', () => {
       }
     }
     expect(r.price[0]).toEqual({ p5: 0.1, p50: 0.1, p95: 0.1 });
-    expect(r.cumulativeBurned[0].p50).toBeCloseTo(7_000_000, 6); // $1M at $0.10 = 10M bought, 70% burned
+    expect(r.cumulativeBurned[0]!.p50).toBeCloseTo(7_000_000, 6); // $1M at $0.10 = 10M bought, 70% burned
   });
   test('with zero volatility every run follows the deterministic path', () => {
     const r = runMonteCarlo(mc({ sigma: 0, runs: 5 }));
     expect(r.price.every((b) => Math.abs(b.p50 - 0.1) < 1e-15)).toBe(true);
-    expect(r.cumulativeBurned[23].p5).toBeCloseTo(r.cumulativeBurned[23].p95, 3);
+    expect(r.cumulativeBurned[23]!.p5).toBeCloseTo(r.cumulativeBurned[23]!.p95, 3);
   });
   test('band() equals type-7 quantiles of the sorted values (numpy/d3 linear method)', () => {
     fc.assert(

@@ -114,8 +114,8 @@ export const economyArb = fc
       unlocks: c.unlocks,
       sellShare: rat(BigInt(c.sell), 100n),
     }));
-    const withTokens = cats.map((c, i) => i).filter((i) => cats[i].unlockedBefore > 0n);
-    const poolFrom = withTokens[e.poolFrom % withTokens.length];
+    const withTokens = cats.map((c, i) => i).filter((i) => cats[i]!.unlockedBefore > 0n);
+    const poolFrom = withTokens[e.poolFrom % withTokens.length]!;
     const [a, b] = [Math.min(...e.split), Math.max(...e.split)];
     const [p, q] = [Math.min(...e.burn), Math.max(...e.burn)];
     return econ({
@@ -127,7 +127,7 @@ export const economyArb = fc
       emission: { from: e.emitFrom % cats.length, perMonth: e.perMonth },
       pool: {
         from: poolFrom,
-        tokens: 1n + ((cats[poolFrom].unlockedBefore - 1n) * BigInt(e.poolShare)) / 100n,
+        tokens: 1n + ((cats[poolFrom]!.unlockedBefore - 1n) * BigInt(e.poolShare)) / 100n,
         usd: rat(BigInt(e.poolUsd)),
       },
       demand: {

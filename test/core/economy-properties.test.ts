@@ -34,7 +34,7 @@ const burnsNoLess = (a: EconomyInputs, b: EconomyInputs) => {
 };
 const minPrice = (inp: EconomyInputs): Rational => {
   const ms = simulateEconomy(inp);
-  return ms.reduce((a, m) => min(a, m.price), ms[0].price);
+  return ms.reduce((a, m) => min(a, m.price), ms[0]!.price);
 };
 const more = (r: Rational, by: number): Rational => {
   const x = add(r, rat(BigInt(by), 100n));
@@ -63,7 +63,7 @@ describe('a month of trades: the order and the slicing of the orders change noth
           // The same orders, each cut into `cuts[i]` pieces, all shuffled.
           const sliced = (orders: typeof sells, off: number) =>
             orders.flatMap((o, i) => {
-              const n = BigInt(cuts[(i + off) % cuts.length]);
+              const n = BigInt(cuts[(i + off) % cuts.length]!);
               return Array.from({ length: Number(n) }, (_, k) => ({
                 who: o.who,
                 amount: (o.amount * BigInt(k + 1)) / n - (o.amount * BigInt(k)) / n,
@@ -75,7 +75,7 @@ describe('a month of trades: the order and the slicing of the orders change noth
             for (let i = out.length - 1; i > 0; i--) {
               s = (Math.imul(s, 1103515245) + 12345) >>> 0;
               const j = s % (i + 1);
-              [out[i], out[j]] = [out[j], out[i]];
+              [out[i], out[j]] = [out[j]!, out[i]!];
             }
             return out;
           };
@@ -102,20 +102,20 @@ describe('a month of trades: the order and the slicing of the orders change noth
           // Each participant's total fill: the floors of its pieces lose at most a unit per piece.
           const byWho = (orders: { who: number }[], fills: bigint[]) => {
             const t = [0n, 0n, 0n, 0n];
-            orders.forEach((o, i) => (t[o.who] += fills[i]));
+            orders.forEach((o, i) => (t[o.who]! += fills[i]!));
             return t;
           };
           const pieces = (orders: { who: number }[]) => {
             const t = [0, 0, 0, 0];
-            orders.forEach((o) => t[o.who]++);
+            orders.forEach((o) => t[o.who]!++);
             return t;
           };
           expect(b.paid).toBe(a.paid);
           const [w1, w2, n2] = [byWho(buys, a.bought), byWho(b2, b.bought), pieces(b2)];
           for (let w = 0; w < 4; w++) {
             // Largest remainder: a participant cut into n pieces is within n base units of whole.
-            const d = w1[w] - w2[w];
-            expect(d <= BigInt(n2[w]) && -d <= BigInt(n2[w])).toBe(true);
+            const d = w1[w]! - w2[w]!;
+            expect(d <= BigInt(n2[w]!) && -d <= BigInt(n2[w]!)).toBe(true);
           }
         },
       ),

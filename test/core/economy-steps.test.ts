@@ -213,7 +213,7 @@ describe('each exact step and its floating-point twin give the same figures', ()
           const parts = splitFeeTokens(tokens, inp);
           expect(parts[0] + parts[1] + parts[2]).toBe(tokens);
           // The float path splits by the same weights; the exact one to the base unit (largest remainder).
-          parts.forEach((part, i) => close(Number(tokens) * fi.keptSplit[i], Number(part), 1));
+          parts.forEach((part, i) => close(Number(tokens) * fi.keptSplit[i]!, Number(part), 1));
         },
       ),
     );

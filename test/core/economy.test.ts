@@ -23,9 +23,9 @@ describe('the loop, by hand', () => {
     // 1–2. The treasury holds 500,000 − 100,000 (the pool) + 10,000 unlocked − 1,000 emitted = 409,000.
     // 3. U₀ = 80% = target, so m = 1 and the fee is the list $2; 1,000 GPU-hours requested, 2,000
     //    offered: served 1,000, U₁ = 50%, revenue $2,000.
-    expect(m1.multiplier).toEqual(rat(1n));
-    expect(m1.revenue).toBe(2_000_000_000n);
-    expect(m1.utilization).toEqual(rat(1n, 2n));
+    expect(m1!.multiplier).toEqual(rat(1n));
+    expect(m1!.revenue).toBe(2_000_000_000n);
+    expect(m1!.utilization).toEqual(rat(1n, 2n));
     // 5. Nobody sells; fee payers bring $2,000 and the vault $2,000, evenly over the month. The
     //    float before trading is 2M − 1.49M locked − 409,000 treasury = 101,000: cap 10,100 tokens.
     //    With no seller the pool simply sells: $4,000 would buy 100,000 − ⌈10¹⁵ / (1.4·10¹⁰)⌉ =
@@ -33,28 +33,28 @@ describe('the loop, by hand', () => {
     //    v at which its share is the cap: v / ($2,000 + v) · (100,000 − 10¹⁵ / (1.2·10¹⁰ + v)) = 10,100,
     //    v = $1,348.164628 (rounded up), and keeps $651.835372. Buyers get 100,000 − ⌈10¹⁵ /
     //    13,348,164,628⌉ = 25,083 tokens: the vault 10,100, fee payers 14,983, at $0.1333834 each.
-    expect(m1.capBound).toBe(true);
-    expect(m1.boughtBack).toBe(10_100n);
-    expect(m1.vaultSpent).toBe(1_348_164_628n);
-    expect(m1.vault).toBe(651_835_372n);
-    expect(m1.boughtForFees).toBe(14_983n);
-    expect(buyPrice(m1, 0)).toEqual(rat(3_348_164_628n, 25_083n * 1_000_000n));
+    expect(m1!.capBound).toBe(true);
+    expect(m1!.boughtBack).toBe(10_100n);
+    expect(m1!.vaultSpent).toBe(1_348_164_628n);
+    expect(m1!.vault).toBe(651_835_372n);
+    expect(m1!.boughtForFees).toBe(14_983n);
+    expect(buyPrice(m1!, 0)).toEqual(rat(3_348_164_628n, 25_083n * 1_000_000n));
     // The pool: 74,917 tokens and all the buyers' USD (no seller to pay): $13,348.164628.
-    expect([m1.ledger.pool, m1.poolUsd]).toEqual([74_917n, 13_348_164_628n]);
+    expect([m1!.ledger.pool, m1!.poolUsd]).toEqual([74_917n, 13_348_164_628n]);
     // 6. 14,983 split 80/15/5 = 11,986.4 / 2,247.45 / 749.15 → 11,986 / 2,248 / 749 (largest
     //    remainder); 10,100 → 7,070 burned / 2,929 treasury / 101 execution.
-    expect([m1.ledger.nodes, m1.ledger.validators]).toEqual([1_000n + 11_986n, 2_248n]);
-    expect([m1.burned, m1.toTreasury, m1.toExecution]).toEqual([7_070n, 2_929n, 101n]);
-    expect(m1.treasury).toBe(409_000n + 749n + 2_929n);
+    expect([m1!.ledger.nodes, m1!.ledger.validators]).toEqual([1_000n + 11_986n, 2_248n]);
+    expect([m1!.burned, m1!.toTreasury, m1!.toExecution]).toEqual([7_070n, 2_929n, 101n]);
+    expect(m1!.treasury).toBe(409_000n + 749n + 2_929n);
     // 7. End price 13,348,164,628 / (74,917 · 10⁶) = $0.178173…; income 12,986 tokens ≈ $2,313.75
     //    against 2,000 GPU-hours × $1.50 = $3,000: margin −22.87%.
-    expect(toNumber(m1.price)).toBeCloseTo(0.17817270616815942, 12);
-    expect(toNumber(m1.nodeMargin!)).toBeCloseTo(-0.2287497459000939, 12);
-    expect(ledgerSum(m1.ledger)).toBe(2_000_000n);
+    expect(toNumber(m1!.price)).toBeCloseTo(0.17817270616815942, 12);
+    expect(toNumber(m1!.nodeMargin!)).toBeCloseTo(-0.2287497459000939, 12);
+    expect(ledgerSum(m1!.ledger)).toBe(2_000_000n);
   });
 
   test("month 2: Team's sale, the fee payers and the vault trade through the month together", () => {
-    const m2 = simulateEconomy(econ())[1];
+    const m2 = simulateEconomy(econ())[1]!;
     // Team sells 50,000 tokens; fee payers bring $1,625 (m = 0.8125), the vault $651.835372 carried
     // + $1,625: B = $3,901.835372, S = 50,000, k = 74,917 × $13,348.164628 ≈ $10⁹·token.
     // x* = √(k·S/B) = 113,203 tokens (where selling and buying balance, at B/S = $0.078),
@@ -76,23 +76,23 @@ describe('the loop, by hand', () => {
     // Nodes sell 60% of the 1,000 emitted = 600 tokens, and 60% of their 80% of the fee: $960 of
     // the $2,000 reaches them as USD; fee payers bring $1,040 to the pool, the vault $2,000 within
     // its cap of 10,100: buyers get 18,621 tokens, fee payers 8,521 of them.
-    expect(m1.boughtBack).toBe(10_100n);
+    expect(m1!.boughtBack).toBe(10_100n);
     // The nodes' $960 at the buyers' average is ⌊960 · 18,621 / 2,272.579260⌋ = 7,866 tokens
     // crossed as they came: bought_for_fees 8,521 + 7,866, sold_by_nodes 600 + 7,866.
-    expect(m1.boughtForFees).toBe(8_521n + 7_866n);
-    expect(m1.soldByNodes).toBe(600n + 7_866n);
+    expect(m1!.boughtForFees).toBe(8_521n + 7_866n);
+    expect(m1!.soldByNodes).toBe(600n + 7_866n);
     // The pool's change is exactly sold − bought: 600 − 8,521 − 10,100.
-    expect(m1.ledger.pool).toBe(100_000n + 600n - 8_521n - 10_100n);
-    expect(ledgerSum(m1.ledger)).toBe(2_000_000n);
+    expect(m1!.ledger.pool).toBe(100_000n + 600n - 8_521n - 10_100n);
+    expect(ledgerSum(m1!.ledger)).toBe(2_000_000n);
   });
 
   test("lagged utilization: month 2's multiplier comes from month 1's utilization", () => {
     const ms = simulateEconomy(econ());
     // U₁ = 1,000 / 2,000 = 50% < 80%: m₂ = 1 − 0.5 · (0.8 − 0.5) / 0.8 = 1 − 0.1875 = 0.8125,
     // so the fee is $2 × 0.8125 = $1.625 and revenue 1,000 × $1.625 = $1,625.
-    expect(ms[1].multiplier).toEqual(d('0.8125'));
-    expect(ms[1].feeUsdPerGpuHour).toEqual(d('1.625'));
-    expect(ms[1].revenue).toBe(1_625_000_000n);
+    expect(ms[1]!.multiplier).toEqual(d('0.8125'));
+    expect(ms[1]!.feeUsdPerGpuHour).toEqual(d('1.625'));
+    expect(ms[1]!.revenue).toBe(1_625_000_000n);
     // With elasticity 0.5 the cheaper fee draws more work: 1,000 · 0.8125^(−0.5) = 1,109.4003924504583
     // GPU-hours (kept to 10⁻¹²), U₂ = 1,109.40039245… / 2,000 = 55.47001962…%, and
     // m₃ = 1 − 0.5 · (0.8 − 0.5547001962) / 0.8 = 0.8466876226.
@@ -101,16 +101,16 @@ describe('the loop, by hand', () => {
         demand: { gpuHours: d('1000'), growth: ZERO, elasticity: d('0.5'), volatility: ZERO },
       }),
     );
-    expect(el[0].requested).toBe(1_000n * 10n ** 12n);
-    expect(el[1].requested).toBe(1_109_400_392_450_458n);
-    expect(el[1].utilization).toEqual(rat(1_109_400_392_450_458n, 2_000n * 10n ** 12n));
-    expect(toNumber(el[2].multiplier)).toBeCloseTo(0.84668762264077, 12);
+    expect(el[0]!.requested).toBe(1_000n * 10n ** 12n);
+    expect(el[1]!.requested).toBe(1_109_400_392_450_458n);
+    expect(el[1]!.utilization).toEqual(rat(1_109_400_392_450_458n, 2_000n * 10n ** 12n));
+    expect(toNumber(el[2]!.multiplier)).toBeCloseTo(0.84668762264077, 12);
   });
 
   test("holders sell their share of the month's unlock: Team sells 50,000 of its 100,000 in month 2", () => {
     const ms = simulateEconomy(econ());
-    expect(ms[1].soldByHolders).toBe(50_000n);
-    expect(ms[1].ledger.holders[1]).toBe(50_000n);
+    expect(ms[1]!.soldByHolders).toBe(50_000n);
+    expect(ms[1]!.ledger.holders[1]).toBe(50_000n);
   });
 
   test('emission runs out when its source is empty, and is reported', () => {
@@ -188,7 +188,7 @@ describe('reductions: with elasticity 0, responsiveness 0, no sells and a very d
           gpu,
           gpuHours: rat(m.served, 10n ** 12n),
           hours: rat(1n),
-          utilization: k === 0 ? deep.startUtilization : ms[k - 1].utilization,
+          utilization: k === 0 ? deep.startUtilization : ms[k - 1]!.utilization,
           priceUsd: d('0.1'),
           decimals: 6,
         },
@@ -237,13 +237,13 @@ describe('reductions: with elasticity 0, responsiveness 0, no sells and a very d
       );
       expect(r.rewardsCompute).toBe(m.nodeIncome);
       expect(r.rewardsValidators).toBe(
-        m.ledger.validators - (k > 0 ? ms[k - 1].ledger.validators : 0n),
+        m.ledger.validators - (k > 0 ? ms[k - 1]!.ledger.validators : 0n),
       );
     }
   });
 
   test("the burn equals burn at that revenue and the start price (within the deep pool's slippage)", () => {
-    const m = ms[0];
+    const m = ms[0]!;
     const [b] = projectBurn({
       spec: {
         months: ['2026-01'],
@@ -264,10 +264,10 @@ describe('reductions: with elasticity 0, responsiveness 0, no sells and a very d
     });
     // $2,990 at $0.10 is 29,900 tokens = 2.99·10¹⁰ base units; the pool's price has moved by
     // ~6·10⁻¹⁰ after the fee payers' and the vault's trades, so at most a few dozen base units differ.
-    expect(b.bought).toBe(29_900_000_000n);
-    expect(Number(b.bought - m.boughtBack)).toBeGreaterThanOrEqual(0);
-    expect(Number(b.bought - m.boughtBack)).toBeLessThan(100);
-    expect(Number(b.burned - m.burned)).toBeLessThan(100);
+    expect(b!.bought).toBe(29_900_000_000n);
+    expect(Number(b!.bought - m.boughtBack)).toBeGreaterThanOrEqual(0);
+    expect(Number(b!.bought - m.boughtBack)).toBeLessThan(100);
+    expect(Number(b!.burned - m.burned)).toBeLessThan(100);
   });
 });
 
@@ -331,12 +331,12 @@ describe('the float path (Monte Carlo) equals the exact path on deterministic in
     const rel = (a: number, b: number) =>
       a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
     exact.forEach((m, k) => {
-      const f = months[k];
-      expect(rel(f.price[0], toNumber(m.price))).toBeLessThan(1e-9);
-      expect(rel(f.capacity[0], Number(m.capacity) / 1e12)).toBeLessThan(1e-9);
-      expect(rel(f.utilization[0], toNumber(m.utilization))).toBeLessThan(1e-9);
-      expect(rel(f.circulating[0], Number(m.circulating) / unit)).toBeLessThan(1e-9);
-      expect(rel(f.cumulativeBurned[0], Number(m.ledger.burned) / unit)).toBeLessThan(1e-9);
+      const f = months[k]!;
+      expect(rel(f.price[0]!, toNumber(m.price))).toBeLessThan(1e-9);
+      expect(rel(f.capacity[0]!, Number(m.capacity) / 1e12)).toBeLessThan(1e-9);
+      expect(rel(f.utilization[0]!, toNumber(m.utilization))).toBeLessThan(1e-9);
+      expect(rel(f.circulating[0]!, Number(m.circulating) / unit)).toBeLessThan(1e-9);
+      expect(rel(f.cumulativeBurned[0]!, Number(m.ledger.burned) / unit)).toBeLessThan(1e-9);
     });
   };
   test('the built-in Gensyn economy, 120 months, shocks off', () => {

@@ -183,9 +183,9 @@ describe('the grid', () => {
           const total = gridSize(axes);
           const keys = Array.from({ length: total }, (_, i) => pointAt(axes, i).map(Number));
           for (let i = 1; i < total; i++) {
-            const [a, b] = [keys[i - 1], keys[i]];
-            const j = a.findIndex((x, k) => x !== b[k]);
-            expect(a[j]).toBeLessThan(b[j]);
+            const [a, b] = [keys[i - 1]!, keys[i]!];
+            const j = a.findIndex((x, k) => x !== b[k]!);
+            expect(a[j]!).toBeLessThan(b[j]!);
           }
         },
       ),

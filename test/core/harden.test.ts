@@ -39,7 +39,7 @@ describe('computed dates stay within 1970-01-01..9999-12-31', () => {
       anchor: '2026-01-01',
       every: 'year',
     });
-    expect(rows[rows.length - 1].date).toBe('9999-12-31');
+    expect(rows[rows.length - 1]!.date).toBe('9999-12-31');
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date))).toBe(true);
     expect(rows.reduce((a, r) => a + (r.amounts as bigint[]).reduce((x, y) => x + y, 0n), 0n)).toBe(
       100n,

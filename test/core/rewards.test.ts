@@ -44,7 +44,7 @@ describe('epoch rewards, hand-computed', () => {
     expect(r.computePool).toBe(9800n);
     expect(r.nodes.map((n) => n.reward)).toEqual([7350n, 2450n, 100n, 50n]);
     expect(r.treasuryFees).toBe(50n);
-    expect(r.nodes[0].share).toEqual(rat(3n, 4n));
+    expect(r.nodes[0]!.share).toEqual(rat(3n, 4n));
   });
   test('excluded and slashed nodes: low uptime, low stake, failed checks', () => {
     const r = epochRewards(
@@ -64,7 +64,7 @@ describe('epoch rewards, hand-computed', () => {
       ['cheat', 'failed 3 checks', 0n, 300n, 700n],
       ['v', 'ok', 150n, 0n, 1000n],
     ]);
-    expect(r.nodes[0].score).toEqual(d('4.275'));
+    expect(r.nodes[0]!.score).toEqual(d('4.275'));
     expect(r.slashedToTreasury).toBe(300n);
   });
   test('slashing is capped at the stake', () => {
@@ -132,7 +132,7 @@ describe('epoch rewards, properties', () => {
         const rewards = r.nodes.reduce((a, n) => a + n.reward, 0n);
         expect(rewards + r.treasuryFees + r.treasuryUnclaimed).toBe(p.fees + p.emission);
         r.nodes.forEach((n, i) => {
-          expect(n.stakeAfter + n.slashed).toBe(nodes[i].stake);
+          expect(n.stakeAfter + n.slashed).toBe(nodes[i]!.stake);
           if (!n.eligible) expect(n.reward).toBe(0n);
         });
       }),
@@ -150,7 +150,7 @@ describe('epoch rewards, properties', () => {
           const p = params(x);
           const i = pick % nodes.length;
           const base = nodes.map((n, j) => (j === i ? { ...n, role: 'compute' as const } : n));
-          const before = epochRewards(base, p).nodes[i].reward;
+          const before = epochRewards(base, p).nodes[i]!.reward;
           const up = base.map((n, j) => {
             if (j !== i) return n;
             if (what === 'tasks') return { ...n, tasks: n.tasks + BigInt(step) };
@@ -162,7 +162,7 @@ describe('epoch rewards, properties', () => {
               ? { ...n, quality: bump(n.quality) }
               : { ...n, uptime: bump(n.uptime) };
           });
-          expect(epochRewards(up, p).nodes[i].reward >= before).toBe(true);
+          expect(epochRewards(up, p).nodes[i]!.reward >= before).toBe(true);
         },
       ),
       { numRuns: 300 },

@@ -102,9 +102,9 @@ describe('unlock views', () => {
           }));
           const rows = periodRows(cs, { anchor: '2026-04-29', every: every as 'month' });
           for (let i = 1; i < rows.length; i++)
-            expect(rows[i].cumulative >= rows[i - 1].cumulative).toBe(true);
-          expect(rows[rows.length - 1].cumulative).toBe(cs.reduce((a, c) => a + c.allocation, 0n));
-          expect(rows.reduce((a, r) => a + r.total, 0n)).toBe(rows[rows.length - 1].cumulative);
+            expect(rows[i]!.cumulative >= rows[i - 1]!.cumulative).toBe(true);
+          expect(rows[rows.length - 1]!.cumulative).toBe(cs.reduce((a, c) => a + c.allocation, 0n));
+          expect(rows.reduce((a, r) => a + r.total, 0n)).toBe(rows[rows.length - 1]!.cumulative);
         },
       ),
       { numRuns: 60 },

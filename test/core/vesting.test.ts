@@ -36,7 +36,7 @@ describe('vesting engine, hand-computed', () => {
     expect(u[0]).toEqual({ date: '2027-04-29', amount: 250n });
     expect(u[1]).toEqual({ date: '2027-05-29', amount: 20n }); // floor(750/36) = 20
     expect(u[3]).toEqual({ date: '2027-07-29', amount: 21n }); // floor(750*3/36) - floor(750*2/36) = 62 - 41
-    expect(u[36].date).toBe('2030-04-29');
+    expect(u[36]!.date).toBe('2030-04-29');
     expect(u).toHaveLength(37);
     expect(sum(u)).toBe(1000n);
   });
@@ -52,12 +52,12 @@ describe('vesting engine, hand-computed', () => {
     };
     const team = vestingSchedule(2_694_000_000n * E18, v);
     const inv = vestingSchedule(1_753_000_000n * E18, v);
-    expect(team[0].date).toBe('2024-03-16');
-    expect(team[0].amount + inv[0].amount).toBe(1_111_750_000n * E18);
-    expect(team[1].date).toBe('2024-04-16');
-    expect(team[1].amount + inv[1].amount).toBe(92_645_833_333333333333333333n);
-    expect(team[1].amount).toBe(56_125_000n * E18);
-    expect(team[36].date).toBe('2027-03-16');
+    expect(team[0]!.date).toBe('2024-03-16');
+    expect(team[0]!.amount + inv[0]!.amount).toBe(1_111_750_000n * E18);
+    expect(team[1]!.date).toBe('2024-04-16');
+    expect(team[1]!.amount + inv[1]!.amount).toBe(92_645_833_333333333333333333n);
+    expect(team[1]!.amount).toBe(56_125_000n * E18);
+    expect(team[36]!.date).toBe('2027-03-16');
     expect(sum(team)).toBe(2_694_000_000n * E18);
     expect(sum(inv)).toBe(1_753_000_000n * E18);
   });
@@ -182,13 +182,13 @@ describe('vesting engine, properties', () => {
         expect(sum(u)).toBe(total);
         const cliffEnd = addOffset(a.start, a.cliffMonths, 0);
         for (let i = 0; i < u.length; i++) {
-          expect(u[i].amount > 0n).toBe(true);
-          if (i) expect(u[i].date > u[i - 1].date).toBe(true);
-          expect(u[i].date === a.start || u[i].date >= cliffEnd).toBe(true);
+          expect(u[i]!.amount > 0n).toBe(true);
+          if (i) expect(u[i]!.date > u[i - 1]!.date).toBe(true);
+          expect(u[i]!.date === a.start || u[i]!.date >= cliffEnd).toBe(true);
         }
         if (u.length)
           expect(
-            u[u.length - 1].date <= addOffset(a.start, a.cliffMonths + a.linearMonths, 0),
+            u[u.length - 1]!.date <= addOffset(a.start, a.cliffMonths + a.linearMonths, 0),
           ).toBe(true);
       }),
       { numRuns: 150 },

@@ -8,7 +8,7 @@ describe('simulate and sweep from code', () => {
   test('simulate: 60 months on the built-in file; its svg and html equal the CLI output', async () => {
     const r = await simulate();
     expect(r.tables.map((t) => t.name)).toEqual(['months', 'ledger', 'risks']);
-    expect(r.tables[0].rows).toHaveLength(60);
+    expect(r.tables[0]!.rows).toHaveLength(60);
     const svg = await render(r, 'svg');
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toBe(cli(['simulate', '-f', 'svg']).stdout);
@@ -25,7 +25,7 @@ describe('simulate and sweep from code', () => {
   test('sweep over two parameters: the grid in order, and the heatmap the CLI draws', async () => {
     const vary = ['buyback.revenueShare=10%,30%', 'projection.revenue.growth=0%,5%'];
     const r = await sweep({ command: 'burn', vary, metrics: ['cumulative_burned'] });
-    const rows = await rowsOf(r.tables[0]);
+    const rows = await rowsOf(r.tables[0]!);
     expect(rows.map((x) => [x['buyback.revenueShare'], x['projection.revenue.growth']])).toEqual([
       ['10%', '0%'],
       ['10%', '5%'],
@@ -33,7 +33,7 @@ describe('simulate and sweep from code', () => {
       ['30%', '5%'],
     ]);
     // burn is linear in the revenue share: 30% burns exactly 3 times what 10% burns, at each growth.
-    expect(rows[2].cumulative_burned).toBe(3n * (rows[0].cumulative_burned as bigint));
+    expect(rows[2]!.cumulative_burned).toBe(3n * (rows[0]!.cumulative_burned as bigint));
     const args = [
       'sweep',
       'burn',

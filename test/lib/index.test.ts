@@ -40,22 +40,22 @@ describe('engines on the built-in parameters', () => {
     const r = await unlocks();
     expect(r.command).toBe('unlocks');
     expect(r.decimals).toBe(18);
-    const rows = r.tables[0].rows as Record<string, unknown>[];
+    const rows = r.tables[0]!.rows as Record<string, unknown>[];
     expect(rows).toHaveLength(49);
     expect(rows[0]).toMatchObject({ date: '2026-04-29', total: 804_000_000n * E18 });
     expect(rows[48]).toMatchObject({ date: '2030-04-29', cumulative: 10_000_000_000n * E18 });
   });
   test('unlockedAt: 3,178,000,000 unlocked on the cliff date, the rest locked', async () => {
     const r = await unlockedAt(undefined, '2027-04-29');
-    expect(r.tables[0].name).toBe('at');
-    expect(r.tables[0].totals).toMatchObject({
+    expect(r.tables[0]!.name).toBe('at');
+    expect(r.tables[0]!.totals).toMatchObject({
       unlocked: 3_178_000_000n * E18,
       locked: 6_822_000_000n * E18,
     });
   });
   test('unlockEvents: one row per discrete unlock (Team: the cliff, then monthly)', async () => {
     const r = await unlockEvents(undefined, { category: ['Team'] });
-    const rows = r.tables[0].rows as Record<string, unknown>[];
+    const rows = r.tables[0]!.rows as Record<string, unknown>[];
     // Team: 25% at the 12-month cliff, then 36 monthly steps.
     expect(rows[0]).toMatchObject({
       date: '2027-04-29',
@@ -110,20 +110,20 @@ describe('engines on the built-in parameters', () => {
     );
   });
   test('allocation, rewards and burn run', async () => {
-    expect((await allocation()).tables[0].rows).toHaveLength(5);
+    expect((await allocation()).tables[0]!.rows).toHaveLength(5);
     expect((await rewards(undefined, { fees: '1000', emission: '0' })).command).toBe('rewards');
-    expect((await burn(undefined, { months: '3' })).tables[0].name).toBe('months');
+    expect((await burn(undefined, { months: '3' })).tables[0]!.name).toBe('months');
   });
 });
 
 describe('the views agree with each other (property)', () => {
   test('on any date: unlocked + locked = the supply, and unlocked = the events up to that date', async () => {
     const model = loadParams();
-    const events = await rowsOf((await unlockEvents(model)).tables[0]);
+    const events = await rowsOf((await unlockEvents(model)).tables[0]!);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: -40, max: 60 * 31 }), async (days) => {
         const at = addOffset(model.tge, 0, days);
-        const totals = (await unlockedAt(model, at)).tables[0].totals!;
+        const totals = (await unlockedAt(model, at)).tables[0]!.totals!;
         expect((totals.unlocked as bigint) + (totals.locked as bigint)).toBe(model.supply);
         expect(totals.unlocked).toBe(
           events
@@ -181,8 +181,8 @@ describe('loadParams and ParamsError', () => {
     expect(m.supply).toBe(100_000n);
     expect(m.categories.map((c) => c.allocation)).toEqual([60_000n, 40_000n]);
     const r = await unlocks(m, { every: 'month' });
-    expect(r.tables[0].title).toContain('mini.yaml');
-    expect((r.tables[0].rows as Record<string, unknown>[]).map((x) => x.cumulative)).toEqual([
+    expect(r.tables[0]!.title).toContain('mini.yaml');
+    expect((r.tables[0]!.rows as Record<string, unknown>[]).map((x) => x.cumulative)).toEqual([
       40_000n,
       40_000n,
       70_000n,

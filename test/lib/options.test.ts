@@ -96,8 +96,8 @@ describe('21.19 typed options go through the same checks as text', () => {
     const a = await quote(undefined, { gpuHours: 0.1 });
     const b = await quote(undefined, { gpuHours: { n: 1n, d: 10n } });
     const c = await quote(undefined, { gpuHours: '0.1' });
-    expect(JSON.stringify(a.tables[0].rows, big)).toBe(JSON.stringify(c.tables[0].rows, big));
-    expect(JSON.stringify(b.tables[0].rows, big)).toBe(JSON.stringify(c.tables[0].rows, big));
+    expect(JSON.stringify(a.tables[0]!.rows, big)).toBe(JSON.stringify(c.tables[0]!.rows, big));
+    expect(JSON.stringify(b.tables[0]!.rows, big)).toBe(JSON.stringify(c.tables[0]!.rows, big));
     const d = await unlocks(undefined, { to: new Date('2027-01-01T10:00:00Z') as never });
     expect(d.params.to).toBe('2027-01-01');
   });

@@ -76,7 +76,7 @@ describe('the packed package, installed into a fresh project', () => {
     const packed = JSON.parse(
       ok(run(NPM, ['pack', '--json', '--pack-destination', dir], copy)).replace(/^[^[]*/, ''),
     ) as { filename: string; files: { path: string }[] }[];
-    const files = packed[0].files.map((f) => f.path);
+    const files = packed[0]!.files.map((f) => f.path);
     expect(files).toEqual(
       expect.arrayContaining([
         'dist/index.js',
@@ -96,7 +96,7 @@ describe('the packed package, installed into a fresh project', () => {
     );
     install = run(
       NPM,
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)],
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
       proj,
     );
     ok(install);

@@ -22,7 +22,7 @@ describe('defaults declared once', () => {
     expect(params.buyback!.maxBuyPctOfFloat).toEqual(rat(1n, 10n));
     expect(params.projection!.price.volatility).toEqual(rat(4n, 5n));
     expect(params.projection!.price.drift).toEqual(rat(0n));
-    expect(params.scenarios!.calm.price).toEqual({ drift: rat(1n, 20n) });
+    expect(params.scenarios!.calm!.price).toEqual({ drift: rat(1n, 20n) });
   });
   test('the JSON Schema shows them, so an editor does too', () => {
     const s = jsonSchema() as {
@@ -36,8 +36,8 @@ describe('defaults declared once', () => {
         }
       >;
     };
-    expect(s.properties.buyback.properties.maxBuyPctOfFloat.default).toBe('10%');
-    expect(s.properties.projection.properties.price.properties!.volatility.default).toBe('80%');
-    expect(s.properties.projection.properties.price.properties!.drift.default).toBe('0%');
+    expect(s.properties.buyback!.properties.maxBuyPctOfFloat!.default).toBe('10%');
+    expect(s.properties.projection!.properties.price!.properties!.volatility!.default).toBe('80%');
+    expect(s.properties.projection!.properties.price!.properties!.drift!.default).toBe('0%');
   });
 });

@@ -71,7 +71,7 @@ function validateFields(text: string): string[] {
   } catch (e) {
     if (!(e instanceof ParamFileError)) throw e;
     return [
-      ...new Set(e.problems.map((p) => /^p\.yaml:\d+:\d+: ([^:]+): /.exec(problemText(p))![1])),
+      ...new Set(e.problems.map((p) => /^p\.yaml:\d+:\d+: ([^:]+): /.exec(problemText(p))![1]!)),
     ].sort();
   }
 }
@@ -202,7 +202,7 @@ describe('JSON Schema: field types agree with their parsers on random text', () 
     !ajvOk && typeof editor === 'number' && Number.isInteger(editor);
   const fractionAbove1 = (s: string, _e: unknown, ajvOk: boolean) => {
     const m = /(\d+)\s*\/\s*(\d+)/.exec(s);
-    return ajvOk && !!m && BigInt(m[1]) > BigInt(m[2]);
+    return ajvOk && !!m && BigInt(m[1]!) > BigInt(m[2]!);
   };
   const bigExponent = (s: string, e: unknown, ajvOk: boolean) =>
     (ajvOk && /[eE][+-]?0*\d{3}/.test(s.replace(/_/g, ''))) ||
@@ -213,7 +213,7 @@ describe('JSON Schema: field types agree with their parsers on random text', () 
     const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)/i.exec(s);
     if (!ajvOk || !m) return false;
     const perYear: Record<string, number> = { h: 8766, d: 365.25, w: 52.18, m: 12, q: 4, y: 1 };
-    return Number(m[1]) / (perYear[m[2][0].toLowerCase()] ?? 1) > 10_000;
+    return Number(m[1]) / (perYear[m[2]![0]!.toLowerCase()] ?? 1) > 10_000;
   };
   const cases: Case[] = [
     ['amount', amount(''), '0123456789,._ eEkMBbnT+-', bigExponent],

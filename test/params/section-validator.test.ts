@@ -73,8 +73,8 @@ describe('sectionValidator (a sweep re-checks only the sections a point touches)
     const c = validate([parseOverride('allocations.Team.vesting.cliff=6mo')]);
     const mc = resolveParams(c.params, c.src, true, ma);
     expect(mc.categories).not.toBe(ma.categories);
-    expect(mc.categories.find((x) => x.name === 'Team')!.unlocks[0].date).not.toBe(
-      ma.categories.find((x) => x.name === 'Team')!.unlocks[0].date,
+    expect(mc.categories.find((x) => x.name === 'Team')!.unlocks[0]!.date).not.toBe(
+      ma.categories.find((x) => x.name === 'Team')!.unlocks[0]!.date,
     );
   });
 

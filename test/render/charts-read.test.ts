@@ -33,7 +33,7 @@ const sweepOf = (vary: string[], sensitivity = false, metrics?: string[]): Promi
   );
 const texts = (svg: string): string[] =>
   [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((x) =>
-    x[1].replace(/&amp;/g, '&').replace(/&gt;/g, '>').replace(/&lt;/g, '<'),
+    x[1]!.replace(/&amp;/g, '&').replace(/&gt;/g, '>').replace(/&lt;/g, '<'),
   );
 const svgWidth = (svg: string): number => Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
 type Spec = Record<string, unknown>;

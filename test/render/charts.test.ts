@@ -35,7 +35,7 @@ const CATS = ['Community Treasury', 'Investors', 'Team', 'Community Sale', 'Test
 const svgText = (svg: string): string =>
   [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
     .map((x) =>
-      x[1]
+      x[1]!
         .replace(/&amp;/g, '&')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
@@ -130,7 +130,7 @@ describe('sweep chart specs', () => {
       ['30%', '5%'],
     ]);
     // Burn is linear in the revenue share: 30% burns 3× what 10% burns.
-    expect(v[2].value).toBeCloseTo(3 * v[0].value, 6);
+    expect(v[2]!.value).toBeCloseTo(3 * v[0]!.value, 6);
     expect(spec.title.subtitle).toContain(
       'colour: the first metric with numbers, cumulative_burned',
     );
@@ -144,7 +144,7 @@ describe('sweep chart specs', () => {
     const spec = (await chartOf(r))! as any;
     expect(spec.vconcat).toHaveLength(1);
     const [bars, rule] = spec.vconcat[0].layer;
-    const sens = (await Promise.resolve(r.tables[0].rows)) as Record<string, unknown>[];
+    const sens = (await Promise.resolve(r.tables[0]!.rows)) as Record<string, unknown>[];
     const order = sens.map((x) => `${String(x.parameter)} (${String(x.low)} → ${String(x.high)})`);
     expect(bars.encoding.y.sort).toEqual(order);
     expect(bars.encoding.x2).toEqual({ field: 'value' });

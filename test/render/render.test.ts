@@ -138,10 +138,10 @@ describe('csv', () => {
       ],
     };
     const s = memory();
-    await renderCsv(report, report.tables[0], s, { totals: true });
+    await renderCsv(report, report.tables[0]!, s, { totals: true });
     expect(s.text).toBe('name,amount\n"a, ""b""",5\n"line\nbreak",1\ntotal,6\n');
     const tidy = memory();
-    await renderCsv(report, report.tables[0], tidy);
+    await renderCsv(report, report.tables[0]!, tidy);
     expect(tidy.text).toBe('name,amount\n"a, ""b""",5\n"line\nbreak",1\n');
   });
   test('property: every row parses back to its cells', async () => {
@@ -165,11 +165,11 @@ describe('csv', () => {
             ],
           };
           const sink = memory();
-          await renderCsv(report, report.tables[0], sink);
+          await renderCsv(report, report.tables[0]!, sink);
           const back = parse(sink.text, { relax_column_count: false }) as string[][];
           expect(back.length).toBe(rows.length + 1);
           back.slice(1).forEach((r, i) => {
-            expect(r[0]).toBe(neutralise(rows[i][0]));
+            expect(r[0]).toBe(neutralise(rows[i]![0]));
           });
         },
       ),
@@ -209,7 +209,7 @@ describe('csv lines', () => {
             ],
           };
           const sink = memory();
-          await renderCsv(report, report.tables[0], sink);
+          await renderCsv(report, report.tables[0]!, sink);
           const want =
             'a,b,t\n' +
             rows
@@ -242,7 +242,7 @@ describe('csv lines', () => {
       ],
     };
     const s = memory();
-    await renderCsv(report, report.tables[0], s);
+    await renderCsv(report, report.tables[0]!, s);
     expect(s.text).toBe('who,n\n"Smith, J",1\n"Smith, J",2\n\'=cmd,3\n\'=cmd,4\n');
   });
 });

@@ -38,6 +38,6 @@ describe('wrapping notes', () => {
     ];
     for (const w of [1, 7, 40, 100])
       expect(await wrapLines(texts, w)).toEqual(texts.map((t) => wrapAnsi(t, w, { hard: true })));
-    expect(SAME_AS_WRAP_ANSI.test(texts[2])).toBe(false);
+    expect(SAME_AS_WRAP_ANSI.test(texts[2]!)).toBe(false);
   });
 });

@@ -95,17 +95,17 @@ export function burnSetup(m: Model, o: BurnOptions): BurnSetup {
   checkScenario(m.file, scenarios, o);
   const specOf = (scenario?: string): ProjectionSpec => {
     const s = scenario ? scenarios[scenario] : {};
-    const n = o.months ?? s.months ?? pr.months;
+    const n = o.months ?? s!.months ?? pr.months;
     return {
       months: monthLabels(pr.start, n),
-      revenueStartUsd: o.revenue ?? s.revenue?.startUsd ?? pr.revenue.startUsd,
-      revenueGrowth: o.growth ?? s.revenue?.growth ?? pr.revenue.growth,
-      priceModel: s.price?.model ?? pr.price.model,
-      priceStartUsd: o.price ?? s.price?.startUsd ?? pr.price.startUsd,
-      drift: s.price?.drift ?? pr.price.drift,
-      volatility: s.price?.volatility ?? pr.price.volatility,
-      treasuryCirculates: s.circulating?.treasury ?? pr.circulating?.treasury ?? false,
-      executionCirculates: s.circulating?.execution ?? pr.circulating?.execution ?? true,
+      revenueStartUsd: o.revenue ?? s!.revenue?.startUsd ?? pr.revenue.startUsd,
+      revenueGrowth: o.growth ?? s!.revenue?.growth ?? pr.revenue.growth,
+      priceModel: s!.price?.model ?? pr.price.model,
+      priceStartUsd: o.price ?? s!.price?.startUsd ?? pr.price.startUsd,
+      drift: s!.price?.drift ?? pr.price.drift,
+      volatility: s!.price?.volatility ?? pr.price.volatility,
+      treasuryCirculates: s!.circulating?.treasury ?? pr.circulating?.treasury ?? false,
+      executionCirculates: s!.circulating?.execution ?? pr.circulating?.execution ?? true,
     };
   };
   // Unlocks from the same vesting engine as `unlocks`.
@@ -148,7 +148,7 @@ export const buildBurn: Builder<typeof spec> = async (
       'Revenue, price and scenarios are ASSUMPTIONS (see configs/gensyn.yaml); the 70/29/1 split is published.',
     );
   const summaryOf = (rows: BurnMonth[], spec: ProjectionSpec): Record<string, Cell> => {
-    const last = rows[rows.length - 1];
+    const last = rows[rows.length - 1]!;
     const be = breakEvenRevenue(setup.steady, m.decimals, spec.priceStartUsd, bb);
     return {
       cumulative_burned: typed('token', last.cumulativeBurned, 0),
@@ -200,20 +200,20 @@ export const buildBurn: Builder<typeof spec> = async (
       const [c, b, pz] = [res.circulating[k], res.cumulativeBurned[k], res.price[k]];
       return {
         month,
-        p5_circulating: c.p5,
-        p50_circulating: c.p50,
-        p95_circulating: c.p95,
-        p5_cumulative_burned: b.p5,
-        p50_cumulative_burned: b.p50,
-        p95_cumulative_burned: b.p95,
-        p5_price_usd: pz.p5,
-        p50_price_usd: pz.p50,
-        p95_price_usd: pz.p95,
+        p5_circulating: c!.p5,
+        p50_circulating: c!.p50,
+        p95_circulating: c!.p95,
+        p5_cumulative_burned: b!.p5,
+        p50_cumulative_burned: b!.p50,
+        p95_cumulative_burned: b!.p95,
+        p5_price_usd: pz!.p5,
+        p50_price_usd: pz!.p50,
+        p95_price_usd: pz!.p95,
         p_net_deflation: res.pNetDeflation[k],
       };
     });
     const fl = (k: string) => col(k, 'float', 0);
-    const last = rows[rows.length - 1];
+    const last = rows[rows.length - 1]!;
     chart(() => [
       { label: 'p50 circulating', values: rows.map((r) => r.p50_circulating) },
       {
@@ -295,7 +295,7 @@ export const buildBurn: Builder<typeof spec> = async (
     chart(() =>
       results.map((r) => ({
         label: `circulating (${r.name})`,
-        values: supplySeries(r.rows)[0].values,
+        values: supplySeries(r.rows)[0]!.values,
       })),
     );
     return report([
@@ -311,8 +311,8 @@ export const buildBurn: Builder<typeof spec> = async (
         name: 'summary',
         title: 'Scenarios side by side',
         columns: [col('metric'), ...names.map((n) => col(n, 'number'))],
-        rows: Object.keys(summaries[0]).map((k) => ({
-          ...Object.fromEntries(names.map((n, i) => [n, summaries[i][k]])),
+        rows: Object.keys(summaries[0]!).map((k) => ({
+          ...Object.fromEntries(names.map((n, i) => [n, summaries[i]![k]])),
           metric: k,
         })),
         notes: summaryNotes,

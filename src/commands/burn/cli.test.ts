@@ -47,7 +47,7 @@ describe('ai-econ burn', () => {
   });
   test('--all-scenarios: months carry a scenario column; the summary has one column per scenario', () => {
     const months = csv(['--all-scenarios', '--months', '2']);
-    expect(months[0].startsWith('scenario,month,')).toBe(true);
+    expect(months[0]!.startsWith('scenario,month,')).toBe(true);
     expect(months.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'bear,2026-05',
       'bear,2026-06',

@@ -146,7 +146,7 @@ export async function buildEconomyReport(
 
 /** The events report cut to its `n` largest events (ties: the earlier first), in date order. */
 function largestEvents(events: Report, n: number): Report {
-  const t = events.tables[0];
+  const t = events.tables[0]!;
   const rows = t.rows as Row[];
   const amount = (r: Row) => r.amount as bigint;
   const top = rows

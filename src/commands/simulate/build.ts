@@ -189,7 +189,7 @@ const monthCell = (m: string | undefined) => typed('date', m ?? NEVER);
 /** The month after `m` (YYYY-MM). */
 const nextMonth = (m: string): string => {
   const [y, mo] = m.split('-').map(Number);
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  return mo === 12 ? `${y! + 1}-01` : `${y}-${String(mo! + 1).padStart(2, '0')}`;
 };
 
 /** The risks in SPEC's order, the binding constraints before net_deflation_from (which they explain): [metric, value, what it means]. */
@@ -346,7 +346,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
     ].filter(Boolean);
     const liq = inp.liquidity;
     return [
-      `Each month: (1) unlocks move from locked to their holders, who set aside their share for sale; (2) emission to the nodes; (3) the fee = list price × m, m from last month's utilization${dyn.length ? ` (${dyn.join(', ')})` : ''}, demand_gpu_hours = demand · m^(−${toDecimal(inp.demand.elasticity, 6)}), served = min(demand, capacity); ${liq.model === 'marketCap' ? `(4) liquidity providers bring the pool's tokens to ${pct(liq.share)} of the circulating supply at the pool price (from and to ${inp.categories[liq.from].name}); ` : ''}(5) the month's trades run evenly over the month, nobody first: holders sell their share, nodes sell ${pct(inp.supplySide.sellShare)} of their income (the fee part netted: paid to them in USD), fee payers buy the revenue's tokens, the vault spends ${pct(inp.buyback.revenueShare)} of revenue plus what it carried (at most ${pct(inp.buyback.maxBuyPctOfFloat)} of the float; the rest stays in vault_usd); every buyer pays the same average, buy_price_usd; (6) fee tokens ${pct(inp.feeSplit.nodes)} nodes / ${pct(inp.feeSplit.validators)} validators / ${pct(inp.feeSplit.treasury)} treasury, the vault's ${pct(inp.buyback.burn)} burned / ${pct(inp.buyback.treasury)} treasury / ${pct(inp.buyback.execution)} execution; (7) node_margin_pct = income at the end price / (capacity × cost) − 1 moves next month's capacity (× responsiveness, capped at ±${pct(inp.supplySide.maxChange)}).`,
+      `Each month: (1) unlocks move from locked to their holders, who set aside their share for sale; (2) emission to the nodes; (3) the fee = list price × m, m from last month's utilization${dyn.length ? ` (${dyn.join(', ')})` : ''}, demand_gpu_hours = demand · m^(−${toDecimal(inp.demand.elasticity, 6)}), served = min(demand, capacity); ${liq.model === 'marketCap' ? `(4) liquidity providers bring the pool's tokens to ${pct(liq.share)} of the circulating supply at the pool price (from and to ${inp.categories[liq.from]!.name}); ` : ''}(5) the month's trades run evenly over the month, nobody first: holders sell their share, nodes sell ${pct(inp.supplySide.sellShare)} of their income (the fee part netted: paid to them in USD), fee payers buy the revenue's tokens, the vault spends ${pct(inp.buyback.revenueShare)} of revenue plus what it carried (at most ${pct(inp.buyback.maxBuyPctOfFloat)} of the float; the rest stays in vault_usd); every buyer pays the same average, buy_price_usd; (6) fee tokens ${pct(inp.feeSplit.nodes)} nodes / ${pct(inp.feeSplit.validators)} validators / ${pct(inp.feeSplit.treasury)} treasury, the vault's ${pct(inp.buyback.burn)} burned / ${pct(inp.buyback.treasury)} treasury / ${pct(inp.buyback.execution)} execution; (7) node_margin_pct = income at the end price / (capacity × cost) − 1 moves next month's capacity (× responsiveness, capped at ±${pct(inp.supplySide.maxChange)}).`,
       `Pool x·y = k from ${toDecimal(rat(inp.pool.tokens, 10n ** BigInt(inp.decimals)), 2)} tokens and $${toDecimal(inp.pool.usd, 2)} ($${toDecimal(startPrice(inp), 6)} a token); over the month it follows dx/dt = S − B·x²/k (S tokens sold, B USD spent in the month), which has a closed form (taken in double precision, then rounded to the base unit); buyers get the rounded-down tokens, split by their USD, and the pool ends at ⌈k / x⌉ USD, so k never falls. price_usd: the pool after the month. circulating = supply − locked − treasury − burned. Tokens exact to the base unit; GPU-hours to 10⁻¹²; a fractional elasticity's power in double precision.`,
     ];
   };
@@ -419,7 +419,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
       const months = simulateEconomy(inp);
       return { name, inp, months, risks: riskRows(economyRisks(inp, months)) };
     });
-    const first = runs[0];
+    const first = runs[0]!;
     const tables: Table[] = [
       {
         name: 'months',
@@ -446,7 +446,7 @@ export function buildSimulate(m: EconomyModel, o: SimulateOptions = {}): Report 
         columns: [col('metric'), ...names.map((n) => col(n, 'number')), col('what_it_means')],
         rows: first.risks.map(([metric, , what], i) => ({
           metric,
-          ...Object.fromEntries(runs.map((r) => [r.name, r.risks[i][1]])),
+          ...Object.fromEntries(runs.map((r) => [r.name, r.risks[i]![1]])),
           what_it_means: what,
         })),
         notes: [RISK_NOTE],

@@ -23,7 +23,7 @@ describe('ai-econ simulate', () => {
     expect(lines[1]).toMatch(
       /^2026-05,1500000,2000000,75,1,2\.99,4485000,[0-9.]+,[0-9.]+,84083333\.333333333333333333,/,
     );
-    expect(lines[1].split(',')[16]).toBe('20000000');
+    expect(lines[1]!.split(',')[16]).toBe('20000000');
     // Month 2: the nodes' margin was positive, so capacity grew by the 15% cap: 2.3M; m(75%) =
     // 1 − 0.5·(0.8 − 0.75)/0.8 = 0.96875, and the file's fees.market.adjustment 50% closes half the
     // gap from month 1's m = 1: 0.984375, fee $2.99 × 0.984375 = $2.94328125.
@@ -81,7 +81,7 @@ describe('ai-econ simulate', () => {
 
   test('--all-scenarios: months and ledger carry a scenario column; risks one column per scenario', () => {
     const months = csv(['--all-scenarios', '--months', '2']);
-    expect(months[0].startsWith('scenario,month,')).toBe(true);
+    expect(months[0]!.startsWith('scenario,month,')).toBe(true);
     expect(months.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'bear,2026-05',
       'bear,2026-06',
@@ -142,7 +142,7 @@ describe('ai-econ simulate', () => {
   const risk = (args: string[], metric: string): string => {
     const row = csv(['--table', 'risks', ...args]).find((l) => l.startsWith(`${metric},`));
     if (!row) throw new Error(`no risk ${metric}`);
-    return row.split(',')[1];
+    return row.split(',')[1]!;
   };
 
   test('more usage burns more: the built-in file at 0%, 5% and 10% demand growth', () => {
@@ -151,10 +151,10 @@ describe('ai-econ simulate', () => {
     const tokens = ['0%', '5%', '10%'].map((g) => Number(risk(at(g), 'cumulative_burned')));
     // $166M, $1.02B, $9.08B of value; 1.14B, 1.60B, 2.10B tokens.
     expect(value[0]).toBeGreaterThan(100e6);
-    expect(value[1]).toBeGreaterThan(value[0] * 5);
-    expect(value[2]).toBeGreaterThan(value[1] * 5);
-    expect(tokens[1]).toBeGreaterThan(tokens[0]);
-    expect(tokens[2]).toBeGreaterThan(tokens[1]);
+    expect(value[1]).toBeGreaterThan(value[0]! * 5);
+    expect(value[2]).toBeGreaterThan(value[1]! * 5);
+    expect(tokens[1]).toBeGreaterThan(tokens[0]!);
+    expect(tokens[2]).toBeGreaterThan(tokens[1]!);
   });
 
   test('no fee cycle on the built-in file; without the damping one shows where demand is elastic', () => {
@@ -173,7 +173,7 @@ describe('ai-econ simulate', () => {
     expect(Number(risk(tight, 'months_float_cap_bound'))).toBeGreaterThan(0);
     expect(Number(risk(tight, 'vault_usd_unspent'))).toBeGreaterThan(0);
     const months = csv([...tight, '--months', '6']);
-    const vaultUsd = months[0].split(',').indexOf('vault_usd');
+    const vaultUsd = months[0]!.split(',').indexOf('vault_usd');
     expect(months.slice(1).some((l) => Number(l.split(',')[vaultUsd]) > 0)).toBe(true);
     // A fixed pool is drained by the 2027-04 cliff's buyers and sellers; one that follows the market is not.
     const fixed = ['--set', 'economy.market.liquidity.model=fixed'];

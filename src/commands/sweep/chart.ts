@@ -125,7 +125,7 @@ export function pointsChart(report: Report, t: LoadedTable): ChartSpec | undefin
     return undefined;
   }
   if (metrics.length === 0) return undefined;
-  if (params.length === 1) return lineChart(report, t, params[0], metrics, metricKeys);
+  if (params.length === 1) return lineChart(report, t, params[0]!, metrics, metricKeys);
   return undefined;
 }
 
@@ -183,7 +183,7 @@ function monthHeatmap(
             title: 'month',
             scale: {
               scheme: 'viridis',
-              ...(distinct.length === 1 ? { domain: [distinct[0] - 1, distinct[0] + 1] } : {}),
+              ...(distinct.length === 1 ? { domain: [distinct[0]! - 1, distinct[0]! + 1] } : {}),
             },
             legend: {
               orient: 'right',
@@ -210,7 +210,7 @@ function monthHeatmap(
                 text: { field: 'label', type: 'nominal' },
                 color: {
                   condition: {
-                    test: `datum.month === null || datum.month > ${(distinct[0] + distinct[distinct.length - 1]) / 2}`,
+                    test: `datum.month === null || datum.month > ${(distinct[0]! + distinct[distinct.length - 1]!) / 2}`,
                     value: 'black',
                   },
                   value: 'white',
@@ -229,7 +229,7 @@ function axisCountOf(report: Report, t: LoadedTable): number {
   if (Array.isArray(vary)) return vary.length;
   // Without the echo (a report built in code): the leading text columns whose name is a --set path.
   let n = 0;
-  while (n < t.columns.length && t.columns[n].kind === 'text' && t.columns[n].key.includes('.'))
+  while (n < t.columns.length && t.columns[n]!.kind === 'text' && t.columns[n]!.key.includes('.'))
     n++;
   return n;
 }
@@ -371,7 +371,7 @@ function heatmap(
   const values = t.rows.map((r, i) => ({
     x: paramLabel(px, r[px]),
     y: paramLabel(py, r[py]),
-    value: round(m.values[i] / s.div),
+    value: round(m.values[i]! / s.div),
   }));
   const labels = xs.length * ys.length <= 400;
   const f = frame(

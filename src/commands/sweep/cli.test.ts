@@ -136,7 +136,7 @@ describe('ai-econ sweep', () => {
     );
     // A shard is JSON lines: a header, then its points (i ≡ I mod 4) with exact figures as text.
     const s1 = (await import('node:fs'))
-      .readFileSync(files[1], 'utf8')
+      .readFileSync(files[1]!, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -152,11 +152,11 @@ describe('ai-econ sweep', () => {
       );
     }
     expectUserError(
-      cli(['sweep', 'merge', files[0], files[1], files[3]]),
+      cli(['sweep', 'merge', files[0]!, files[1]!, files[3]!]),
       'sweep merge: 16 of 66 points missing: 2, 6, 10, 14, 18, 22, 26, 30, 34, 38, … (no file for shard 2/4)',
     );
     expectUserError(
-      cli(['sweep', 'merge', ...files, files[2]]),
+      cli(['sweep', 'merge', ...files, files[2]!]),
       `shard 2/4 is given twice (${files[2]} and ${files[2]})`,
     );
     expectUserError(
@@ -167,25 +167,25 @@ describe('ai-econ sweep', () => {
     const empty = join(dir, 'shard-2-empty.jsonl');
     writeFileSync(empty, '');
     expectUserError(
-      cli(['sweep', 'merge', files[0], files[1], empty, files[3]]),
+      cli(['sweep', 'merge', files[0]!, files[1]!, empty, files[3]!]),
       `sweep merge: 16 of 66 points missing: 2, 6, 10, 14, 18, 22, 26, 30, 34, 38, … (no file for shard 2/4; ${empty} is empty: a shard that never ran)`,
     );
     // A file cut at a line boundary is named.
     const cut = join(dir, 'shard-3-cut.jsonl');
-    writeFileSync(cut, readFileSync(files[3], 'utf8').split('\n').slice(0, 5).join('\n') + '\n');
+    writeFileSync(cut, readFileSync(files[3]!, 'utf8').split('\n').slice(0, 5).join('\n') + '\n');
     expectUserError(
-      cli(['sweep', 'merge', files[0], files[1], files[2], cut]),
+      cli(['sweep', 'merge', files[0]!, files[1]!, files[2]!, cut]),
       `sweep merge: ${cut}: it ends early: 4 of the 16 points of shard 3/4 and no end line`,
     );
     // -o may not write over a shard it reads.
-    const before = readFileSync(files[1], 'utf8');
+    const before = readFileSync(files[1]!, 'utf8');
     expectUserError(
-      cli(['sweep', 'merge', ...files, '-f', 'csv', '-o', files[1]]),
+      cli(['sweep', 'merge', ...files, '-f', 'csv', '-o', files[1]!]),
       `option -o, --output: ${files[1]} is also an input of this command`,
     );
-    expect(readFileSync(files[1], 'utf8')).toBe(before);
+    expect(readFileSync(files[1]!, 'utf8')).toBe(before);
     expectUserError(
-      cli(['sweep', 'merge', files[0], ROOT]),
+      cli(['sweep', 'merge', files[0]!, ROOT]),
       `sweep merge: cannot read ${ROOT}: it is a folder`,
     );
   });
@@ -215,7 +215,7 @@ describe('ai-econ sweep', () => {
       b,
       readFileSync(a, 'utf8').replace('maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 12%'),
     );
-    writeFileSync(files[1], await run(['-c', b, ...args, '--shard', '1/2']));
+    writeFileSync(files[1]!, await run(['-c', b, ...args, '--shard', '1/2']));
     expectUserError(
       cli(['sweep', 'merge', ...files]),
       `sweep merge: ${files[1]} is a shard of a different sweep than ${files[0]}: the parameter file's content (${a}, ${b}) differ`,
@@ -259,7 +259,7 @@ describe('ai-econ sweep', () => {
     ])
       .trim()
       .split('\n');
-    expect(JSON.parse(lines[0])).toMatchObject({ total: 150_000 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ total: 150_000 });
     expect(lines).toHaveLength(3);
     expect(
       ok([

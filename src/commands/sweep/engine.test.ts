@@ -114,22 +114,22 @@ describe('buildSweep on the built-in parameters', () => {
         loadParams(undefined, { set: [`projection.revenue.startUsd=${usd}`] }),
         { months: 13 },
       );
-      const month = (one.tables[0].rows as Row[]).find((x) => x.month === '2027-05')!;
+      const month = (one.tables[0]!.rows as Row[]).find((x) => x.month === '2027-05')!;
       // A point's figures travel as their exact text (what csv prints).
       const pctCol = col('coverage_pct', 'pct');
-      expect(exactText(rows(r)[k]['months.coverage_pct.2027-05'], pctCol, 18)).toBe(
+      expect(exactText(rows(r)[k]!['months.coverage_pct.2027-05'], pctCol, 18)).toBe(
         exactText(month.coverage_pct, pctCol, 18),
       );
       expect(exactText(month.coverage_pct, pctCol, 18)).toMatch(/^\d+\.\d+$/);
       expect(
-        (one.tables[1].rows as Row[]).find((x) => x.metric === 'cumulative_burned')!.value,
-      ).toEqual(typed('token', rows(r)[k].cumulative_burned as bigint, 0));
+        (one.tables[1]!.rows as Row[]).find((x) => x.metric === 'cumulative_burned')!.value,
+      ).toEqual(typed('token', rows(r)[k]!.cumulative_burned as bigint, 0));
     }
     // Told that only the summary is read, burn leaves the months rows out.
     const lean = await buildBurn(loadParams(), { months: 13 }, { tables: new Set(['summary']) });
-    expect(lean.tables[0].rows).toEqual([]);
-    expect(lean.tables[1].rows).toEqual(
-      (await buildBurn(loadParams(), { months: 13 })).tables[1].rows,
+    expect(lean.tables[0]!.rows).toEqual([]);
+    expect(lean.tables[1]!.rows).toEqual(
+      (await buildBurn(loadParams(), { months: 13 })).tables[1]!.rows,
     );
   });
   test('the full grid, first --vary slowest', async () => {
@@ -219,7 +219,7 @@ describe('buildSweep on the built-in parameters', () => {
       })),
     );
     // The header and the end line.
-    expect(eight[7].text.trim().split('\n')).toHaveLength(2);
+    expect(eight[7]!.text.trim().split('\n')).toHaveLength(2);
     expect(mergeSweep(eight.reverse())).toEqual(whole);
   });
 });
@@ -295,7 +295,7 @@ describe('options that set a varied value', () => {
       Object.keys(values).sort(),
     );
     for (const { c, o, key } of declared) {
-      const v = values[`${c.spec.name}.${key}`];
+      const v = values[`${c.spec.name}.${key}`]!;
       if (v.set === '') continue; // a file replaces the list: no --set of the same text
       const name = c.spec.name as 'burn';
       const given = await run(name, undefined, { ...v.with, [key]: v.value } as never);
@@ -323,11 +323,11 @@ describe('sweep merge checks every shard file', () => {
   /** Shard 1 with line `n` (1-based) changed by `edit`. */
   const edited = async (n: number, edit: (o: Record<string, unknown>) => void) => {
     const s = await shards();
-    const lines = s[1].text.split('\n');
-    const o = JSON.parse(lines[n - 1]) as Record<string, unknown>;
+    const lines = s[1]!.text.split('\n');
+    const o = JSON.parse(lines[n - 1]!) as Record<string, unknown>;
     edit(o);
     lines[n - 1] = JSON.stringify(o);
-    return [s[0], { name: 's1.jsonl', text: lines.join('\n') }, s[2]];
+    return [s[0]!, { name: 's1.jsonl', text: lines.join('\n') }, s[2]!];
   };
   test('every figure against its metric: present, a JSON string of its kind, a real month', async () => {
     const cases: [(o: Record<string, unknown>) => void, string][] = [
@@ -371,7 +371,7 @@ describe('sweep merge checks every shard file', () => {
       } as never);
       const { optionsFrom } = await import('../values.js');
       const { SWEEPABLE } = await import('./engine.js');
-      const options = optionsFrom(SWEEPABLE[command].spec, text as never) as Record<
+      const options = optionsFrom(SWEEPABLE[command]!.spec, text as never) as Record<
         string,
         unknown
       >;
@@ -400,23 +400,23 @@ describe('sweep merge checks every shard file', () => {
   });
   test('a file cut short is named: at a line boundary, in the middle of a line', async () => {
     const s = await shards();
-    const lines = s[1].text.split('\n');
+    const lines = s[1]!.text.split('\n');
     const atLine = { name: 's1.jsonl', text: lines.slice(0, 2).join('\n') + '\n' };
-    expect(() => mergeSweep([s[0], atLine, s[2]])).toThrow(
+    expect(() => mergeSweep([s[0]!, atLine, s[2]!])).toThrow(
       'sweep merge: s1.jsonl: it ends early: 1 of the 2 points of shard 1/3 and no end line (cut short: was its task stopped?); compute shard 1/3 again',
     );
     const noEnd = { name: 's1.jsonl', text: lines.slice(0, 3).join('\n') + '\n' };
-    expect(() => mergeSweep([s[0], noEnd, s[2]])).toThrow(
+    expect(() => mergeSweep([s[0]!, noEnd, s[2]!])).toThrow(
       'it ends early: 2 of the 2 points of shard 1/3 and no end line',
     );
-    const midLine = { name: 's1.jsonl', text: s[1].text.slice(0, s[1].text.indexOf('\n') + 30) };
-    expect(() => mergeSweep([s[0], midLine, s[2]])).toThrow(
+    const midLine = { name: 's1.jsonl', text: s[1]!.text.slice(0, s[1]!.text.indexOf('\n') + 30) };
+    expect(() => mergeSweep([s[0]!, midLine, s[2]!])).toThrow(
       'sweep merge: s1.jsonl: it ends in the middle of line 2',
     );
   });
   test('an empty file is a shard that never ran: merge names the missing shard and points', async () => {
     const s = await shards();
-    expect(() => mergeSweep([s[0], { name: 's1.jsonl', text: '' }, s[2]])).toThrow(
+    expect(() => mergeSweep([s[0]!, { name: 's1.jsonl', text: '' }, s[2]!])).toThrow(
       'sweep merge: 2 of 7 points missing: 1, 4 (no file for shard 1/3; s1.jsonl is empty: a shard that never ran)',
     );
     expect(() => mergeSweep([{ name: 's1.jsonl', text: '' }])).toThrow(
@@ -433,16 +433,16 @@ describe('sweep merge checks every shard file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ai-econ-merge-'));
     const text = readFileSync(builtinConfigPath(), 'utf8');
     const [a, b, c] = ['a.yaml', 'b.yaml', 'c.yaml'].map((f) => join(dir, f));
-    writeFileSync(a, text);
-    writeFileSync(b, text);
-    writeFileSync(c, text.replace('maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 11%'));
+    writeFileSync(a!, text);
+    writeFileSync(b!, text);
+    writeFileSync(c!, text.replace('maxBuyPctOfFloat: 10%', 'maxBuyPctOfFloat: 11%'));
     const shard = async (config: string, index: number) => ({
       name: `${config}#${index}`,
       text: await sweepShard({ ...p, config }, { shard: { index, count: 2 }, params: { config } }),
     });
     const whole = await buildSweep({ ...p, config: a }, { params: { config: a } });
-    expect(mergeSweep([await shard(a, 0), await shard(b, 1)])).toEqual(whole);
-    const [s0, s1] = [await shard(a, 0), await shard(c, 1)];
+    expect(mergeSweep([await shard(a!, 0), await shard(b!, 1)])).toEqual(whole);
+    const [s0, s1] = [await shard(a!, 0), await shard(c!, 1)];
     expect(() => mergeSweep([s0, s1])).toThrow(
       `sweep merge: ${s1.name} is a shard of a different sweep than ${s0.name}: the parameter file's content (${a}, ${c}) differ`,
     );
@@ -451,7 +451,7 @@ describe('sweep merge checks every shard file', () => {
     const s = await shards();
     const old = {
       name: 'old.jsonl',
-      text: s[0].text.replace('"ai_econ_sweep":2', '"ai_econ_sweep":1'),
+      text: s[0]!.text.replace('"ai_econ_sweep":2', '"ai_econ_sweep":1'),
     };
     expect(() => mergeSweep([old])).toThrow(
       'sweep merge: old.jsonl: written by an earlier ai-econ (shard format 1, without checksums)',

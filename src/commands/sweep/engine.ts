@@ -96,9 +96,9 @@ export function planPoints(plan: Pick<SweepPlan, 'axes' | 'sensitivity'>): {
     at: (i) => {
       if (i === 0) return base;
       const k = Math.floor((i - 1) / 2);
-      const vs = plan.axes[k].values;
+      const vs = plan.axes[k]!.values;
       return plan.axes.map((_, j) =>
-        j === k ? ((i - 1) % 2 === 0 ? vs[0] : vs[vs.length - 1]) : null,
+        j === k ? ((i - 1) % 2 === 0 ? vs[0]! : vs[vs.length - 1]!) : null,
       );
     },
   };
@@ -227,7 +227,7 @@ export function findMetric(
     const rows = rowsOf(t);
     const row =
       rowName !== undefined
-        ? rows.find((x) => String(x[t.columns[0].key]) === rowName)
+        ? rows.find((x) => String(x[t.columns[0]!.key]) === rowName)
         : (t.totals ?? rows[rows.length - 1]);
     return row
       ? { cell: row[key], column: cellColumn(name, row[key], c), table: t.name }
@@ -236,7 +236,7 @@ export function findMetric(
   const parts = n.split('.');
   const table = r.tables.find((t) => t.name === parts[0]);
   if (table && parts.length >= 2)
-    return inTable(table, parts[1], parts.length > 2 ? parts.slice(2).join('.') : undefined);
+    return inTable(table, parts[1]!, parts.length > 2 ? parts.slice(2).join('.') : undefined);
   for (const t of r.tables) {
     if (isMetricTable(t)) continue;
     const f = inTable(t, n);
@@ -344,7 +344,7 @@ export function pointError(e: unknown, plan: SweepPlan, i: number, p: Point): un
   const varied = plan.axes.map((a, k) => [a, p[k]] as const).filter(([, v]) => v !== null);
   const where =
     varied.length === 1
-      ? `option --vary ${varied[0][0].text}: at ${varied[0][1]}`
+      ? `option --vary ${varied[0]![0].text}: at ${varied[0]![1]}`
       : `sweep point ${i} (${varied.length ? varied.map(([a, v]) => `${a.path}=${v}`).join(', ') : "the file's own values"})`;
   const lines = e.message.split('\n').map((line) => {
     for (const [a, v] of varied) {
@@ -500,7 +500,7 @@ export function assemble(
     const p = at(r.i);
     const row: Row = {};
     h.axes.forEach((a, k) => (row[a.path] = p[k] ?? 'file'));
-    metricCols.forEach((c, k) => (row[c.key] = cellOfText(r.texts[k], c, h.decimals)));
+    metricCols.forEach((c, k) => (row[c.key] = cellOfText(r.texts[k]!, c, h.decimals)));
     return row;
   });
   const varied = h.axes.map((a) => a.path).join(' × ');
@@ -532,7 +532,7 @@ export function assemble(
   };
   if (!h.sensitivity) return report;
 
-  const cell = (i: number, k: number): Cell => (rows[i] ? rows[i][metricCols[k].key] : null);
+  const cell = (i: number, k: number): Cell => (rows[i] ? rows[i][metricCols[k]!.key] : null);
   const sens: Row[] = metricCols.flatMap((c, k) => {
     const t = (v: Cell) =>
       v === null || v === undefined ? null : typed(c.kind, v as TypedCell['v'], c.dp);

@@ -134,13 +134,13 @@ function cellProblem(v: unknown, c: Column, decimals: number): string | undefine
     case 'date': {
       const m = MONTH.exec(v);
       const d = DAY.exec(v);
-      ok = v === NEVER || (m ? realMonth(m[2]) : d ? realDay(d[1], d[2], d[3]) : false);
+      ok = v === NEVER || (m ? realMonth(m[2]!) : d ? realDay(d[1]!, d[2]!, d[3]!) : false);
       break;
     }
     default: {
       // Text that reads as a month is one (a sensitivity swing counts months between them).
       const m = MONTH.exec(v);
-      ok = !m || realMonth(m[2]);
+      ok = !m || realMonth(m[2]!);
       if (!ok) return `expected a month (YYYY-MM, 01 to 12) or other text; found ${show(v)}`;
     }
   }
@@ -167,7 +167,7 @@ function readShard(name: string, text: string): ShardFile | undefined {
       return undefined;
     }
   };
-  const head = parse(lines[0]) ?? {};
+  const head = parse(lines[0]!) ?? {};
   if (head[MAGIC] === 1)
     throw bad(
       'written by an earlier ai-econ (shard format 1, without checksums); compute its shards again with this one',
@@ -187,7 +187,7 @@ function readShard(name: string, text: string): ShardFile | undefined {
   const again = `compute shard ${shard.index}/${shard.count} again`;
   const expected = pointsOf(h.total, shard);
   // The last line: the end line, or where the file was cut.
-  const end = lines.length > 1 ? parse(lines[lines.length - 1]) : undefined;
+  const end = lines.length > 1 ? parse(lines[lines.length - 1]!) : undefined;
   const ended = end !== undefined && Object.hasOwn(end, 'end');
   if (lines.length > 1 && end === undefined && !text.endsWith('\n'))
     throw bad(
@@ -287,7 +287,7 @@ export function mergeShards(files: readonly { name: string; text: string }[]): {
     const other = shards.findIndex((t) => t.shard.index === s.shard.index);
     if (other !== k)
       throw new InputError(
-        `sweep merge: shard ${s.shard.index}/${s.shard.count} is given twice (${shards[other].name} and ${s.name}); merge each shard once`,
+        `sweep merge: shard ${s.shard.index}/${s.shard.count} is given twice (${shards[other]!.name} and ${s.name}); merge each shard once`,
       );
   });
   const full = shards.find((s) => s.header.columns?.length)?.header ?? first.header;

@@ -37,12 +37,12 @@ export const buildUnlocks: Builder<typeof spec> = async (
   for await (const chunk of eachChunk(t))
     for (const row of chunk) {
       cats.forEach((c, k) =>
-        cumulative[k].push((sums[k] += plotValue(row[c.key], c, r.decimals) ?? 0)),
+        cumulative[k]!.push((sums[k]! += plotValue(row[c.key], c, r.decimals) ?? 0)),
       );
       total.push(sums.reduce((a, x) => a + x, 0));
     }
   const series = [
-    ...cats.map((c, k) => ({ label: c.key, values: cumulative[k] })),
+    ...cats.map((c, k) => ({ label: c.key, values: cumulative[k]! })),
     { label: 'total', values: total },
   ];
   return { ...r, lineCharts: [{ series, period: o.every ?? 'month' }] };

@@ -28,11 +28,11 @@ export function cumulativeByCategory(
   const cliffs = new Map<string, string[]>();
   t.rows.forEach((r, i) => {
     cats.forEach((c, k) => {
-      const before = cumulative[k][i - 1] ?? 0;
+      const before = cumulative[k]![i - 1] ?? 0;
       const amount = value(t, r, c, report.decimals) ?? 0;
       if (i > 0 && before === 0 && amount > 0)
-        cliffs.set(dates[i], [...(cliffs.get(dates[i]) ?? []), c]);
-      cumulative[k].push(before + amount);
+        cliffs.set(dates[i]!, [...(cliffs.get(dates[i]!) ?? []), c]);
+      cumulative[k]!.push(before + amount);
     });
   });
   return { cats, dates, cumulative, cliffs };
@@ -47,7 +47,11 @@ export function periodsChart(report: Report, t: LoadedTable): ChartSpec | undefi
   if (dates.length === 0 || cats.length === 0) return undefined;
   const unit = tokenUnit(cumulative.reduce((a, s) => a + (s.at(-1) ?? 0), 0));
   const values = dates.flatMap((date, i) =>
-    cats.map((category, k) => ({ date, category, cumulative: round(cumulative[k][i] / unit.div) })),
+    cats.map((category, k) => ({
+      date,
+      category,
+      cumulative: round(cumulative[k]![i]! / unit.div),
+    })),
   );
   const marks = [...cliffs].map(([date, names]) => ({ date, label: `cliff: ${names.join(', ')}` }));
   return {
