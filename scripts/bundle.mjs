@@ -14,6 +14,21 @@ export const ENTRIES = {
   'grants-worker': 'src/runtime/grants-worker.ts',
 };
 
+/**
+ * zod's translations of its messages (zod/v4/locales/index.js, ~260 KB of the ~470 KB zod chunk):
+ * no code uses them (our messages are our own; zod's English default is loaded by zod itself), so
+ * the module is bundled as an empty one instead of being parsed at every start of a command that
+ * reads a parameter file. zod's own code is not changed.
+ */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export {};',
+    }));
+  },
+};
+
 export const buildOptions = (outdir) => ({
   entryPoints: ENTRIES,
   outdir,
@@ -30,6 +45,7 @@ export const buildOptions = (outdir) => ({
   define: { AI_ECON_VERSION: JSON.stringify(version) },
   // Vega and Vega-Lite (charts) stay runtime dependencies, loaded from node_modules on first use.
   external: ['vega', 'vega-lite'],
+  plugins: [noZodLocales],
   // CommonJS dependencies (cli-table3, commander) call require() for Node's built-ins.
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
@@ -44,8 +60,7 @@ export const buildOptions = (outdir) => ({
  * - what the page's code loads only with import() — the CLI's file readers (a grants file, the
  *   package's version for Monte Carlo reports), which the page never runs: they stay `import()`
  *   calls to nothing, so any that ran would show as a request (the browser test fails on any);
- * - zod's translations of its messages (zod/v4/locales/index.js, ~250 KB): no code uses them (our
- *   messages are our own; zod's English default is loaded by zod itself).
+ * - zod's translations of its messages, as in the CLI's build (noZodLocales).
  */
 export const playPageOptions = (outdir) => ({
   entryPoints: ['src/render/play/page.ts'],
@@ -64,11 +79,9 @@ export const playPageOptions = (outdir) => ({
         b.onResolve({ filter: /.*/ }, (a) =>
           a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined,
         );
-        b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
-          contents: 'export {};',
-        }));
       },
     },
+    noZodLocales,
   ],
 });
 

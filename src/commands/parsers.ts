@@ -8,7 +8,7 @@ import { parseDateFlag } from '../core/dateflag.js';
 import { today } from '../inputs/today.js';
 import { type Rational, cmp, ONE } from '../core/rational.js';
 import * as units from '../core/units.js';
-import { MAX_MONTHS } from '../params/schema/burn.js';
+import { MAX_MONTHS } from '../core/date.js';
 
 const show = JSON.stringify;
 

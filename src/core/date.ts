@@ -75,6 +75,8 @@ function daysInMonth(y: number, m: number): number {
  * sort as text.
  */
 export const MAX_DATE: CalDate = '9999-12-31';
+/** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
+export const MAX_MONTHS = 1200;
 export const MIN_DATE: CalDate = '1970-01-01';
 
 /** `date` plus `months` calendar months (clamped to the month's end), then plus `days` days; undefined outside MIN_DATE..MAX_DATE. */

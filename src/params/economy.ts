@@ -6,14 +6,13 @@
  */
 import { toUnits } from '../core/amount.js';
 import { monthlyUnlocks } from '../core/burn.js';
-import { monthLabels, monthOf } from '../core/date.js';
+import { MAX_MONTHS, monthLabels, monthOf } from '../core/date.js';
 import type { EconomyInputs } from '../core/economy.js';
 import { InputError } from '../core/errors.js';
 import { type Rational, cmp, formatPercent, ONE, ZERO } from '../core/rational.js';
 import { problemText, type Category, type Locator, type Problem } from '../core/model.js';
 import type { Path } from '../core/errors.js';
 import type { Params } from './schema/index.js';
-import { MAX_MONTHS } from './schema/burn.js';
 import type { Economy, EconomyOverride } from './schema/economy.js';
 
 type Liquidity = NonNullable<Economy['market']['liquidity']>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { date, integer, namedRecord, percent, share, signedShare, usd } from './fields.js';
 import { EconomyOverrideSchema } from './economy.js';
+import { MAX_MONTHS } from '../../core/date.js';
 
-/** The longest projection, in the file as on the command line (--months): 1200 months, 100 years. */
-export const MAX_MONTHS = 1200;
+export { MAX_MONTHS };
+
 const months = (description: string) =>
   integer(description, { min: 1, max: MAX_MONTHS, unit: 'month' });
 
