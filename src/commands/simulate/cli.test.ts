@@ -329,6 +329,11 @@ describe('ai-econ simulate', () => {
     expectUserError(cli(['simulate', '--months', '0']), 'option --months');
     expectUserError(cli(['simulate', '--seed', '3']), 'option --seed goes with --runs');
     expectUserError(cli(['simulate', '--scenario', 'nope']), 'no scenario "nope"');
+    // The same rule and message as burn (src/commands/messages.ts), "did you mean" included.
+    expectUserError(
+      cli(['simulate', '--scenario', 'bul']),
+      /option --scenario: no scenario "bul" .*\(did you mean "bull"\?\); expected one of bear, base, bull/,
+    );
     expectUserError(
       cli(['simulate', '--runs', '10', '--all-scenarios']),
       'cannot be used together',
